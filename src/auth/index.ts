@@ -1,0 +1,13 @@
+export { SmartfloAuthClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_RETRIES, normalizeBaseUrl } from './client';
+export type { SmartfloAuthClientOptions, LoginInput } from './client';
+export { SmartfloError, SMARTFLO_ERROR_CODES, isSmartfloError } from './errors';
+export type { SmartfloErrorCode, SmartfloErrorDetails } from './errors';
+export { decodeToken } from './jwt';
+export type { DecodedToken } from './jwt';
+export type { TokenSet } from './responses';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, isRetryable } from './retry';
+export type { RetryPolicy } from './retry';
+export { TokenSession } from './session';
+export type { TokenSessionOptions, TokenSessionSource } from './session';
+export { normalizeToken, authorizationHeader, checkPastedToken } from './token';
+export type { PastedTokenCheck, PastedTokenProblem } from './token';

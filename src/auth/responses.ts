@@ -1,0 +1,151 @@
+import type { HttpResponse } from '../http/transport';
+import { SmartfloError } from './errors';
+import { decodeToken } from './jwt';
+import { parseRetryAfter } from './retry';
+
+export interface TokenSet {
+	accessToken: string;
+	/** As Smartflo says it: 'bearer'. */
+	tokenType: string;
+	/** Seconds, as Smartflo said. */
+	expiresIn: number;
+	/** Epoch ms: request start + expiresIn, or the JWT `exp` when that is earlier. */
+	expiresAt: number;
+	/** Smartflo's `number_of_days_left` until the account password expires (90-day policy). */
+	passwordExpiresInDays?: number;
+}
+
+export type TokenOperation = 'login' | 'refresh';
+
+/** Smartflo documents one-hour login tokens; used when neither `expires_in` nor the JWT says. */
+const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3600;
+
+/**
+ * Turns Smartflo's answer to a login or refresh into a TokenSet, or throws the SmartfloError that
+ * names what happened. Success is decided by the body, whatever the status: Smartflo answers
+ * `success:false` with 200 as well as with 4xx.
+ */
+export function readTokenResponse(operation: TokenOperation, response: HttpResponse, requestedAt: number): TokenSet {
+	const { status } = response;
+	if (status === 429) {
+		const retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
+		throw new SmartfloError(
+			'RATE_LIMITED',
+			retryAfterSeconds === undefined
+				? 'Smartflo is rate limiting requests (HTTP 429). Try again shortly.'
+				: `Smartflo is rate limiting requests (HTTP 429). Try again in ${retryAfterSeconds} s.`,
+			{ status, retryAfterSeconds },
+		);
+	}
+	if (looksLikeHtml(response)) {
+		throw new SmartfloError('UPSTREAM_ERROR', `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON.`, {
+			status,
+		});
+	}
+	if (status >= 500) {
+		throw new SmartfloError('UPSTREAM_ERROR', `Smartflo had a server error (HTTP ${status}).`, { status });
+	}
+
+	const body = parseJsonObject(response.body);
+	if (!body) {
+		if (status === 401 || status === 403) throw rejection(operation, status, undefined);
+		throw new SmartfloError(
+			'BAD_RESPONSE',
+			response.body.trim() === ''
+				? `Smartflo answered HTTP ${status} with an empty body.`
+				: `Smartflo answered HTTP ${status} with a body that is not valid JSON.`,
+			{ status },
+		);
+	}
+
+	const accessToken = typeof body.access_token === 'string' ? body.access_token.trim() : '';
+	const refused = body.success === false || !accessToken;
+	if (!refused && status >= 200 && status < 300) return tokenSet(body, accessToken, requestedAt);
+
+	if (status >= 200 && status < 300 && body.success !== false) {
+		throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} without an access token.`, { status });
+	}
+	if ((status >= 200 && status < 300) || [400, 401, 403, 422, 423].includes(status)) {
+		throw rejection(operation, status, body);
+	}
+	throw new SmartfloError(
+		'BAD_RESPONSE',
+		`Smartflo answered HTTP ${status} to ${operation === 'login' ? 'the login' : 'the token refresh'}. Check the base URL.`,
+		{ status },
+	);
+}
+
+function rejection(operation: TokenOperation, status: number, body: Record<string, unknown> | undefined): SmartfloError {
+	const message = typeof body?.message === 'string' ? body.message : '';
+	if (operation === 'refresh') {
+		if (/expired/i.test(message)) {
+			return new SmartfloError('TOKEN_EXPIRED', 'The Smartflo token has expired. Log in again to get a new one.', { status });
+		}
+		return new SmartfloError(
+			'TOKEN_REJECTED',
+			'Smartflo rejected the token (revoked, blacklisted, already refreshed or not a Smartflo token).',
+			{ status },
+		);
+	}
+	if (status === 422) {
+		return new SmartfloError('INVALID_INPUT', 'Smartflo refused the login request as invalid. Check the email (login ID) format.', {
+			status,
+		});
+	}
+	const loginFailedCount = toNonNegativeInteger(body?.login_failed_count);
+	if (/locked/i.test(message)) {
+		return new SmartfloError(
+			'INVALID_CREDENTIALS',
+			'Smartflo has locked this account after too many failed logins. Reset the password in the Smartflo portal.',
+			{ status, loginFailedCount },
+		);
+	}
+	const attempts = loginFailedCount === undefined ? '' : ` (${loginFailedCount} so far)`;
+	return new SmartfloError(
+		'INVALID_CREDENTIALS',
+		`Wrong email or password. Smartflo counts failed attempts${attempts}; check the credential before trying again.`,
+		{ status, loginFailedCount },
+	);
+}
+
+function tokenSet(body: Record<string, unknown>, accessToken: string, requestedAt: number): TokenSet {
+	const jwtExpiresAt = decodeToken(accessToken)?.expiresAt;
+	const statedSeconds = toPositiveNumber(body.expires_in);
+	const expiresIn =
+		statedSeconds ??
+		(jwtExpiresAt !== undefined ? Math.max(0, Math.round((jwtExpiresAt - requestedAt) / 1000)) : DOCUMENTED_TOKEN_LIFETIME_SECONDS);
+	const byLifetime = requestedAt + expiresIn * 1000;
+	const set: TokenSet = {
+		accessToken,
+		tokenType: typeof body.token_type === 'string' && body.token_type ? body.token_type : 'bearer',
+		expiresIn,
+		expiresAt: jwtExpiresAt !== undefined && jwtExpiresAt < byLifetime ? jwtExpiresAt : byLifetime,
+	};
+	const daysLeft = toNonNegativeInteger(body.number_of_days_left);
+	if (daysLeft !== undefined) set.passwordExpiresInDays = daysLeft;
+	return set;
+}
+
+function looksLikeHtml(response: HttpResponse): boolean {
+	const contentType = response.headers['content-type'] ?? '';
+	return /text\/html/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(response.body);
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(text);
+		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function toPositiveNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
+function toNonNegativeInteger(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isInteger(number) && number >= 0 ? number : undefined;
+}

@@ -1,0 +1,116 @@
+import type { SmartfloAuthClient } from './client';
+import { SmartfloError, isSmartfloError } from './errors';
+import { decodeToken } from './jwt';
+import type { TokenSet } from './responses';
+import { normalizeToken } from './token';
+
+export type TokenSessionSource =
+	| { client: SmartfloAuthClient; email: string; password: string }
+	| { client: SmartfloAuthClient; token: string };
+
+export interface TokenSessionOptions {
+	/** Renew a token this many seconds before it expires (default 300; at most half its lifetime). */
+	refreshBeforeSeconds?: number;
+	/** Clock in epoch ms; replaceable to simulate the passing of time. */
+	now?: () => number;
+}
+
+/** A static token past its `exp` is refused without a request; this absorbs small clock skew. */
+const STATIC_EXPIRY_TOLERANCE_MS = 60_000;
+
+/**
+ * One Smartflo identity's token, kept fresh. Concurrent callers share one upstream call; renewal
+ * refreshes first and logs in when the refresh is rejected. A static (permanent / API Connect) token
+ * is used as it is and never causes a login.
+ */
+export class TokenSession {
+	readonly #client: SmartfloAuthClient;
+	readonly #login?: { email: string; password: string };
+	readonly #staticToken?: string;
+	readonly #refreshBeforeMs: number;
+	readonly #now: () => number;
+	#current?: TokenSet;
+	#rejected = false;
+	#renewal?: Promise<TokenSet>;
+
+	constructor(source: TokenSessionSource, options: TokenSessionOptions = {}) {
+		this.#client = source.client;
+		if ('token' in source) this.#staticToken = normalizeToken(source.token);
+		else this.#login = { email: source.email, password: source.password };
+		this.#refreshBeforeMs = Math.max(0, options.refreshBeforeSeconds ?? 300) * 1000;
+		this.#now = options.now ?? Date.now;
+	}
+
+	/** The token to send now. */
+	async getToken(): Promise<string> {
+		if (this.#staticToken !== undefined) return this.#checkedStaticToken();
+		const current = this.#current;
+		if (current && !this.#rejected && !this.#isDue(current)) return current.accessToken;
+		return (await this.#renew()).accessToken;
+	}
+
+	/**
+	 * The API refused the token (401): the next getToken renews. Pass the refused token to ignore a
+	 * late refusal of a token that has already been replaced.
+	 */
+	invalidate(refusedToken?: string): void {
+		if (!this.#current) return;
+		if (refusedToken !== undefined && normalizeToken(refusedToken) !== this.#current.accessToken) return;
+		this.#rejected = true;
+	}
+
+	/** The last token set obtained, if any (never for a static token). */
+	get tokenSet(): TokenSet | undefined {
+		return this.#current;
+	}
+
+	#checkedStaticToken(): string {
+		const token = this.#staticToken as string;
+		if (!token) throw new SmartfloError('INVALID_INPUT', 'The access token is empty.');
+		const expiresAt = decodeToken(token)?.expiresAt;
+		if (expiresAt !== undefined && expiresAt + STATIC_EXPIRY_TOLERANCE_MS < this.#now()) {
+			throw new SmartfloError(
+				'TOKEN_EXPIRED',
+				`The access token expired on ${new Date(expiresAt).toISOString()}. Generate a new one in Smartflo API Connect.`,
+			);
+		}
+		return token;
+	}
+
+	#isDue(tokenSet: TokenSet): boolean {
+		const margin = Math.min(this.#refreshBeforeMs, (tokenSet.expiresIn * 1000) / 2);
+		return this.#now() >= tokenSet.expiresAt - margin;
+	}
+
+	#renew(): Promise<TokenSet> {
+		this.#renewal ??= this.#performRenewal().finally(() => {
+			this.#renewal = undefined;
+		});
+		return this.#renewal;
+	}
+
+	async #performRenewal(): Promise<TokenSet> {
+		const previous = this.#current;
+		const previousRejected = this.#rejected;
+		try {
+			const next = previous ? await this.#refreshOrLogin(previous.accessToken) : await this.#client.login(this.#login!);
+			this.#current = next;
+			this.#rejected = false;
+			return next;
+		} catch (error) {
+			// Smartflo is briefly unavailable but the token still works: keep serving it.
+			const stillValid = previous && !previousRejected && this.#now() < previous.expiresAt;
+			if (stillValid && isSmartfloError(error) && error.transient) return previous;
+			throw error;
+		}
+	}
+
+	async #refreshOrLogin(token: string): Promise<TokenSet> {
+		try {
+			return await this.#client.refresh(token);
+		} catch (error) {
+			if (isSmartfloError(error, 'TOKEN_EXPIRED', 'TOKEN_REJECTED')) return this.#client.login(this.#login!);
+			throw error;
+		}
+	}
+}

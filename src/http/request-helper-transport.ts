@@ -1,0 +1,111 @@
+import { TransportError, systemErrorCode, type HttpMethod, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+
+/**
+ * The options an axios-style request helper (such as n8n's `this.helpers.httpRequest`) is called with.
+ * Declared structurally so that `src/` needs no n8n import.
+ */
+export interface RequestHelperOptions {
+	method: HttpMethod;
+	url: string;
+	headers: Record<string, string>;
+	body?: string;
+	timeout: number;
+	json: false;
+	encoding: 'text';
+	returnFullResponse: true;
+	ignoreHttpStatusErrors: true;
+}
+
+export type RequestHelper = (options: RequestHelperOptions) => Promise<unknown>;
+
+interface FullResponse {
+	statusCode?: number;
+	status?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+	data?: unknown;
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/**
+ * An {@link HttpTransport} over an axios-style helper, so that requests follow the host's proxy,
+ * TLS and allowed-domain settings. HTTP error statuses come back as responses, not exceptions.
+ */
+export function createRequestHelperTransport(requestHelper: RequestHelper): HttpTransport {
+	return {
+		async request(req: HttpRequest): Promise<HttpResponse> {
+			let raw: unknown;
+			try {
+				raw = await requestHelper({
+					method: req.method,
+					url: req.url,
+					headers: req.headers,
+					body: req.body,
+					timeout: req.timeoutMs,
+					json: false,
+					encoding: 'text',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				});
+			} catch (error) {
+				// A helper that throws on >= 400 despite ignoreHttpStatusErrors still carries the response.
+				const response = responseOf(error);
+				if (response) return toHttpResponse(response);
+				throw toTransportError(error);
+			}
+			return toHttpResponse(raw as FullResponse);
+		},
+	};
+}
+
+function responseOf(error: unknown): FullResponse | undefined {
+	if (!error || typeof error !== 'object') return undefined;
+	const candidates = [
+		(error as { response?: unknown }).response,
+		(error as { cause?: { response?: unknown } }).cause?.response,
+	];
+	return candidates.find(
+		(candidate): candidate is FullResponse =>
+			!!candidate && typeof candidate === 'object' && statusOf(candidate as FullResponse) !== undefined,
+	);
+}
+
+function statusOf(response: FullResponse): number | undefined {
+	const status = response.statusCode ?? response.status;
+	return typeof status === 'number' ? status : undefined;
+}
+
+function toHttpResponse(response: FullResponse): HttpResponse {
+	const status = statusOf(response);
+	if (status === undefined) throw new TransportError('network', 'NO_STATUS');
+	return { status, headers: normaliseHeaders(response.headers), body: bodyText(response.body ?? response.data) };
+}
+
+function normaliseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (value === undefined || value === null) continue;
+		flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return flat;
+}
+
+function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
+	// Some helpers parse JSON despite being asked for text: serialise it back for the core to read.
+	return JSON.stringify(body);
+}
+
+function toTransportError(error: unknown): TransportError {
+	const code = systemErrorCode(error);
+	const message = error instanceof Error ? error.message : '';
+	if ((code && TIMEOUT_CODES.has(code)) || /timeout|timed out/i.test(message)) return new TransportError('timeout', code);
+	if (code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED' || code === 'ERR_BAD_RESPONSE_SIZE') {
+		return new TransportError('response-too-large', code);
+	}
+	return new TransportError('network', code);
+}

@@ -1,0 +1,80 @@
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+
+import { TransportError, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+
+export interface UndiciTransportOptions {
+	/** Keep-alive sockets per origin (default 16). */
+	connections?: number;
+	/** Give up connecting after this many milliseconds (default 5000). */
+	connectTimeoutMs?: number;
+	/** Idle keep-alive sockets are closed after this many milliseconds (default 30000). */
+	keepAliveTimeoutMs?: number;
+	/** Larger responses are refused: an auth answer is a few hundred bytes (default 1 MiB). */
+	maxResponseBytes?: number;
+	/** Use this dispatcher instead of creating a pool (e.g. undici's MockAgent in tests). */
+	dispatcher?: Dispatcher;
+}
+
+export interface UndiciTransport extends HttpTransport {
+	/** Waits for in-flight requests, then closes the sockets. */
+	close(): Promise<void>;
+	/** Closes the sockets at once, failing in-flight requests. */
+	destroy(): Promise<void>;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
+	const ownsDispatcher = options.dispatcher === undefined;
+	const dispatcher =
+		options.dispatcher ??
+		new Agent({
+			connections: options.connections ?? 16,
+			connectTimeout: options.connectTimeoutMs ?? 5_000,
+			keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+			maxResponseSize: options.maxResponseBytes ?? 1024 * 1024,
+		});
+
+	return {
+		async request(req: HttpRequest): Promise<HttpResponse> {
+			const deadline = AbortSignal.timeout(req.timeoutMs);
+			try {
+				const response = await undiciRequest(req.url, {
+					dispatcher,
+					method: req.method,
+					headers: req.headers,
+					body: req.body,
+					headersTimeout: req.timeoutMs,
+					bodyTimeout: req.timeoutMs,
+					signal: deadline,
+				});
+				const body = await response.body.text();
+				return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+			} catch (error) {
+				throw toTransportError(error, deadline.aborted);
+			}
+		},
+		async close() {
+			if (ownsDispatcher) await dispatcher.close();
+		},
+		async destroy() {
+			if (ownsDispatcher) await dispatcher.destroy();
+		},
+	};
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return flat;
+}
+
+/** Keeps only a classification and a code: undici errors can carry URLs and request details. */
+function toTransportError(error: unknown, deadlinePassed: boolean): TransportError {
+	const code = systemErrorCode(error);
+	if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return new TransportError('response-too-large', code);
+	if (deadlinePassed || (code !== undefined && TIMEOUT_CODES.has(code))) return new TransportError('timeout', code);
+	return new TransportError('network', code);
+}
