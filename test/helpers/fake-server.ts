@@ -1,0 +1,82 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	headers: IncomingHttpHeaders;
+	body: string;
+	at: number;
+}
+
+export type FakeReply =
+	| { status: number; headers?: Record<string, string>; body?: string | object }
+	| { drop: true }
+	| { hang: true };
+
+export type FakeHandler = (request: RecordedRequest, index: number) => FakeReply | Promise<FakeReply>;
+
+export interface FakeServer {
+	url: string;
+	requests: RecordedRequest[];
+	/** TCP connections accepted so far. */
+	connections(): number;
+	reply(handler: FakeHandler): void;
+	close(): Promise<void>;
+}
+
+/** A scripted HTTP server for answers Smartflo might give that the sandbox does not model. */
+export async function startFakeServer(handler: FakeHandler = () => ({ status: 404, body: {} })): Promise<FakeServer> {
+	let current = handler;
+	const requests: RecordedRequest[] = [];
+	const sockets = new Set<Socket>();
+	let connectionCount = 0;
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', async () => {
+			const recorded: RecordedRequest = {
+				method: req.method ?? '',
+				path: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+				at: Date.now(),
+			};
+			requests.push(recorded);
+			const reply = await current(recorded, requests.length - 1);
+			if ('drop' in reply) return req.socket.destroy();
+			if ('hang' in reply) return;
+			const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+			res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+			res.end(body);
+		});
+	});
+	server.on('connection', (socket) => {
+		connectionCount++;
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		requests,
+		connections: () => connectionCount,
+		reply(next) {
+			current = next;
+		},
+		close() {
+			for (const socket of sockets) socket.destroy();
+			return new Promise((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+/** A port nothing listens on. */
+export async function closedPortUrl(): Promise<string> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return `http://127.0.0.1:${port}`;
+}
