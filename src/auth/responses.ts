@@ -19,6 +19,10 @@ export type TokenOperation = 'login' | 'refresh';
 
 /** Smartflo documents one-hour login tokens; used when neither `expires_in` nor the JWT says. */
 const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3600;
+/** Permanent tokens live about 9.5 years; a longer stated lifetime is capped, not trusted. */
+const MAX_TOKEN_LIFETIME_SECONDS = 20 * 365 * 24 * 3600;
+/** A token goes into an HTTP header: visible ASCII only. */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 /**
  * Turns Smartflo's answer to a login or refresh into a TokenSet, or throws the SmartfloError that
@@ -60,7 +64,14 @@ export function readTokenResponse(operation: TokenOperation, response: HttpRespo
 
 	const accessToken = typeof body.access_token === 'string' ? body.access_token.trim() : '';
 	const refused = body.success === false || !accessToken;
-	if (!refused && status >= 200 && status < 300) return tokenSet(body, accessToken, requestedAt);
+	if (!refused && status >= 200 && status < 300) {
+		if (!HEADER_SAFE_TOKEN.test(accessToken)) {
+			throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with an access token that cannot be sent in a header.`, {
+				status,
+			});
+		}
+		return tokenSet(body, accessToken, requestedAt);
+	}
 
 	if (status >= 200 && status < 300 && body.success !== false) {
 		throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} without an access token.`, { status });
@@ -110,7 +121,8 @@ function rejection(operation: TokenOperation, status: number, body: Record<strin
 
 function tokenSet(body: Record<string, unknown>, accessToken: string, requestedAt: number): TokenSet {
 	const jwtExpiresAt = decodeToken(accessToken)?.expiresAt;
-	const statedSeconds = toPositiveNumber(body.expires_in);
+	const stated = toPositiveNumber(body.expires_in);
+	const statedSeconds = stated === undefined ? undefined : Math.min(stated, MAX_TOKEN_LIFETIME_SECONDS);
 	const expiresIn =
 		statedSeconds ??
 		(jwtExpiresAt !== undefined ? Math.max(0, Math.round((jwtExpiresAt - requestedAt) / 1000)) : DOCUMENTED_TOKEN_LIFETIME_SECONDS);
