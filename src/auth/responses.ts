@@ -120,22 +120,26 @@ function rejection(operation: TokenOperation, status: number, body: Record<strin
 }
 
 function tokenSet(body: Record<string, unknown>, accessToken: string, requestedAt: number): TokenSet {
-	const jwtExpiresAt = decodeToken(accessToken)?.expiresAt;
-	const stated = toPositiveNumber(body.expires_in);
-	const statedSeconds = stated === undefined ? undefined : Math.min(stated, MAX_TOKEN_LIFETIME_SECONDS);
-	const expiresIn =
-		statedSeconds ??
-		(jwtExpiresAt !== undefined ? Math.max(0, Math.round((jwtExpiresAt - requestedAt) / 1000)) : DOCUMENTED_TOKEN_LIFETIME_SECONDS);
-	const byLifetime = requestedAt + expiresIn * 1000;
+	const { expiresIn, expiresAt } = lifetime(toPositiveNumber(body.expires_in), decodeToken(accessToken)?.expiresAt, requestedAt);
 	const set: TokenSet = {
 		accessToken,
 		tokenType: typeof body.token_type === 'string' && body.token_type ? body.token_type : 'bearer',
 		expiresIn,
-		expiresAt: jwtExpiresAt !== undefined && jwtExpiresAt < byLifetime ? jwtExpiresAt : byLifetime,
+		expiresAt,
 	};
 	const daysLeft = toNonNegativeInteger(body.number_of_days_left);
 	if (daysLeft !== undefined) set.passwordExpiresInDays = daysLeft;
 	return set;
+}
+
+/** Counted from the request start (network time is charged to the token), never past the JWT `exp`. */
+function lifetime(statedSeconds: number | undefined, jwtExpiresAt: number | undefined, requestedAt: number) {
+	if (statedSeconds === undefined && jwtExpiresAt !== undefined) {
+		return { expiresIn: Math.max(0, Math.round((jwtExpiresAt - requestedAt) / 1000)), expiresAt: jwtExpiresAt };
+	}
+	const expiresIn = Math.min(statedSeconds ?? DOCUMENTED_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS);
+	const byLifetime = requestedAt + expiresIn * 1000;
+	return { expiresIn, expiresAt: jwtExpiresAt !== undefined && jwtExpiresAt < byLifetime ? jwtExpiresAt : byLifetime };
 }
 
 function looksLikeHtml(response: HttpResponse): boolean {

@@ -32,13 +32,19 @@ export function createFetchTransport(options: FetchTransportOptions = {}): HttpT
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
 	if (!response.body) return '';
+	const reader = response.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
-	for await (const chunk of response.body) {
-		size += chunk.byteLength;
-		// Leaving the loop cancels the stream, so the rest of the body is never downloaded.
-		if (size > maxBytes) throw new TransportError('response-too-large');
-		chunks.push(chunk);
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			// Stop downloading the rest of an oversized body.
+			await reader.cancel().catch(() => undefined);
+			throw new TransportError('response-too-large');
+		}
+		chunks.push(value);
 	}
 	return Buffer.concat(chunks).toString('utf8');
 }

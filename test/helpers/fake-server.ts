@@ -44,7 +44,10 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 			};
 			requests.push(recorded);
 			const reply = await current(recorded, requests.length - 1);
-			if ('drop' in reply) return req.socket.destroy();
+			if ('drop' in reply) {
+				req.socket.destroy();
+				return;
+			}
 			if ('hang' in reply) return;
 			const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
 			res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
