@@ -1,0 +1,105 @@
+import { parseIstDateTime } from './ist-time';
+import { validationFailed, type FieldErrors, type Reply } from './replies';
+
+export type Input = Record<string, unknown>;
+
+const TRUE_VALUES = new Set(['1', 'true']);
+// Laravel's TrimStrings middleware leaves these as typed.
+const UNTRIMMED_FIELDS = new Set(['password']);
+const FALSE_VALUES = new Set(['0', 'false']);
+
+/**
+ * The few Laravel rules Smartflo's endpoints need, with Laravel's messages. As in Laravel, blank
+ * strings count as absent (TrimStrings + ConvertEmptyStringsToNull middleware).
+ */
+export class Validator {
+	private readonly errors: FieldErrors = {};
+
+	constructor(private readonly input: Input) {}
+
+	get failed(): boolean {
+		return Object.keys(this.errors).length > 0;
+	}
+
+	reply(): Reply {
+		return validationFailed(this.errors);
+	}
+
+	/** A required scalar, as text. */
+	required(field: string): string | undefined {
+		const value = this.input[field];
+		if (isBlank(value)) return this.fail(field, `The ${label(field)} field is required.`);
+		if (!isScalar(value)) return this.fail(field, `The ${label(field)} must be a string.`);
+		return UNTRIMMED_FIELDS.has(field) ? String(value) : String(value).trim();
+	}
+
+	optionalText(field: string): string | undefined {
+		return isBlank(this.input[field]) ? undefined : this.required(field);
+	}
+
+	optionalInteger(field: string, range: { min?: number; max?: number } = {}): number | undefined {
+		const text = this.optionalText(field);
+		if (text === undefined) return undefined;
+		if (!/^[-+]?\d+$/.test(text)) return this.fail(field, `The ${label(field)} must be an integer.`);
+		const value = Number(text);
+		const { min, max } = range;
+		if (min !== undefined && max !== undefined && (value < min || value > max)) {
+			return this.fail(field, `The ${label(field)} must be between ${min} and ${max}.`);
+		}
+		if (min !== undefined && value < min) return this.fail(field, `The ${label(field)} must be at least ${min}.`);
+		return value;
+	}
+
+	optionalChoice<T extends string>(field: string, allowed: readonly T[]): T | undefined {
+		const text = this.optionalText(field);
+		if (text === undefined) return undefined;
+		if (!(allowed as readonly string[]).includes(text)) return this.fail(field, `The selected ${label(field)} is invalid.`);
+		return text as T;
+	}
+
+	optionalBoolean(field: string): boolean | undefined {
+		const text = this.optionalText(field)?.toLowerCase();
+		if (text === undefined) return undefined;
+		if (TRUE_VALUES.has(text)) return true;
+		if (FALSE_VALUES.has(text)) return false;
+		return this.fail(field, `The ${label(field)} field must be true or false.`);
+	}
+
+	/** A PHP `Y-m-d H:i:s` IST wall-clock value, as epoch ms. */
+	optionalDateTime(field: string): number | undefined {
+		const text = this.optionalText(field);
+		if (text === undefined) return undefined;
+		const epochMs = parseIstDateTime(text);
+		if (epochMs === undefined) return this.fail(field, `The ${label(field)} does not match the format Y-m-d H:i:s.`);
+		return epochMs;
+	}
+
+	/** Laravel's `after_or_equal:<other>` for two already parsed dates. */
+	notBefore(field: string, value: number | undefined, other: string, otherValue: number | undefined): void {
+		if (value !== undefined && otherValue !== undefined && value < otherValue) {
+			this.fail(field, `The ${label(field)} must be a date after or equal to ${label(other)}.`);
+		}
+	}
+
+	private fail(field: string, message: string): undefined {
+		(this.errors[field] ??= []).push(message);
+		return undefined;
+	}
+}
+
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function label(field: string): string {
+	return field.replace(/_/g, ' ');
+}
+
+/** Smartflo flags like `async` and `get_call_id` are sent as 1, "1" or true. */
+export function isFlagSet(value: unknown): boolean {
+	return value === 1 || value === '1' || value === true;
+}
