@@ -103,13 +103,15 @@ export class SmartfloAuthClient {
 	private transportFailure(error: unknown): SmartfloError {
 		if (isTransportError(error)) {
 			if (error.kind === 'timeout') {
-				return new SmartfloError('TIMEOUT', `Smartflo did not answer within ${this.timeoutMs} ms (${this.baseUrl}).`);
+				return new SmartfloError('TIMEOUT', `Smartflo did not answer within ${this.timeoutMs} ms (${this.baseUrl}).`, {
+					systemCode: error.causeCode,
+				});
 			}
 			if (error.kind === 'response-too-large') {
 				return new SmartfloError('BAD_RESPONSE', 'Smartflo answered with a response far larger than a token response.');
 			}
 			const code = error.causeCode ? ` (${error.causeCode})` : '';
-			return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${this.baseUrl}${code}.`);
+			return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${this.baseUrl}${code}.`, { systemCode: error.causeCode });
 		}
 		// A transport that broke its contract: report it without repeating what it said.
 		return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${this.baseUrl} (transport failure).`);

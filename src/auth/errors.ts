@@ -13,6 +13,9 @@ export const SMARTFLO_ERROR_CODES = [
 
 export type SmartfloErrorCode = (typeof SMARTFLO_ERROR_CODES)[number];
 
+/** A finer cause, for callers that word the error themselves. */
+export type SmartfloErrorReason = 'ACCOUNT_LOCKED' | 'PASSWORD_EXPIRED';
+
 export interface SmartfloErrorDetails {
 	/** HTTP status Smartflo answered with, when it answered. */
 	status?: number;
@@ -20,6 +23,9 @@ export interface SmartfloErrorDetails {
 	retryAfterSeconds?: number;
 	/** Smartflo's `login_failed_count` after a rejected login. */
 	loginFailedCount?: number;
+	reason?: SmartfloErrorReason;
+	/** The system error code of a NETWORK_ERROR or TIMEOUT, e.g. ECONNREFUSED. */
+	systemCode?: string;
 }
 
 /**
@@ -32,6 +38,8 @@ export class SmartfloError extends Error {
 	readonly status?: number;
 	readonly retryAfterSeconds?: number;
 	readonly loginFailedCount?: number;
+	readonly reason?: SmartfloErrorReason;
+	readonly systemCode?: string;
 
 	constructor(code: SmartfloErrorCode, message: string, details: SmartfloErrorDetails = {}) {
 		super(message);
@@ -39,6 +47,8 @@ export class SmartfloError extends Error {
 		if (details.status !== undefined) this.status = details.status;
 		if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
 		if (details.loginFailedCount !== undefined) this.loginFailedCount = details.loginFailedCount;
+		if (details.reason !== undefined) this.reason = details.reason;
+		if (details.systemCode !== undefined) this.systemCode = details.systemCode;
 	}
 
 	/** Whether retrying the same call later can succeed without the caller changing anything. */
@@ -54,6 +64,8 @@ export class SmartfloError extends Error {
 			status: this.status,
 			retryAfterSeconds: this.retryAfterSeconds,
 			loginFailedCount: this.loginFailedCount,
+			reason: this.reason,
+			systemCode: this.systemCode,
 		};
 	}
 }

@@ -1,7 +1,8 @@
 export { SmartfloAuthClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, DEFAULT_RETRIES, normalizeBaseUrl } from './client';
 export type { SmartfloAuthClientOptions, LoginInput } from './client';
 export { SmartfloError, SMARTFLO_ERROR_CODES, isSmartfloError } from './errors';
-export type { SmartfloErrorCode, SmartfloErrorDetails } from './errors';
+export type { SmartfloErrorCode, SmartfloErrorDetails, SmartfloErrorReason } from './errors';
+export { renewToken } from './renew';
 export { decodeToken } from './jwt';
 export type { DecodedToken } from './jwt';
 export type { TokenSet } from './responses';

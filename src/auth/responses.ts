@@ -108,7 +108,14 @@ function rejection(operation: TokenOperation, status: number, body: Record<strin
 		return new SmartfloError(
 			'INVALID_CREDENTIALS',
 			'Smartflo has locked this account after too many failed logins. Reset the password in the Smartflo portal.',
-			{ status, loginFailedCount },
+			{ status, loginFailedCount, reason: 'ACCOUNT_LOCKED' },
+		);
+	}
+	if (/password\b.*\bexpired/i.test(message) || toNonNegativeInteger(body?.number_of_days_left) === 0) {
+		return new SmartfloError(
+			'INVALID_CREDENTIALS',
+			'Smartflo refused the login because the account password has expired (90-day policy). Change it in the Smartflo portal.',
+			{ status, loginFailedCount, reason: 'PASSWORD_EXPIRED' },
 		);
 	}
 	const attempts = loginFailedCount === undefined ? '' : ` (${loginFailedCount} so far)`;

@@ -1,6 +1,7 @@
 import type { SmartfloAuthClient } from './client';
 import { SmartfloError, isSmartfloError } from './errors';
 import { decodeToken } from './jwt';
+import { renewToken } from './renew';
 import type { TokenSet } from './responses';
 import { normalizeToken } from './token';
 
@@ -93,7 +94,7 @@ export class TokenSession {
 		const previous = this.#current;
 		const previousRejected = this.#rejected;
 		try {
-			const next = previous ? await this.#refreshOrLogin(previous.accessToken) : await this.#client.login(this.#login!);
+			const next = await renewToken(this.#client, this.#login!, previous?.accessToken);
 			this.#current = next;
 			this.#rejected = false;
 			return next;
@@ -101,15 +102,6 @@ export class TokenSession {
 			// Smartflo is briefly unavailable but the token still works: keep serving it.
 			const stillValid = previous && !previousRejected && this.#now() < previous.expiresAt;
 			if (stillValid && isSmartfloError(error) && error.transient) return previous;
-			throw error;
-		}
-	}
-
-	async #refreshOrLogin(token: string): Promise<TokenSet> {
-		try {
-			return await this.#client.refresh(token);
-		} catch (error) {
-			if (isSmartfloError(error, 'TOKEN_EXPIRED', 'TOKEN_REJECTED')) return this.#client.login(this.#login!);
 			throw error;
 		}
 	}

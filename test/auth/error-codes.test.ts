@@ -105,7 +105,7 @@ describe.each(transports)('error codes over the %s', (_name, createTransport) =>
 	it('connection refused → NETWORK_ERROR naming the base URL', async () => {
 		const baseUrl = await closedPortUrl();
 		const error = await login({ baseUrl }).catch((e) => e);
-		expect(error).toMatchObject({ code: 'NETWORK_ERROR' });
+		expect(error).toMatchObject({ code: 'NETWORK_ERROR', systemCode: 'ECONNREFUSED' });
 		expect(error.message).toContain(baseUrl);
 		expect(error.message).toContain('ECONNREFUSED');
 	});

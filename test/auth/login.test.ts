@@ -51,8 +51,19 @@ describe('SmartfloAuthClient.login', () => {
 	it('reports a locked account distinctly', async () => {
 		server.reply(() => ({ status: 401, body: { success: false, message: 'Your account has been locked.', login_failed_count: 10 } }));
 		const error = await client().login({ email: 'ops@example.in', password: 'wrong' }).catch((e) => e);
-		expect(error.code).toBe('INVALID_CREDENTIALS');
+		expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', reason: 'ACCOUNT_LOCKED' });
 		expect(error.message).toMatch(/locked/);
+	});
+
+	it.each([
+		['a message', { success: false, message: 'Your password has expired. Please reset it.' }],
+		['number_of_days_left: 0', { success: false, message: 'Login failed', number_of_days_left: 0 }],
+	])('reports an expired password (90-day policy) from %s, not as a wrong password', async (_name, body) => {
+		server.reply(() => ({ status: 200, body }));
+		const error = await client().login({ email: 'ops@example.in', password: 'right-but-old' }).catch((e) => e);
+		expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', reason: 'PASSWORD_EXPIRED' });
+		expect(error.message).toMatch(/password has expired/);
+		expect(error.message).not.toMatch(/Wrong email or password/);
 	});
 
 	it('treats success:true without access_token as a bad response, not a login', async () => {
