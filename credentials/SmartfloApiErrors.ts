@@ -1,0 +1,92 @@
+import { isSmartfloError } from '../src/auth/errors';
+
+/** Where a token that Smartflo refused came from: pasted into the credential, or an earlier workflow step. */
+export type TokenOrigin = 'pasted' | 'workflow';
+
+/** What a person sees: the message says what happened, the description what to do about it. */
+export interface UserFacingFailure {
+	message: string;
+	description: string;
+	/** Smartflo's HTTP status, when it answered. */
+	httpCode?: string;
+}
+
+/**
+ * Turns a failed login, refresh or token check into words a user can act on. Built from the error's
+ * code and numbers only, so no password, token or upstream text can reach the message. System error
+ * codes stay out of the message: n8n replaces messages containing ECONNREFUSED and the like with a
+ * generic text, which would hide the base URL.
+ */
+export function describeAuthFailure(error: unknown, baseUrl: string, origin: TokenOrigin = 'pasted'): UserFacingFailure {
+	if (!isSmartfloError(error)) {
+		return {
+			message: `Smartflo authentication failed at ${baseUrl}`,
+			description: 'An unexpected error occurred while obtaining a Smartflo token. Try again; if it persists, report it.',
+		};
+	}
+	const httpCode = error.status === undefined ? undefined : String(error.status);
+	const failure = (message: string, description: string): UserFacingFailure =>
+		httpCode === undefined ? { message, description } : { message, description, httpCode };
+
+	switch (error.code) {
+		case 'INVALID_CREDENTIALS': {
+			if (error.reason === 'ACCOUNT_LOCKED') {
+				return failure(
+					'Smartflo has locked this account after too many failed logins',
+					'Reset the password in the Smartflo portal, then update the email and password in this credential.',
+				);
+			}
+			if (error.reason === 'PASSWORD_EXPIRED') {
+				return failure(
+					'The Smartflo password of this account has expired',
+					'Smartflo expires passwords every 90 days. Change it in the Smartflo portal, then update the password in this credential.',
+				);
+			}
+			const attempts = error.loginFailedCount === undefined ? '' : ` (${error.loginFailedCount})`;
+			return failure(
+				`Wrong email or password — Smartflo counts failed attempts${attempts}`,
+				'Check the email (login ID) and password of this credential before running again: every failed login counts towards a lockout. Smartflo passwords expire every 90 days; if it was changed in the portal, update it here.',
+			);
+		}
+		case 'INVALID_INPUT':
+			return failure(error.message, 'Correct the value and try again.');
+		case 'TOKEN_EXPIRED':
+		case 'TOKEN_REJECTED':
+			if (origin === 'workflow') {
+				return failure(
+					error.code === 'TOKEN_EXPIRED'
+						? 'Smartflo no longer refreshes this token: it has expired'
+						: 'Smartflo rejected the token: revoked, blacklisted, already refreshed or not a Smartflo token',
+					'A token can be refreshed once, before Smartflo stops accepting it. Use the token the previous Login or Refresh returned, or log in again (Token → Login).',
+				);
+			}
+			return failure(
+				error.message,
+				'A permanent or API Connect token cannot be renewed by n8n. Generate a new one in Smartflo (API Connect) and paste it, or switch the credential to Email & Password.',
+			);
+		case 'RATE_LIMITED':
+			return failure(
+				`Smartflo is rate limiting requests at ${baseUrl}`,
+				error.retryAfterSeconds === undefined
+					? 'Smartflo answered HTTP 429. Wait a little, or enable Retry On Fail in the node settings.'
+					: `Smartflo answered HTTP 429 and asked to wait ${error.retryAfterSeconds} s. Enable Retry On Fail in the node settings to wait automatically.`,
+			);
+		case 'TIMEOUT':
+			return failure(
+				`Smartflo did not answer in time at ${baseUrl}`,
+				'Smartflo or the network is slow. Try again, or enable Retry On Fail in the node settings.',
+			);
+		case 'NETWORK_ERROR':
+			return failure(
+				`Smartflo unreachable at ${baseUrl}`,
+				`Check the Base URL in the credential and that n8n can reach it (proxy, firewall, DNS).${error.systemCode ? ` The connection failed with ${error.systemCode}.` : ''}`,
+			);
+		case 'UPSTREAM_ERROR':
+			return failure(`Smartflo had a server error at ${baseUrl}`, `${error.message} Try again later.`);
+		case 'BAD_RESPONSE':
+			return failure(
+				`Smartflo at ${baseUrl} did not answer like the Smartflo API`,
+				`${error.message} Check that the Base URL points to the Smartflo API (https://api-smartflo.tatateleservices.com, without /v1).`,
+			);
+	}
+}

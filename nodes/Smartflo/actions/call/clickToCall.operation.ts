@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { smartfloApiRequest } from '../../transport';
+import { apiFields } from '../common/fields';
+import { showFor } from '../common/operation';
+
+const show = showFor('call', 'clickToCall');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Agent Name or ID',
+		name: 'agentNumber',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		default: '',
+		required: true,
+		description:
+			'The agent Smartflo rings first. Choose from the list, or specify an agent ID, intercom, extension or phone number using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Destination Number',
+		name: 'destinationNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+919876543210',
+		description: 'The customer number, called once the agent answers (10–15 digits; +91 or a leading 0 are accepted)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Return Call ID',
+		name: 'getCallId',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to ask Smartflo for the live call ID (call_id), which Hang Up needs',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Call Timeout (Seconds)',
+				name: 'callTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 600,
+				description: 'Ends the call when it has lasted this long. It limits the whole conversation, not the ringing.',
+			},
+			{
+				displayName: 'Caller ID Name or ID',
+				name: 'callerId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCallerIds' },
+				default: '',
+				description:
+					'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify a number using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Custom Identifier',
+				name: 'customIdentifier',
+				type: 'string',
+				default: '',
+				description: 'Any text, e.g. a CRM ID; Smartflo echoes it in webhooks',
+			},
+		],
+	},
+];
+
+/** `POST /v1/click_to_call`: rings the agent, then bridges the customer. Outputs `success`, `message`, ref_id, call_id. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = {
+		...apiFields(
+			{
+				agentNumber: this.getNodeParameter('agentNumber', itemIndex),
+				destinationNumber: this.getNodeParameter('destinationNumber', itemIndex),
+			} as IDataObject,
+			{ agentNumber: 'agent_number', destinationNumber: 'destination_number' },
+		),
+		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, {
+			callerId: 'caller_id',
+			customIdentifier: 'custom_identifier',
+			callTimeout: 'call_timeout',
+		}),
+		// Smartflo discontinued synchronous click to call (October 2024).
+		async: 1,
+	};
+	if (this.getNodeParameter('getCallId', itemIndex, true)) body.get_call_id = 1;
+	return (await smartfloApiRequest.call(this, { method: 'POST', path: '/v1/click_to_call', body }, itemIndex)) as IDataObject;
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	SMARTFLO_CREDENTIAL_TYPE,
+	passwordDaysLeft,
+	readSmartfloCredentials,
+} from '../../../credentials/SmartfloApiSession';
+import { withItemIndex } from '../transport';
+import { CREDENTIAL_FREE_OPERATIONS, resources } from './resources';
+
+/** Below this many days left, each run reminds the user that the Smartflo password expires. */
+const PASSWORD_WARNING_DAYS = 7;
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = resources[resource]?.operations[operation];
+	if (!run) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	}
+
+	const output: INodeExecutionData[] = [];
+	const items = this.getInputData();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await run.execute.call(this, itemIndex);
+			output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } }));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw withItemIndex(this.getNode(), error, itemIndex);
+		}
+	}
+
+	if (!CREDENTIAL_FREE_OPERATIONS.includes(operation)) await remindOfPasswordExpiry.call(this);
+	return [output];
+}
+
+function errorJson(error: unknown): IDataObject {
+	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description !== '') json.description = description;
+	return json;
+}
+
+/** Smartflo expires passwords every 90 days; the last login said when. */
+async function remindOfPasswordExpiry(this: IExecuteFunctions): Promise<void> {
+	if (typeof this.addExecutionHints !== 'function') return;
+	const credentials = readSmartfloCredentials(await this.getCredentials(SMARTFLO_CREDENTIAL_TYPE));
+	const daysLeft = passwordDaysLeft(credentials);
+	if (credentials.authMode !== 'password' || daysLeft === undefined || daysLeft >= PASSWORD_WARNING_DAYS) return;
+	this.addExecutionHints({
+		message:
+			daysLeft === 0
+				? 'The Smartflo password of this credential expires today. Change it in the Smartflo portal and update the credential, or logins will fail.'
+				: `The Smartflo password of this credential expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}. Change it in the Smartflo portal and update the credential, or logins will start failing.`,
+		location: 'outputPane',
+	});
+}

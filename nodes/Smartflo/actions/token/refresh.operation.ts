@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { createAuthClient } from '../../../../credentials/SmartfloApiSession';
+import { authFailureError, plainRequestHelper, smartfloCredentials } from '../../transport';
+import { showFor } from '../common/operation';
+import { tokenOutput } from './output';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Token',
+		name: 'token',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '={{ $json.accessToken }}',
+		description:
+			'The token to renew, usually from an earlier Login or Refresh step. A leading "Bearer " is removed. Smartflo invalidates it once it has been refreshed.',
+		displayOptions: showFor('token', 'refresh'),
+	},
+];
+
+/** Trades a token for a new one (`POST /v1/auth/refresh`); the Base URL comes from the credential. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { credentials, baseUrl } = await smartfloCredentials.call(this, itemIndex);
+	const token = this.getNodeParameter('token', itemIndex) as string;
+	try {
+		return tokenOutput(await createAuthClient(credentials, plainRequestHelper(this)).refresh(token));
+	} catch (error) {
+		throw authFailureError(this.getNode(), error, baseUrl, itemIndex, 'workflow');
+	}
+}

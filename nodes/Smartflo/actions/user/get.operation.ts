@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { singleItem, smartfloApiRequest } from '../../transport';
+import { showFor } from '../common/operation';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '62501',
+		description: 'The numeric ID of the Smartflo user (id in Get Many), not the agent ID',
+		displayOptions: showFor('user', 'get'),
+	},
+];
+
+/** `GET /v1/user/{id}`: the user with `team_member` and `agent` details. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = String(this.getNodeParameter('userId', itemIndex)).trim();
+	const body = await smartfloApiRequest.call(this, { method: 'GET', path: `/v1/user/${encodeURIComponent(userId)}` }, itemIndex);
+	return singleItem(body);
+}

@@ -1,0 +1,106 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { describeAuthFailure, type TokenOrigin } from '../../../credentials/SmartfloApiErrors';
+import type { SmartfloAuthMode } from '../../../credentials/SmartfloApiSession';
+import { systemErrorCode } from '../../../src/http/transport';
+import type { ApiFailure } from './envelope';
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+export function apiFailureError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
+	return new NodeApiError(node, (failure.body ?? {}) as JsonObject, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpCode || undefined,
+		itemIndex,
+	});
+}
+
+/** Smartflo still refuses the token after the one renewal allowed per request, or it cannot be renewed. */
+export function tokenRefusedError(
+	node: INode,
+	authMode: SmartfloAuthMode,
+	status: number,
+	upstreamMessage: string,
+	itemIndex?: number,
+): NodeApiError {
+	const said = upstreamMessage ? `: ${upstreamMessage}` : '';
+	const failure: ApiFailure =
+		authMode === 'token'
+			? {
+					message: `Smartflo rejected the access token (HTTP ${status})${said}`,
+					description:
+						'n8n cannot renew a permanent or API Connect token. Generate a new token in Smartflo API Connect and paste it into the credential, or switch the credential to Email & Password.',
+					httpCode: String(status),
+				}
+			: {
+					message: `Smartflo refused the request even with a newly obtained token (HTTP ${status})${said}`,
+					description:
+						'The login works, but this request is still refused: the Smartflo user may not be allowed to use this part of the API (check its role in the portal), or the account logged in elsewhere at the same moment.',
+					httpCode: String(status),
+				};
+	return apiFailureError(node, failure, itemIndex);
+}
+
+/** A login, refresh or token check failed (a SmartfloError from the core). */
+export function authFailureError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, origin?: TokenOrigin): NodeApiError {
+	const { message, description, httpCode } = describeAuthFailure(error, baseUrl, origin);
+	return new NodeApiError(node, {} as JsonObject, { message, description, httpCode, itemIndex });
+}
+
+/**
+ * An error thrown by n8n's request helper: no answer at all, a 401 that n8n's own renewal did not
+ * cure, or a failed renewal (whose message the credential already made actionable).
+ */
+export function requestError(
+	node: INode,
+	error: unknown,
+	baseUrl: string,
+	authMode: SmartfloAuthMode,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	const status = httpStatusOf(error);
+	if (status === 401) return tokenRefusedError(node, authMode, 401, descriptionOf(error), itemIndex);
+	if (status === undefined) {
+		const code = systemErrorCode(error);
+		if (code !== undefined) {
+			const timedOut = TIMEOUT_CODES.has(code);
+			return apiFailureError(
+				node,
+				{
+					message: timedOut ? `Smartflo did not answer in time at ${baseUrl}` : `Smartflo unreachable at ${baseUrl}`,
+					description: timedOut
+						? 'Try again, or enable Retry On Fail in the node settings.'
+						: `Check the Base URL in the credential and that n8n can reach it (proxy, firewall, DNS). The connection failed with ${code}.`,
+					httpCode: '',
+				},
+				itemIndex,
+			);
+		}
+	}
+	return withItemIndex(node, error, itemIndex);
+}
+
+/** The error with the failing item's index, as n8n shows it; anything that is not a node error is wrapped. */
+export function withItemIndex(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+	if (error instanceof NodeApiError && error.httpCode) {
+		const status = Number(error.httpCode);
+		return Number.isInteger(status) ? status : undefined;
+	}
+	const response = (error as { response?: { status?: unknown } } | undefined)?.response;
+	return typeof response?.status === 'number' ? response.status : undefined;
+}
+
+function descriptionOf(error: unknown): string {
+	if (error instanceof NodeApiError && typeof error.description === 'string') return error.description;
+	return '';
+}

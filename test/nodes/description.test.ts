@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+
+import { resources } from '../../nodes/Smartflo/actions/resources';
+import { node } from './harness';
+
+const description = node.description;
+const nodeDir = join(__dirname, '../../nodes/Smartflo');
+
+/** Every parameter, collection options included. */
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => {
+		const nested = (property.options ?? []).flatMap((option) => {
+			if ('displayName' in option && 'type' in option) return allProperties([option as INodeProperties]);
+			if ('values' in option) return allProperties((option as INodePropertyCollection).values);
+			return [];
+		});
+		return [property, ...nested];
+	});
+}
+
+const operationSelectors = description.properties.filter((property) => property.name === 'operation');
+const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z0-9]|to$|or$|and$|a$|of$|by$)/.test(word));
+
+describe('Smartflo node description', () => {
+	it('is a programmatic, tool-usable node with its credential, subtitle and themed icons', () => {
+		expect(description).toMatchObject({ name: 'smartflo', version: 1, usableAsTool: true, subtitle: expect.stringContaining('$parameter["operation"]') });
+		expect(description.credentials).toEqual([expect.objectContaining({ name: 'smartfloApi', required: true })]);
+		const { light, dark } = description.icon as { light: string; dark: string };
+		const lightSvg = readFileSync(join(nodeDir, light.replace('file:', '')), 'utf8');
+		const darkSvg = readFileSync(join(nodeDir, dark.replace('file:', '')), 'utf8');
+		expect(lightSvg).toMatch(/^<svg/);
+		expect(darkSvg).not.toBe(lightSvg);
+	});
+
+	it('has a codex file naming the node', () => {
+		const codex = JSON.parse(readFileSync(join(nodeDir, 'Smartflo.node.json'), 'utf8'));
+		expect(codex).toMatchObject({ node: 'n8n-nodes-smartflo.smartflo', codexVersion: '1.0', categories: ['Communication'] });
+		expect(existsSync(join(nodeDir, 'Smartflo.node.ts'))).toBe(true);
+	});
+
+	it('offers exactly the resources and operations of the issue, each one implemented', () => {
+		const offered = Object.fromEntries(
+			operationSelectors.map((selector) => [
+				selector.displayOptions!.show!.resource![0],
+				(selector.options as INodePropertyOptions[]).map((option) => option.value).sort(),
+			]),
+		);
+		expect(offered).toEqual({
+			token: ['inspect', 'login', 'refresh'],
+			call: ['clickToCall', 'clickToCallSupport', 'getLiveCalls', 'hangUp'],
+			callRecord: ['getMany'],
+			user: ['get', 'getMany'],
+			myNumber: ['getMany'],
+			department: ['getMany'],
+		});
+		for (const [resource, operations] of Object.entries(offered)) {
+			expect(Object.keys(resources[resource].operations).sort()).toEqual(operations);
+		}
+	});
+
+	it('follows n8n’s UX rules: Title Case names, sentence-case actions, booleans described with "Whether"', () => {
+		for (const selector of operationSelectors) {
+			for (const option of selector.options as INodePropertyOptions[]) {
+				expect([option.name, isTitleCase(option.name)]).toEqual([option.name, true]);
+				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+)*$/);
+				expect(option.description).toBeTruthy();
+			}
+		}
+		for (const property of allProperties(description.properties)) {
+			expect([property.displayName, isTitleCase(property.displayName)]).toEqual([property.displayName, true]);
+			if (property.type === 'boolean') expect(property.description).toMatch(/^Whether /);
+			if (property.typeOptions?.loadOptionsMethod) expect(property.displayName).toMatch(/Name or ID|Names or IDs/);
+		}
+	});
+
+	it('gives Get Many operations Return All and a Limit of 50', () => {
+		for (const [resource, { operations }] of Object.entries(resources)) {
+			if (!operations.getMany) continue;
+			const names = operations.getMany.description.map((property) => property.name);
+			expect([resource, names]).toEqual([resource, expect.arrayContaining(['returnAll', 'limit'])]);
+			expect(operations.getMany.description.find((property) => property.name === 'limit')?.default).toBe(50);
+		}
+	});
+});
