@@ -1,0 +1,10 @@
+/** The end-to-end suite: this package inside a real, headless n8n (see README "Try it in n8n"). */
+/** @type {import('jest').Config} */
+module.exports = {
+	rootDir: '../..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	testTimeout: 180000,
+};

@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { loadFixture } from './fixtures';
+import { installLikeN8n, packThisPackage } from './install-package';
+import { N8nInstance, outputOf, type N8nRun } from './n8n';
+
+const WRONG_PASSWORD = 'Wrong-e2e-Pa55!';
+const USERS = 25;
+const PAGE_CAP = 10;
+const CALLS = 200;
+const BAD_CALL_INDEX = 57;
+
+/** Counters as a compact line for the report, and for the assertions below. */
+type Counters = Pick<SandboxStats, 'loginAttempts' | 'logins' | 'failedLogins' | 'refreshAttempts' | 'refreshes' | 'apiRequests' | 'rejectedTokens'>;
+
+describe('n8n-nodes-smartflo inside a real n8n', () => {
+	let sandbox: SandboxHandle;
+	let n8n: N8nInstance;
+	let workDir: string;
+	const report: Array<{ workflow: string; counters: Counters }> = [];
+
+	beforeAll(async () => {
+		const cacheDir = execFileSync('bash', [resolve(__dirname, 'install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+			.trim()
+			.split('\n')
+			.pop() as string;
+		workDir = mkdtempSync(join(tmpdir(), 'smartflo-e2e-'));
+		sandbox = await startSandbox({ maxPageSize: PAGE_CAP, seed: { users: USERS } });
+		n8n = await N8nInstance.create(cacheDir, join(workDir, 'user'));
+
+		const tarball = await packThisPackage(join(workDir, 'pack'));
+		await installLikeN8n(tarball, n8n.nodesDir, process.env);
+
+		await n8n.importCredentials(
+			loadFixture('credentials.json', {
+				SANDBOX_URL: sandbox.url,
+				DEMO_EMAIL: DEMO_ACCOUNT.email,
+				DEMO_PASSWORD: DEMO_ACCOUNT.password,
+				WRONG_PASSWORD,
+			}),
+		);
+		for (const workflow of ['users-return-all', 'token-chain', 'wrong-password', 'access-token']) {
+			await n8n.importWorkflow(loadFixture(`workflows/${workflow}.json`, {}));
+		}
+		await n8n.importWorkflow(loadFixture('workflows/click-to-call-batch.json', { CALL_LIST_JSON: JSON.stringify({ calls: await callList() }) }));
+	});
+
+	afterAll(async () => {
+		console.log(`Sandbox counters per workflow:\n${report.map(({ workflow, counters }) => `  ${workflow}: ${JSON.stringify(counters)}`).join('\n')}`);
+		await sandbox?.close();
+		if (workDir) rmSync(workDir, { recursive: true, force: true });
+	});
+
+	/** Runs a workflow with fresh counters and records them. */
+	async function execute(label: string, workflowId: string): Promise<{ run: N8nRun; counters: Counters }> {
+		sandbox.resetStats();
+		const run = await n8n.execute(workflowId);
+		const { loginAttempts, logins, failedLogins, refreshAttempts, refreshes, apiRequests, rejectedTokens } = sandbox.stats();
+		const counters = { loginAttempts, logins, failedLogins, refreshAttempts, refreshes, apiRequests, rejectedTokens };
+		report.push({ workflow: label, counters });
+		return { run, counters };
+	}
+
+	async function callList() {
+		const token = sandbox.issueToken({});
+		const response = await fetch(`${sandbox.url}/v1/users?limit=5`, { headers: { Authorization: `Bearer ${token}` } });
+		const agent = ((await response.json()) as { data: Array<{ agent: { id: string } }> }).data[0].agent.id;
+		sandbox.resetStats();
+		return Array.from({ length: CALLS }, (_, index) => ({
+			agent,
+			destination: index === BAD_CALL_INDEX ? '12345' : `98${String(10_000_000 + index).padStart(8, '0')}`,
+		}));
+	}
+
+	it('1. password credential, Get Many Users with Return All over 3 pages: every user, exactly 1 login', async () => {
+		const { run, counters } = await execute('1 users, first run', 'sfE2eUsersAll01');
+		expect(run.output).not.toContain(DEMO_ACCOUNT.password);
+		expect(run.ok).toBe(true);
+		const users = outputOf(run.execution, 'Get Users');
+		expect(users).toHaveLength(USERS);
+		expect(new Set(users.map((user) => user.json.id)).size).toBe(USERS);
+		expect(users.every((user) => typeof (user.json.agent as { id?: string })?.id === 'string')).toBe(true);
+		expect(counters).toMatchObject({ logins: 1, loginAttempts: 1, apiRequests: Math.ceil(USERS / PAGE_CAP) });
+	});
+
+	it('2. the same workflow again: 0 logins, the token is reused from n8n\'s database', async () => {
+		const { run, counters } = await execute('2 users, second run', 'sfE2eUsersAll01');
+		expect(run.ok).toBe(true);
+		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
+		expect(counters).toMatchObject({ loginAttempts: 0, refreshAttempts: 0, apiRequests: Math.ceil(USERS / PAGE_CAP) });
+	});
+
+	it('3. the stored token expired on Smartflo\'s side: the run still succeeds with exactly one renewal', async () => {
+		sandbox.expireAllTokens();
+		const { run, counters } = await execute('3 users, token expired upstream', 'sfE2eUsersAll01');
+		expect(run.ok).toBe(true);
+		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
+		expect(counters.logins + counters.refreshes).toBe(1);
+		expect(counters.failedLogins).toBe(0);
+	});
+
+	it('4. token chain Login → Refresh → Inspect: a new token, a later expiry, seconds left > 0', async () => {
+		const { run, counters } = await execute('4 token chain', 'sfE2eTokenChain');
+		expect(run.ok).toBe(true);
+		const [login] = outputOf(run.execution, 'Login');
+		const [refreshed] = outputOf(run.execution, 'Refresh');
+		const [inspected] = outputOf(run.execution, 'Inspect');
+		expect(typeof login.json.accessToken).toBe('string');
+		expect(refreshed.json.accessToken).not.toBe(login.json.accessToken);
+		expect(Date.parse(refreshed.json.expiresAt as string)).toBeGreaterThan(Date.parse(login.json.expiresAt as string));
+		expect(inspected.json.secondsRemaining).toBeGreaterThan(0);
+		expect(inspected.json.expired).toBe(false);
+		expect(counters).toMatchObject({ logins: 1, refreshes: 1 });
+	});
+
+	it('5. wrong password: the execution fails naming the cause, without the password, after at most 2 login attempts', async () => {
+		const { run, counters } = await execute('5 wrong password', 'sfE2eWrongPass1');
+		expect(run.ok).toBe(false);
+		expect(run.output).toMatch(/wrong email or password/i);
+		expect(run.output).not.toContain(WRONG_PASSWORD);
+		expect(counters.loginAttempts).toBeGreaterThanOrEqual(1);
+		expect(counters.loginAttempts).toBeLessThanOrEqual(2);
+		expect(counters.logins).toBe(0);
+	});
+
+	it('6. access-token credential: a Smartflo call succeeds with no login at all', async () => {
+		// Minted now: workflow 3 expired every token issued before it.
+		const token = sandbox.issueToken({ kind: 'permanent' });
+		await n8n.importCredentials(loadFixture('credentials-access-token.json', { SANDBOX_URL: sandbox.url, PERMANENT_TOKEN: token }));
+		const { run, counters } = await execute('6 access token', 'sfE2eAccessTok1');
+		expect(run.ok).toBe(true);
+		expect(outputOf(run.execution, 'My Numbers').length).toBeGreaterThan(0);
+		expect(counters).toMatchObject({ loginAttempts: 0, refreshAttempts: 0, apiRequests: 1, rejectedTokens: 0 });
+		expect(run.output).not.toContain(token);
+	});
+
+	it(`7. ${CALLS} items into Click to Call with Continue On Fail, item ${BAD_CALL_INDEX} invalid: ${CALLS - 1} results, 1 error item at ${BAD_CALL_INDEX}, 1 login`, async () => {
+		const { run, counters } = await execute('7 click to call x200', 'sfE2eClickBatch');
+		expect(run.ok).toBe(true);
+		const items = outputOf(run.execution, 'Click to Call');
+		expect(items).toHaveLength(CALLS);
+		const failed = items.map((item, index) => ({ item, index })).filter(({ item }) => item.json.error !== undefined);
+		expect(failed.map(({ index }) => index)).toEqual([BAD_CALL_INDEX]);
+		expect(String(failed[0].item.json.error)).toMatch(/destination|number/i);
+		expect(failed[0].item.pairedItem).toEqual({ item: BAD_CALL_INDEX });
+		const succeeded = items.filter((item) => item.json.error === undefined);
+		expect(succeeded).toHaveLength(CALLS - 1);
+		expect(succeeded.every((item) => item.json.success === true && typeof item.json.ref_id === 'string')).toBe(true);
+		expect(counters).toMatchObject({ logins: 1, apiRequests: CALLS });
+	});
+});
