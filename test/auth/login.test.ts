@@ -4,6 +4,7 @@ import { SmartfloAuthClient, SmartfloError } from '../../src/auth';
 import { createFetchTransport } from '../../src/http/fetch-transport';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
+import { useNock } from '../helpers/nock';
 
 describe('SmartfloAuthClient.login', () => {
 	let server: FakeServer;
@@ -89,8 +90,7 @@ describe('SmartfloAuthClient.login', () => {
 });
 
 describe('login on the wire', () => {
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.restore());
+	useNock();
 
 	it('POSTs exactly the documented request to /v1/auth/login', async () => {
 		const scope = nock('https://api-smartflo.tatateleservices.com', {

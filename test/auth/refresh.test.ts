@@ -3,13 +3,13 @@ import nock from 'nock';
 import { SmartfloAuthClient } from '../../src/auth';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
+import { useNock } from '../helpers/nock';
 
 const BASE = 'https://api-smartflo.tatateleservices.com';
 
 describe('refresh on the wire', () => {
 	const token = jwtExpiringIn(600);
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.restore());
+	useNock();
 
 	it.each([
 		['a bare token', token],

@@ -5,6 +5,7 @@ import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { identityFingerprint, readSmartfloCredentials } from '../../credentials/SmartfloApiSession';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
+import { useNock } from '../helpers/nock';
 
 const BASE_URL = 'https://api-smartflo.tatateleservices.com';
 const credential = new SmartfloApi();
@@ -12,9 +13,7 @@ const context = { helpers: { httpRequest: (options: IHttpRequestOptions) => n8nH
 const preAuthenticate = (data: Record<string, unknown>) => credential.preAuthentication!.call(context, data as ICredentialDataDecryptedObject);
 
 describe('SmartfloApi credential: exact requests on the wire', () => {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	useNock({ disableNetConnect: true });
 
 	it('logs in with a JSON body, JSON headers and no Authorization header, at the default base URL', async () => {
 		const token = jwtExpiringIn(3600);
