@@ -16,9 +16,12 @@ export interface UndiciTransportOptions {
 }
 
 export interface UndiciTransport extends HttpTransport {
-	/** Waits for in-flight requests, then closes the sockets. */
-	close(): Promise<void>;
-	/** Closes the sockets at once, failing in-flight requests. */
+	/**
+	 * Refuses new requests, lets in-flight ones finish, then closes the sockets. With `deadlineMs`,
+	 * requests still in flight at the deadline are aborted.
+	 */
+	close(options?: { deadlineMs?: number }): Promise<void>;
+	/** Aborts in-flight requests and closes the sockets at once. */
 	destroy(): Promise<void>;
 }
 
@@ -35,6 +38,10 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 			maxResponseSize: options.maxResponseBytes ?? 1024 * 1024,
 		});
 
+	// undici's Agent forgets its pools on close(), so a later destroy() could not reach requests still
+	// in flight: they are aborted through this signal instead.
+	const closing = new AbortController();
+
 	return {
 		async request(req: HttpRequest): Promise<HttpResponse> {
 			const deadline = AbortSignal.timeout(req.timeoutMs);
@@ -46,7 +53,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 					body: req.body,
 					headersTimeout: req.timeoutMs,
 					bodyTimeout: req.timeoutMs,
-					signal: deadline,
+					signal: AbortSignal.any([deadline, closing.signal]),
 				});
 				const body = await response.body.text();
 				return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
@@ -54,10 +61,17 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 				throw toTransportError(error, deadline.aborted);
 			}
 		},
-		async close() {
-			if (ownsDispatcher) await dispatcher.close();
+		async close({ deadlineMs }: { deadlineMs?: number } = {}) {
+			if (!ownsDispatcher) return;
+			const timer = deadlineMs === undefined ? undefined : setTimeout(() => closing.abort(), deadlineMs);
+			try {
+				await dispatcher.close();
+			} finally {
+				clearTimeout(timer);
+			}
 		},
 		async destroy() {
+			closing.abort();
 			if (ownsDispatcher) await dispatcher.destroy();
 		},
 	};

@@ -31,3 +31,51 @@ describe('undici transport', () => {
 		}
 	});
 });
+
+describe('undici transport shutdown', () => {
+	it('close() lets an in-flight request finish', async () => {
+		const server = await startFakeServer(async () => {
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			return { status: 200, body: { ok: true } };
+		});
+		const transport = createUndiciTransport();
+		try {
+			const inFlight = transport.request({ method: 'GET', url: `${server.url}/slow`, headers: {}, timeoutMs: 5000 });
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			await transport.close();
+			await expect(inFlight).resolves.toMatchObject({ status: 200 });
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('close({ deadlineMs }) aborts a request still in flight at the deadline', async () => {
+		const server = await startFakeServer(() => ({ hang: true }));
+		const transport = createUndiciTransport();
+		try {
+			const failure = transport.request({ method: 'GET', url: `${server.url}/hang`, headers: {}, timeoutMs: 30_000 }).catch((e) => e);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			const started = Date.now();
+			await transport.close({ deadlineMs: 100 });
+			expect(await failure).toMatchObject({ name: 'TransportError' });
+			expect(Date.now() - started).toBeLessThan(5_000);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('destroy() after close() still aborts in-flight requests', async () => {
+		const server = await startFakeServer(() => ({ hang: true }));
+		const transport = createUndiciTransport();
+		try {
+			const failure = transport.request({ method: 'GET', url: `${server.url}/hang`, headers: {}, timeoutMs: 30_000 }).catch((e) => e);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			const closed = transport.close();
+			await transport.destroy();
+			expect(await failure).toMatchObject({ name: 'TransportError' });
+			await closed;
+		} finally {
+			await server.close();
+		}
+	});
+});
