@@ -1,0 +1,116 @@
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../src/sandbox';
+import { ConfigError, helpText, parseCli, serverOptionsFrom, type CliConfig } from './config';
+import { graphiqlAssetsInlined } from './graphiql';
+import { listen, type RunningServer } from './http-server';
+import { GRAPHQL_ENDPOINT } from './options';
+import { createGraphQLServer } from './server';
+
+export interface CliIo {
+	env?: NodeJS.ProcessEnv;
+	/** Human-readable text (banner, help, errors). */
+	print?: (text: string) => void;
+	printError?: (text: string) => void;
+	/** Where SIGINT / SIGTERM come from; the process by default. */
+	signals?: Pick<NodeJS.Process, 'once'>;
+	exit?: (code: number) => void;
+}
+
+export interface StartedCli {
+	running: RunningServer;
+	sandbox?: SandboxHandle;
+	stop(): Promise<void>;
+}
+
+/** Runs the bin; resolves once the server listens (undefined after --help or a configuration error). */
+export async function main(argv: readonly string[], io: CliIo = {}): Promise<StartedCli | undefined> {
+	const print = io.print ?? ((text: string) => process.stdout.write(text));
+	const printError = io.printError ?? ((text: string) => process.stderr.write(text));
+	const exit = io.exit ?? ((code: number) => process.exit(code));
+
+	let config: CliConfig;
+	try {
+		const command = parseCli(argv, io.env ?? process.env);
+		if (command.kind === 'help') {
+			print(helpText());
+			return undefined;
+		}
+		config = command.config;
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		printError(`smartflo-graphql: ${error.message}\nRun smartflo-graphql --help for the options.\n`);
+		exit(2);
+		return undefined;
+	}
+
+	const sandbox = config.sandbox ? await startSandbox({ port: 0, host: '127.0.0.1' }) : undefined;
+	const graphql = createGraphQLServer({
+		...serverOptionsFrom(config),
+		...(sandbox ? { baseUrl: sandbox.url, graphiqlExample: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } } : {}),
+	});
+	let running: RunningServer;
+	try {
+		running = await listen(graphql, {
+			port: config.port,
+			host: config.host,
+			shutdownTimeoutMs: config.shutdownTimeoutMs,
+			drainDelayMs: config.drainDelayMs,
+		});
+	} catch (error) {
+		await graphql.dispose();
+		await sandbox?.close();
+		printError(`smartflo-graphql: cannot listen on ${config.host}:${config.port} (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`);
+		exit(1);
+		return undefined;
+	}
+
+	print(banner(config, running.url, sandbox));
+	graphql.logger.info('listening', { url: `${running.url}${GRAPHQL_ENDPOINT}`, production: config.production, upstream: sandbox ? 'sandbox' : config.baseUrl });
+
+	let stopping: Promise<void> | undefined;
+	const stop = () => {
+		stopping ??= (async () => {
+			graphql.logger.info('shutting down');
+			await running.shutdown();
+			await sandbox?.close();
+			graphql.logger.info('stopped');
+		})();
+		return stopping;
+	};
+	const signals = io.signals ?? process;
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+		signals.once(signal, () => {
+			// A second signal while draining stops at once.
+			signals.once(signal, () => exit(1));
+			stop().then(
+				() => exit(0),
+				() => exit(1),
+			);
+		});
+	}
+	return { running, sandbox, stop };
+}
+
+function banner(config: CliConfig, url: string, sandbox: SandboxHandle | undefined): string {
+	const endpoint = `${url}${GRAPHQL_ENDPOINT}`;
+	const lines = [
+		`Smartflo GraphQL server (${config.production ? 'production' : 'development'} mode)`,
+		`  GraphQL endpoint  ${endpoint}`,
+		config.graphiql ? `  GraphiQL          ${endpoint}  (open in a browser)` : '  GraphiQL          off',
+		`  Health            ${url}/health  ${url}/ready`,
+		`  Smartflo API      ${sandbox ? `${sandbox.url} (embedded sandbox)` : config.baseUrl}`,
+	];
+	if (config.graphiql && !graphiqlAssetsInlined()) {
+		lines.push('  Note: GraphiQL loads its scripts from unpkg.com; install @graphql-yoga/render-graphiql to serve them locally.');
+	}
+	if (sandbox) {
+		lines.push(
+			'',
+			`  Demo account      ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`,
+			'  Try it:',
+			`  curl -s ${endpoint} -H 'Content-Type: application/json' \\`,
+			`    -d '${JSON.stringify({ query: 'mutation($email:String!,$password:String!){login(email:$email,password:$password){ok token{accessToken expiresAt} error{code message}}}', variables: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } })}'`,
+		);
+	}
+	lines.push('', 'Press Ctrl+C to stop.', '');
+	return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+import type { TokenSet } from '../src/auth';
+import type { AuthGuard } from './limits/auth-guard';
+
+/** What the server learns about one HTTP request while handling it; read by the log line and the 429 mapping. */
+export interface RequestRecord {
+	requestId: string;
+	startedAt: number;
+	/** Outcome of each login / refresh field: 'ok' or an AuthErrorCode. */
+	outcomes: string[];
+	/** Set when a field answered RATE_LIMITED: the response becomes HTTP 429 with this Retry-After. */
+	retryAfterSeconds?: number;
+	operationName?: string;
+	fields?: string[];
+	/** `extensions.code` of top-level GraphQL errors (validation, masked, CSRF, …). */
+	errorCodes: string[];
+}
+
+export interface GraphQLContext {
+	auth: AuthGuard;
+	clientIp: string;
+	record: RequestRecord;
+	requestMemo: Map<string, Promise<TokenSet>>;
+	/** Used when Smartflo rate-limits without saying for how long. */
+	defaultRetryAfterSeconds: number;
+}

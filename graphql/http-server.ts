@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { GraphQLServer } from './server';
+
+export interface ListenOptions {
+	/** 0 = any free port. */
+	port: number;
+	host: string;
+	/** After SIGTERM, how long readiness answers 503 while requests are still accepted (default 0). */
+	drainDelayMs?: number;
+	/** How long in-flight requests may take to finish once the server stops accepting (default 10000). */
+	shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+	/** e.g. http://127.0.0.1:4000 */
+	url: string;
+	server: Server;
+	/**
+	 * Readiness 503, optional drain delay, stop accepting, wait for in-flight requests up to the
+	 * deadline (then cut them), dispose yoga and close the upstream pool. Idempotent.
+	 */
+	shutdown(): Promise<void>;
+}
+
+/** Serves `graphql` on node:http with keep-alive and a graceful shutdown. */
+export async function listen(graphql: GraphQLServer, options: ListenOptions): Promise<RunningServer> {
+	let inFlight = 0;
+	let idle: (() => void) | undefined;
+	const server = createServer((req, res) => {
+		inFlight++;
+		res.once('close', () => {
+			inFlight--;
+			if (inFlight === 0) idle?.();
+		});
+		// A closing server tells keep-alive clients not to reuse the connection.
+		if (graphql.isShuttingDown()) res.setHeader('connection', 'close');
+		graphql.requestListener(req, res);
+	});
+	// Slow clients cannot hold a connection open forever while sending headers or a body.
+	server.headersTimeout = 10_000;
+	server.requestTimeout = 30_000;
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, options.host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+	let shuttingDown: Promise<void> | undefined;
+	const shutdown = () => {
+		shuttingDown ??= (async () => {
+			graphql.beginShutdown();
+			if (options.drainDelayMs) await delay(options.drainDelayMs);
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeIdleConnections();
+			const drained = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+			const onTime = await Promise.race([drained.then(() => true), delay(options.shutdownTimeoutMs ?? 10_000).then(() => false)]);
+			// Sockets of requests that just finished are idle now; those still busy at the deadline are cut.
+			if (onTime) server.closeIdleConnections();
+			else server.closeAllConnections();
+			await closed;
+			await graphql.dispose();
+		})();
+		return shuttingDown;
+	};
+
+	return { url: `http://${host}:${port}`, server, shutdown };
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,28 @@
+import type { AuthPayloadShape } from './auth-payload';
+import { toAuthPayload } from './auth-payload';
+import type { Builder, Ref } from './builder';
+
+export function defineAuthMutations(builder: Builder, AuthPayload: Ref<AuthPayloadShape>) {
+	builder.mutationType({
+		description: 'Getting Smartflo tokens. Failures are data (`ok: false` and `error`), except a request over the limits, which is also answered with HTTP 429.',
+		fields: (t) => ({
+			login: t.field({
+				type: AuthPayload,
+				description: 'Logs in to Smartflo with a portal login (email) and password and returns a one-hour access token.',
+				args: {
+					email: t.arg.string({ required: true, description: 'The Smartflo login ID, usually an email address.' }),
+					password: t.arg.string({ required: true, description: 'The Smartflo portal password.' }),
+				},
+				resolve: (_root, { email, password }, context) =>
+					toAuthPayload(context.auth.login({ email, password }, { ip: context.clientIp, requestMemo: context.requestMemo }), context),
+			}),
+			refresh: t.field({
+				type: AuthPayload,
+				description: 'Exchanges a still-valid Smartflo access token for a new one. Smartflo may invalidate the old token.',
+				args: { token: t.arg.string({ required: true, description: 'The current access token, with or without "Bearer ".' }) },
+				resolve: (_root, { token }, context) =>
+					toAuthPayload(context.auth.refresh(token, { ip: context.clientIp, requestMemo: context.requestMemo }), context),
+			}),
+		}),
+	});
+}

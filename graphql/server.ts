@@ -1,0 +1,119 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+
+import { SmartfloAuthClient } from '../src/auth';
+import type { HttpTransport } from '../src/http';
+import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-transport';
+import { clientAddress, type NodeServerContext } from './client-ip';
+import type { GraphQLContext } from './context';
+import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
+import { AuthGuard } from './limits/auth-guard';
+import { createLogger, toYogaLogger, type Logger } from './logging';
+import {
+	DEFAULT_ARMOR_LIMITS,
+	DEFAULT_MAX_REQUEST_BODY_BYTES,
+	DEFAULT_RETRY_AFTER_SECONDS,
+	GRAPHQL_ENDPOINT,
+	HEALTH_ENDPOINT,
+	READINESS_ENDPOINT,
+	type GraphQLServerOptions,
+} from './options';
+import { useIntrospectionSwitch } from './plugins/introspection';
+import { useOperationLog } from './plugins/operation-log';
+import { useRateLimitStatus } from './plugins/rate-limit-status';
+import { RequestRecords } from './plugins/request-records';
+import { buildSchema } from './schema';
+
+export interface GraphQLServerControls {
+	/** The rate limiters and caches in front of Smartflo. */
+	readonly authGuard: AuthGuard;
+	readonly logger: Logger;
+	/** Readiness answers 503 from now on; requests are still served (drain). */
+	beginShutdown(): void;
+	isShuttingDown(): boolean;
+}
+
+export type GraphQLServer = YogaServerInstance<NodeServerContext, GraphQLContext> & GraphQLServerControls;
+
+/**
+ * The GraphQL face: a yoga server (usable as `server.fetch` and as a node:http request listener)
+ * over one SmartfloAuthClient. `await server.dispose()` closes the upstream pool it created.
+ */
+export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQLServer {
+	const production = options.production ?? false;
+	const logger = isLogger(options.logger) ? options.logger : createLogger(options.logger);
+	const ownedPool = options.transport ? undefined : createUndiciTransport();
+	const transport: HttpTransport = options.transport ?? (ownedPool as UndiciTransport);
+	const client = new SmartfloAuthClient({
+		baseUrl: options.baseUrl,
+		transport,
+		timeoutMs: options.upstreamTimeoutMs,
+		retries: options.upstreamRetries,
+	});
+	const authGuard = new AuthGuard({ client, limits: options.limits });
+	const records = new RequestRecords();
+	const armor = { ...DEFAULT_ARMOR_LIMITS, ...options.armor };
+	const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+	const trustedProxies = Math.max(0, Math.floor(options.trustedProxies ?? 0));
+	const corsOrigins = options.corsOrigins?.filter(Boolean) ?? [];
+	const state = { shuttingDown: false };
+
+	const plugins: Plugin[] = [
+		useOperationLog(records, logger, GRAPHQL_ENDPOINT),
+		useReadinessCheck({ endpoint: READINESS_ENDPOINT, check: () => !state.shuttingDown }),
+		useCSRFPrevention(),
+		EnvelopArmorPlugin({
+			maxDepth: { n: armor.maxDepth },
+			maxAliases: { n: armor.maxAliases },
+			maxTokens: { n: armor.maxTokens },
+			maxDirectives: { n: armor.maxDirectives },
+			costLimit: { maxCost: armor.maxCost },
+			blockFieldSuggestion: { enabled: true },
+		}) as Plugin,
+		useRateLimitStatus(records),
+		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
+	];
+	const introspection = useIntrospectionSwitch(options.introspection ?? (production ? 'off' : 'on'), options.introspectionKey);
+	if (introspection) plugins.push(introspection);
+
+	const graphiql = options.graphiql ?? !production;
+	const yoga = createYoga<NodeServerContext, GraphQLContext>({
+		schema: buildSchema(),
+		graphqlEndpoint: GRAPHQL_ENDPOINT,
+		healthCheckEndpoint: HEALTH_ENDPOINT,
+		// Pinned whatever NODE_ENV says: yoga's development mode adds the original error and its stack.
+		maskedErrors: { isDev: false },
+		batching: false,
+		maxRequestBodySize: options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
+		cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], maxAge: 600 } : false,
+		graphiql: graphiql ? graphiqlOptions(options.graphiqlExample) : false,
+		renderGraphiQL: renderGraphiQLPage,
+		landingPage: !production,
+		logging: toYogaLogger(logger),
+		plugins,
+		context: ({ request, ...serverContext }) => ({
+			auth: authGuard,
+			clientIp: clientAddress(request, serverContext, trustedProxies),
+			record: records.get(request),
+			requestMemo: new Map(),
+			defaultRetryAfterSeconds,
+		}),
+	});
+
+	// yoga is a Proxy over its handler that reads falsy members as undefined and requires configurable
+	// ones: hence methods, added as configurable properties.
+	const controls: GraphQLServerControls = {
+		authGuard,
+		logger,
+		beginShutdown: () => {
+			state.shuttingDown = true;
+		},
+		isShuttingDown: () => state.shuttingDown,
+	};
+	return Object.defineProperties(yoga, Object.getOwnPropertyDescriptors(controls)) as GraphQLServer;
+}
+
+function isLogger(value: GraphQLServerOptions['logger']): value is Logger {
+	return typeof value === 'object' && value !== null && typeof (value as Logger).info === 'function';
+}

@@ -1,0 +1,154 @@
+import { EventEmitter } from 'node:events';
+
+import { main } from '../../graphql/command';
+import { ConfigError, helpText, parseCli, SETTINGS, type CliConfig } from '../../graphql/config';
+import { DEFAULT_BASE_URL } from '../../src/auth';
+import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { LOGIN_MUTATION, postOverHttp } from '../helpers/graphql';
+
+function config(argv: string[] = [], env: NodeJS.ProcessEnv = {}): CliConfig {
+	const command = parseCli(argv, env);
+	if (command.kind !== 'run') throw new Error('expected a run command');
+	return command.config;
+}
+
+describe('configuration from env and flags', () => {
+	it('has safe defaults: loopback, development, no CORS', () => {
+		expect(config()).toMatchObject({
+			port: 4000,
+			host: '127.0.0.1',
+			baseUrl: DEFAULT_BASE_URL,
+			production: false,
+			logLevel: 'info',
+			corsOrigins: [],
+			introspection: 'on',
+			graphiql: true,
+			trustedProxies: 0,
+			loginsPerEmail: { limit: 10, windowSeconds: 60 },
+			loginFailuresPerEmail: { limit: 5, windowSeconds: 900 },
+			operationsPerIp: { limit: 60, windowSeconds: 60 },
+			maxRequestBodyBytes: 65536,
+			sandbox: false,
+		});
+	});
+
+	it('switches GraphiQL and introspection off in production', () => {
+		expect(config([], { NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: 'off', graphiql: false });
+		expect(config(['--production'])).toMatchObject({ production: true, introspection: 'off', graphiql: false });
+		expect(config(['--development'], { NODE_ENV: 'production' }).production).toBe(false);
+	});
+
+	it('gates introspection with a key when INTROSPECTION_KEY is set', () => {
+		const withKey = config([], { NODE_ENV: 'production', INTROSPECTION_KEY: 'a-long-enough-key-123' });
+		expect(withKey).toMatchObject({ introspection: 'key', introspectionKey: 'a-long-enough-key-123' });
+		expect(config(['--introspection', 'on'], { INTROSPECTION_KEY: 'a-long-enough-key-123' }).introspection).toBe('on');
+	});
+
+	it('reads every setting from env, with flags taking precedence', () => {
+		const env = {
+			PORT: '8080',
+			HOST: '0.0.0.0',
+			SMARTFLO_BASE_URL: 'https://smartflo.internal/v1/',
+			LOG_LEVEL: 'warn',
+			CORS_ORIGINS: 'https://app.example.com, https://tools.example.com/',
+			GRAPHIQL: 'off',
+			TRUSTED_PROXIES: '1',
+			LOGIN_LIMIT_PER_EMAIL: '20/1m',
+			LOGIN_FAILURE_LIMIT_PER_EMAIL: '3/1h',
+			RATE_LIMIT_PER_IP: '100/60',
+			REJECTION_CACHE_SECONDS: '60',
+			REFRESH_REUSE_SECONDS: '0',
+			RATE_LIMIT_MAX_KEYS: '5000',
+			MAX_BODY_BYTES: '16384',
+			SMARTFLO_TIMEOUT_MS: '3000',
+			SHUTDOWN_TIMEOUT_MS: '2000',
+			SHUTDOWN_DRAIN_DELAY_MS: '500',
+		};
+		expect(config([], env)).toMatchObject({
+			port: 8080,
+			host: '0.0.0.0',
+			baseUrl: 'https://smartflo.internal',
+			logLevel: 'warn',
+			corsOrigins: ['https://app.example.com', 'https://tools.example.com'],
+			graphiql: false,
+			trustedProxies: 1,
+			loginsPerEmail: { limit: 20, windowSeconds: 60 },
+			loginFailuresPerEmail: { limit: 3, windowSeconds: 3600 },
+			operationsPerIp: { limit: 100, windowSeconds: 60 },
+			rejectionCacheSeconds: 60,
+			refreshReuseSeconds: 0,
+			maxTrackedKeys: 5000,
+			maxRequestBodyBytes: 16384,
+			upstreamTimeoutMs: 3000,
+			shutdownTimeoutMs: 2000,
+			drainDelayMs: 500,
+		});
+		expect(config(['--port=9090', '--log-level', 'debug', '--graphiql', 'on'], env)).toMatchObject({ port: 9090, logLevel: 'debug', graphiql: true });
+	});
+
+	it.each([
+		[['--port', '70000'], {}, /PORT/],
+		[['--port', 'abc'], {}, /whole number/],
+		[[], { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+		[[], { LOGIN_LIMIT_PER_EMAIL: '10 per minute' }, /LOGIN_LIMIT_PER_EMAIL/],
+		[['--introspection', 'key'], {}, /INTROSPECTION_KEY/],
+		[[], { INTROSPECTION_KEY: 'short' }, /at least 16/],
+		[[], { CORS_ORIGINS: 'https://app.example.com/path' }, /origin only/],
+		[[], { CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+		[[], { SMARTFLO_BASE_URL: 'ftp://x' }, /SMARTFLO_BASE_URL/],
+		[['--production', '--development'], {}, /exclude/],
+		[['--no-such-flag'], {}, /Unknown option/],
+	])('refuses %j %j', (argv, env, message) => {
+		expect(() => parseCli(argv, env)).toThrow(ConfigError);
+		expect(() => parseCli(argv, env)).toThrow(message);
+	});
+
+	it('documents every environment variable and flag in --help', () => {
+		expect(parseCli(['--help'])).toEqual({ kind: 'help' });
+		const help = helpText();
+		for (const setting of SETTINGS) {
+			if (setting.env) expect(help).toContain(setting.env);
+			expect(help).toContain(setting.flag);
+		}
+	});
+});
+
+describe('the smartflo-graphql command', () => {
+	it('--sandbox starts the embedded sandbox, prints the demo account and serves a working login', async () => {
+		let printed = '';
+		const signals = new EventEmitter();
+		const exits: number[] = [];
+		const started = await main(['--sandbox', '--port', '0', '--log-level', 'silent'], {
+			env: {},
+			print: (text) => (printed += text),
+			signals: signals as unknown as NodeJS.Process,
+			exit: (code) => exits.push(code),
+		});
+		expect(started?.sandbox).toBeDefined();
+		expect(printed).toContain(`${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+		expect(printed).toContain(`GraphiQL          ${started!.running.url}/graphql`);
+
+		const reply = await postOverHttp(started!.running.url, LOGIN_MUTATION, DEMO_ACCOUNT);
+		expect(reply.body.data.login.ok).toBe(true);
+
+		signals.emit('SIGTERM');
+		await started!.stop();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(exits).toEqual([0]);
+		expect(started!.running.server.listening).toBe(false);
+	});
+
+	it('prints help and exits without starting anything', async () => {
+		let printed = '';
+		expect(await main(['--help'], { print: (text) => (printed += text) })).toBeUndefined();
+		expect(printed).toContain('Usage: smartflo-graphql');
+	});
+
+	it('reports a configuration error with exit code 2', async () => {
+		let errors = '';
+		const exits: number[] = [];
+		await main(['--port', 'nope'], { env: {}, printError: (text) => (errors += text), exit: (code) => exits.push(code) });
+		expect(errors).toMatch(/PORT/);
+		expect(exits).toEqual([2]);
+	});
+});

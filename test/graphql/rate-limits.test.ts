@@ -1,0 +1,184 @@
+import { listen, type RunningServer } from '../../graphql/http-server';
+import { AuthGuard } from '../../graphql/limits/auth-guard';
+import type { GraphQLServerOptions } from '../../graphql/options';
+import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
+import { SmartfloAuthClient, type TokenSet } from '../../src/auth';
+import type { HttpTransport } from '../../src/http';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { LOGIN_MUTATION, postGraphQL, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
+
+function expectRateLimited(reply: GraphQLReply, field: 'login' | 'refresh' = 'login') {
+	expect(reply.status).toBe(429);
+	const retryAfter = reply.headers.get('retry-after');
+	expect(retryAfter).toMatch(/^[1-9]\d*$/);
+	expect(reply.body.data[field]).toMatchObject({ ok: false, token: null, error: { code: 'RATE_LIMITED', retryAfterSeconds: Number(retryAfter) } });
+}
+
+describe('rate limits and lockout protection', () => {
+	let sandbox: SandboxHandle;
+	let server: GraphQLServer;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox();
+	});
+	afterAll(() => sandbox.close());
+	beforeEach(() => {
+		sandbox.unlockAccount(DEMO_ACCOUNT.email);
+		sandbox.configure({ latencyMs: 0 });
+		sandbox.resetStats();
+	});
+	afterEach(() => server.dispose());
+
+	function start(options: GraphQLServerOptions = {}): GraphQLServer {
+		server = createGraphQLServer({ baseUrl: sandbox.url, upstreamRetries: 0, logger: { level: 'silent' }, ...options });
+		return server;
+	}
+	const login = (email: string = DEMO_ACCOUNT.email, password: string = DEMO_ACCOUNT.password) =>
+		postGraphQL(server, LOGIN_MUTATION, { email, password });
+
+	describe('per email', () => {
+		it('answers the attempt over the limit with 429, a numeric Retry-After and RATE_LIMITED', async () => {
+			start({ limits: { loginsPerEmail: { limit: 3, windowSeconds: 60 } } });
+			for (let attempt = 0; attempt < 3; attempt++) expect((await login()).body.data.login.ok).toBe(true);
+			const limited = await login();
+			expectRateLimited(limited);
+			expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(20);
+			expect(sandbox.stats().loginAttempts).toBe(3);
+		});
+
+		it('normalises the email: case and surrounding spaces share one budget', async () => {
+			start({ limits: { loginsPerEmail: { limit: 2, windowSeconds: 60 } } });
+			await login(DEMO_ACCOUNT.email.toUpperCase(), 'x1');
+			await login(`  ${DEMO_ACCOUNT.email}  `, 'x2');
+			expectRateLimited(await login(DEMO_ACCOUNT.email, 'x3'));
+		});
+
+		it('keeps separate budgets for separate emails', async () => {
+			start({ limits: { loginsPerEmail: { limit: 1, windowSeconds: 60 } } });
+			await login('first@example.in', 'x');
+			expectRateLimited(await login('first@example.in', 'x'));
+			expect((await login()).body.data.login.ok).toBe(true);
+		});
+	});
+
+	describe('lockout protection', () => {
+		it('30 attempts with the same wrong password reach Smartflo once', async () => {
+			start();
+			const codes: string[] = [];
+			for (let attempt = 0; attempt < 30; attempt++) codes.push((await login(DEMO_ACCOUNT.email, 'Wrong#Pass1')).body.data.login.error.code);
+			expect(sandbox.stats().loginAttempts).toBe(1);
+			expect(sandbox.accountState(DEMO_ACCOUNT.email).loginFailedCount).toBe(1);
+			expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
+			expect(codes.slice(10)).toEqual(Array(20).fill('RATE_LIMITED'));
+		});
+
+		it('30 different wrong passwords reach Smartflo at most the failure budget (5) times', async () => {
+			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
+			const replies: GraphQLReply[] = [];
+			for (let attempt = 0; attempt < 30; attempt++) replies.push(await login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`));
+			expect(sandbox.stats().loginAttempts).toBe(5);
+			expect(sandbox.accountState(DEMO_ACCOUNT.email).loginFailedCount).toBe(5);
+			expectRateLimited(replies[5]);
+			expect(Number(replies[5].headers.get('retry-after'))).toBeGreaterThan(60);
+		});
+
+		it('concurrent different wrong passwords cannot overspend the failure budget', async () => {
+			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
+			sandbox.configure({ latencyMs: 50 });
+			await Promise.all(Array.from({ length: 12 }, (_, attempt) => login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`)));
+			expect(sandbox.stats().loginAttempts).toBe(5);
+		});
+
+		it('the correct password still works after a wrong one was cached', async () => {
+			start();
+			await login(DEMO_ACCOUNT.email, 'Wrong#Pass1');
+			expect((await login()).body.data.login.ok).toBe(true);
+		});
+	});
+
+	describe('single flight', () => {
+		it('identical concurrent logins from separate requests share one upstream call', async () => {
+			start();
+			sandbox.configure({ latencyMs: 100 });
+			const replies = await Promise.all(Array.from({ length: 5 }, () => login()));
+			expect(sandbox.stats().loginAttempts).toBe(1);
+			expect(new Set(replies.map((reply) => reply.body.data.login.token.accessToken)).size).toBe(1);
+		});
+
+		it('identical concurrent refreshes share one call, and a late duplicate gets the same new token', async () => {
+			start();
+			const token = sandbox.issueToken();
+			sandbox.configure({ latencyMs: 100 });
+			const replies = await Promise.all(Array.from({ length: 4 }, () => postGraphQL(server, REFRESH_MUTATION, { token })));
+			const late = await postGraphQL(server, REFRESH_MUTATION, { token: `Bearer ${token}` });
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+			const fresh = new Set([...replies, late].map((reply) => reply.body.data.refresh.token.accessToken));
+			expect(fresh.size).toBe(1);
+			expect(fresh.has(token)).toBe(false);
+		});
+
+		it('a rejected token is answered from memory when it comes again', async () => {
+			start();
+			const token = sandbox.issueToken();
+			sandbox.revokeToken(token);
+			for (let attempt = 0; attempt < 5; attempt++) {
+				expect((await postGraphQL(server, REFRESH_MUTATION, { token })).body.data.refresh.error.code).toBe('TOKEN_REJECTED');
+			}
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+		});
+	});
+
+	describe('per client IP, over real HTTP', () => {
+		let running: RunningServer;
+		afterEach(() => running.shutdown());
+
+		async function listening(options: GraphQLServerOptions) {
+			running = await listen(start(options), { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1000 });
+			return running.url;
+		}
+
+		it('limits login and refresh operations per IP across emails', async () => {
+			const url = await listening({ limits: { operationsPerIp: { limit: 3, windowSeconds: 60 } } });
+			await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' });
+			await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' });
+			await postOverHttp(url, REFRESH_MUTATION, { token: sandbox.issueToken() });
+			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }));
+			expectRateLimited(await postOverHttp(url, REFRESH_MUTATION, { token: sandbox.issueToken() }), 'refresh');
+		});
+
+		it('ignores X-Forwarded-For unless proxies are trusted, so clients cannot spoof their way around it', async () => {
+			const url = await listening({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1' });
+			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' }));
+		});
+
+		it('with a trusted proxy, keys on the forwarded client address', async () => {
+			const url = await listening({ trustedProxies: 1, limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1' });
+			const other = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' });
+			expect(other.status).toBe(200);
+			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' }));
+		});
+	});
+});
+
+describe('bounded memory', () => {
+	const rejectingTransport: HttpTransport = {
+		async request() {
+			return { status: 401, headers: {}, body: JSON.stringify({ success: false, message: 'The username or password is incorrect.' }) };
+		},
+	};
+
+	it('10,000 distinct emails from 10,000 addresses keep each limiter at its cap', async () => {
+		const guard = new AuthGuard({ client: new SmartfloAuthClient({ transport: rejectingTransport, retries: 0 }), limits: { maxTrackedKeys: 1000 } });
+		for (let index = 0; index < 10_000; index++) {
+			const caller = { ip: `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`, requestMemo: new Map<string, Promise<TokenSet>>() };
+			await guard.login({ email: `user${index}@example.in`, password: 'wrong' }, caller).catch(() => undefined);
+		}
+		expect(guard.trackedKeys()).toBeLessThanOrEqual(4 * 1000);
+		expect(guard.trackedKeys()).toBeGreaterThanOrEqual(1000);
+		// The most recent email is still remembered and still limited.
+		const caller = { ip: '10.0.0.1', requestMemo: new Map<string, Promise<TokenSet>>() };
+		await expect(guard.login({ email: 'user9999@example.in', password: 'wrong' }, caller)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+	});
+});
