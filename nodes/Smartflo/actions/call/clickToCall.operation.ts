@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { smartfloApiRequest } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
+import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifierOption, returnCallIdField } from './placeCall';
 
 const show = showFor('call', 'clickToCall');
 
@@ -28,14 +29,7 @@ export const description: INodeProperties[] = [
 		description: 'The customer number, called once the agent answers (10–15 digits; +91 or a leading 0 are accepted)',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Return Call ID',
-		name: 'getCallId',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to ask Smartflo for the live call ID (call_id), which Hang Up needs',
-		displayOptions: show,
-	},
+	returnCallIdField(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,14 +38,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Call Timeout (Seconds)',
-				name: 'callTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 600,
-				description: 'Ends the call when it has lasted this long. It limits the whole conversation, not the ringing.',
-			},
+			callTimeoutOption,
 			{
 				displayName: 'Caller ID Name or ID',
 				name: 'callerId',
@@ -61,13 +48,7 @@ export const description: INodeProperties[] = [
 				description:
 					'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify a number using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Custom Identifier',
-				name: 'customIdentifier',
-				type: 'string',
-				default: '',
-				description: 'Any text, e.g. a CRM ID; Smartflo echoes it in webhooks',
-			},
+			customIdentifierOption,
 		],
 	},
 ];
@@ -82,14 +63,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			} as IDataObject,
 			{ agentNumber: 'agent_number', destinationNumber: 'destination_number' },
 		),
-		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, {
-			callerId: 'caller_id',
-			customIdentifier: 'custom_identifier',
-			callTimeout: 'call_timeout',
-		}),
-		// Smartflo discontinued synchronous click to call (October 2024).
-		async: 1,
+		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, SHARED_CALL_OPTIONS),
+		...callModeFields.call(this, itemIndex),
 	};
-	if (this.getNodeParameter('getCallId', itemIndex, true)) body.get_call_id = 1;
 	return (await smartfloApiRequest.call(this, { method: 'POST', path: '/v1/click_to_call', body }, itemIndex)) as IDataObject;
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { smartfloCredentials, smartfloUnauthenticatedRequest } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
+import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifierOption, returnCallIdField } from './placeCall';
 
 const show = showFor('call', 'clickToCallSupport');
 
@@ -28,14 +29,7 @@ export const description: INodeProperties[] = [
 			'The Click to Call Support key generated in Smartflo under API Connect. It decides where the call goes once the customer answers. It is sent in the request body, never as a token.',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Return Call ID',
-		name: 'getCallId',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to ask Smartflo for the live call ID (call_id), which Hang Up needs',
-		displayOptions: show,
-	},
+	returnCallIdField(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -44,14 +38,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Call Timeout (Seconds)',
-				name: 'callTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 600,
-				description: 'Ends the call when it has lasted this long. It limits the whole conversation, not the ringing.',
-			},
+			callTimeoutOption,
 			{
 				displayName: 'Caller ID',
 				name: 'callerId',
@@ -61,13 +48,7 @@ export const description: INodeProperties[] = [
 				description:
 					'The number shown to the customer. Leave empty unless needed: it must be the DID the API key is bound to, or Smartflo refuses the call.',
 			},
-			{
-				displayName: 'Custom Identifier',
-				name: 'customIdentifier',
-				type: 'string',
-				default: '',
-				description: 'Any text, e.g. a CRM ID; Smartflo echoes it in webhooks',
-			},
+			customIdentifierOption,
 			{
 				displayName: 'Customer Ring Timeout (Seconds)',
 				name: 'customerRingTimeout',
@@ -96,14 +77,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ customerNumber: 'customer_number', apiKey: 'api_key' },
 		),
 		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, {
-			callerId: 'caller_id',
-			customIdentifier: 'custom_identifier',
-			callTimeout: 'call_timeout',
+			...SHARED_CALL_OPTIONS,
 			customerRingTimeout: 'customer_ring_timeout',
 		}),
-		async: 1,
+		...callModeFields.call(this, itemIndex),
 	};
-	if (this.getNodeParameter('getCallId', itemIndex, true)) body.get_call_id = 1;
 	return (await smartfloUnauthenticatedRequest.call(
 		this,
 		baseUrl,
