@@ -48,7 +48,8 @@ export async function toAuthPayload(work: Promise<TokenSet>, context: GraphQLCon
 		record.outcomes.push(error.code);
 		let retryAfterSeconds = error.retryAfterSeconds ?? null;
 		if (error.code === 'RATE_LIMITED') {
-			retryAfterSeconds ??= context.defaultRetryAfterSeconds;
+			// The same whole, positive number as the Retry-After header.
+			retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds ?? context.defaultRetryAfterSeconds));
 			record.retryAfterSeconds = Math.max(record.retryAfterSeconds ?? 0, retryAfterSeconds);
 		}
 		return { ok: false, token: null, error: { code: error.code, message: error.message, retryAfterSeconds } };

@@ -21,6 +21,7 @@ export type TokenOperation = 'login' | 'refresh';
 const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3600;
 /** Permanent tokens live about 9.5 years; a longer stated lifetime is capped, not trusted. */
 const MAX_TOKEN_LIFETIME_SECONDS = 20 * 365 * 24 * 3600;
+const MAX_PASSWORD_DAYS_LEFT = 36_500;
 /** A token goes into an HTTP header: visible ASCII only. */
 const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
@@ -135,14 +136,16 @@ function tokenSet(body: Record<string, unknown>, accessToken: string, requestedA
 		expiresAt,
 	};
 	const daysLeft = toNonNegativeInteger(body.number_of_days_left);
-	if (daysLeft !== undefined) set.passwordExpiresInDays = daysLeft;
+	// Smartflo's policy is 90 days; a count beyond a lifetime is not a count.
+	if (daysLeft !== undefined && daysLeft <= MAX_PASSWORD_DAYS_LEFT) set.passwordExpiresInDays = daysLeft;
 	return set;
 }
 
 /** Counted from the request start (network time is charged to the token), never past the JWT `exp`. */
 function lifetime(statedSeconds: number | undefined, jwtExpiresAt: number | undefined, requestedAt: number) {
 	if (statedSeconds === undefined && jwtExpiresAt !== undefined) {
-		return { expiresIn: Math.max(0, Math.round((jwtExpiresAt - requestedAt) / 1000)), expiresAt: jwtExpiresAt };
+		const expiresAt = Math.min(jwtExpiresAt, requestedAt + MAX_TOKEN_LIFETIME_SECONDS * 1000);
+		return { expiresIn: Math.max(0, Math.round((expiresAt - requestedAt) / 1000)), expiresAt };
 	}
 	const expiresIn = Math.min(statedSeconds ?? DOCUMENTED_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS);
 	const byLifetime = requestedAt + expiresIn * 1000;

@@ -48,11 +48,14 @@ export function retryDelayMs(
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
 	if (value === undefined) return undefined;
 	const text = value.trim();
-	if (/^\d+$/.test(text)) return Number(text);
-	const date = Date.parse(text);
-	if (Number.isNaN(date)) return undefined;
-	return Math.max(0, Math.ceil((date - now) / 1000));
+	const date = /^\d+$/.test(text) ? undefined : Date.parse(text);
+	if (date !== undefined && Number.isNaN(date)) return undefined;
+	const seconds = date === undefined ? Number(text) : Math.ceil((date - now) / 1000);
+	return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
 }
+
+/** A longer pause than a day is not advice a caller can follow; it is reported as a day. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
 
 export function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
