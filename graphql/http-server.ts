@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { GraphQLServer } from './server';
@@ -36,6 +36,7 @@ export async function listen(graphql: GraphQLServer, options: ListenOptions): Pr
 		});
 		// A closing server tells keep-alive clients not to reuse the connection.
 		if (graphql.isShuttingDown()) res.setHeader('connection', 'close');
+		closeIfAnsweredBeforeBodyRead(req, res);
 		graphql.requestListener(req, res);
 	});
 	// Slow clients cannot hold a connection open forever while sending headers or a body.
@@ -75,4 +76,17 @@ export async function listen(graphql: GraphQLServer, options: ListenOptions): Pr
 
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * yoga answers an oversized body (413) without reading it to the end. The unread rest stays on the
+ * socket, where Node would parse it as the next request of a keep-alive connection: such an answer
+ * closes the connection instead.
+ */
+function closeIfAnsweredBeforeBodyRead(req: IncomingMessage, res: ServerResponse): void {
+	const writeHead = res.writeHead;
+	res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+		if (!req.complete) this.shouldKeepAlive = false;
+		return writeHead.apply(this, args);
+	} as ServerResponse['writeHead'];
 }
