@@ -22,6 +22,7 @@ import {
 import { useIntrospectionSwitch } from './plugins/introspection';
 import { useOperationLog } from './plugins/operation-log';
 import { useRateLimitStatus } from './plugins/rate-limit-status';
+import { useRequestBodyLimit } from './plugins/request-body-limit';
 import { RequestRecords } from './plugins/request-records';
 import { buildSchema } from './schema';
 
@@ -72,6 +73,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 			blockFieldSuggestion: { enabled: true },
 		}) as Plugin,
 		useRateLimitStatus(records),
+		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
 	];
 	const introspection = useIntrospectionSwitch(options.introspection ?? (production ? 'off' : 'on'), options.introspectionKey);
@@ -85,7 +87,8 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		// Pinned whatever NODE_ENV says: yoga's development mode adds the original error and its stack.
 		maskedErrors: { isDev: false },
 		batching: false,
-		maxRequestBodySize: options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES,
+		// Enforced by useRequestBodyLimit, which skips counting what node's parser already bounds.
+		maxRequestBodySize: false,
 		cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], maxAge: 600 } : false,
 		graphiql: graphiql ? graphiqlOptions(options.graphiqlExample) : false,
 		renderGraphiQL: renderGraphiQLPage,

@@ -28,6 +28,16 @@ export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 	maxTrackedKeys: 10_000,
 };
 
+/** Each limiter and cache is capped at maxTrackedKeys; `inFlight` at the number of concurrent distinct calls. */
+export interface AuthGuardStateSizes {
+	ipLimiter: number;
+	emailLimiter: number;
+	failureBudget: number;
+	rejections: number;
+	refreshed: number;
+	inFlight: number;
+}
+
 /** Who is asking, for one GraphQL request. */
 export interface Caller {
 	ip: string;
@@ -76,6 +86,18 @@ export class AuthGuard {
 		this.#failureBudget = new RateLimiter({ ...this.limits.loginFailuresPerEmail, maxKeys, now });
 		this.#rejections = new ExpiringMap({ maxEntries: maxKeys, now });
 		this.#refreshed = new ExpiringMap({ maxEntries: maxKeys, now });
+	}
+
+	/** Keys held by each limiter and cache, and the upstream calls in flight. */
+	stateSizes(): AuthGuardStateSizes {
+		return {
+			ipLimiter: this.#ipLimiter.size,
+			emailLimiter: this.#emailLimiter.size,
+			failureBudget: this.#failureBudget.size,
+			rejections: this.#rejections.size,
+			refreshed: this.#refreshed.size,
+			inFlight: this.#flights.size,
+		};
 	}
 
 	/** Keys held by every limiter and cache together: bounded by 5 × maxTrackedKeys. */

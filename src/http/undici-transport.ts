@@ -39,12 +39,26 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 		});
 
 	// undici's Agent forgets its pools on close(), so a later destroy() could not reach requests still
-	// in flight: they are aborted through this signal instead.
+	// in flight: they are aborted through their own controllers instead.
 	const closing = new AbortController();
+	const inFlight = new Set<AbortController>();
+	closing.signal.addEventListener('abort', () => {
+		for (const controller of inFlight) controller.abort(closing.signal.reason);
+	});
 
 	return {
 		async request(req: HttpRequest): Promise<HttpResponse> {
-			const deadline = AbortSignal.timeout(req.timeoutMs);
+			// One controller and one cleared timer per request: AbortSignal.timeout() keeps its timer (and
+			// the signal) alive for the whole timeout after the request is done, and AbortSignal.any()
+			// registers every request with the long-lived closing signal.
+			const controller = new AbortController();
+			let deadlinePassed = false;
+			const deadline = setTimeout(() => {
+				deadlinePassed = true;
+				controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+			}, req.timeoutMs).unref();
+			if (closing.signal.aborted) controller.abort(closing.signal.reason);
+			inFlight.add(controller);
 			try {
 				const response = await undiciRequest(req.url, {
 					dispatcher,
@@ -53,12 +67,15 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 					body: req.body,
 					headersTimeout: req.timeoutMs,
 					bodyTimeout: req.timeoutMs,
-					signal: AbortSignal.any([deadline, closing.signal]),
+					signal: controller.signal,
 				});
 				const body = await response.body.text();
 				return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
 			} catch (error) {
-				throw toTransportError(error, deadline.aborted);
+				throw toTransportError(error, deadlinePassed);
+			} finally {
+				clearTimeout(deadline);
+				inFlight.delete(controller);
 			}
 		},
 		async close({ deadlineMs }: { deadlineMs?: number } = {}) {
