@@ -8,6 +8,7 @@ import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-
 import { clientAddress, type NodeServerContext } from './client-ip';
 import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
+import { maskError } from './mask-errors';
 import { AuthGuard } from './limits/auth-guard';
 import { createLogger, toYogaLogger, type Logger } from './logging';
 import {
@@ -85,7 +86,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		graphqlEndpoint: GRAPHQL_ENDPOINT,
 		healthCheckEndpoint: HEALTH_ENDPOINT,
 		// Pinned whatever NODE_ENV says: yoga's development mode adds the original error and its stack.
-		maskedErrors: { isDev: false },
+		maskedErrors: { isDev: false, maskError },
 		batching: false,
 		// Enforced by useRequestBodyLimit, which skips counting what node's parser already bounds.
 		maxRequestBodySize: false,
