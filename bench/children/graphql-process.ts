@@ -1,0 +1,22 @@
+import type { AuthGuardLimits } from '../../graphql/limits/auth-guard';
+import { listen } from '../../graphql/http-server';
+import { createGraphQLServer } from '../../graphql/server';
+import { childOptions, serveParent } from './protocol';
+
+export interface GraphQLProcessOptions {
+	upstreamUrl: string;
+	limits: Partial<AuthGuardLimits>;
+}
+
+/** The GraphQL server as deployed (production mode, info-level logs, node:http), against the sandbox. */
+async function main(): Promise<void> {
+	const { upstreamUrl, limits } = childOptions<GraphQLProcessOptions>();
+	const graphql = createGraphQLServer({ baseUrl: upstreamUrl, production: true, limits, logger: { level: 'info' } });
+	const running = await listen(graphql, { port: 0, host: '127.0.0.1' });
+	serveParent(`${running.url}/graphql`, {
+		state: () => ({ ...graphql.authGuard.stateSizes() }),
+		stop: () => running.shutdown(),
+	});
+}
+
+void main();
