@@ -3,77 +3,11 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 
 import { SMARTFLO_ERROR_CODES, SmartfloAuthClient, SmartfloError, TokenSession, type TokenSet } from '../../src/auth';
-import { TransportError, type HttpResponse, type HttpTransport } from '../../src/http/transport';
-import { jwtExpiringIn } from '../helpers/jwt';
+import { unsignedJwt } from '../helpers/jwt';
+import { PASSWORD, scriptedTransport, TOKEN, upstreamAnswer as answer } from './upstream-arbitraries';
 
-const PASSWORD = 'Pw-canary-90a1f';
-const TOKEN = jwtExpiringIn(600, { canary: 'tok-canary-55e' });
-
-/** Bodies Smartflo, a proxy in front of it or a broken network might produce — secrets sprinkled in. */
-const secretText = fc.constantFrom(PASSWORD, TOKEN, `Bearer ${TOKEN}`, '');
-const jsonValue = fc.jsonValue({ maxDepth: 3 });
-const tokenish = fc.oneof(fc.constant(TOKEN), fc.string(), fc.integer(), fc.constant(null), jsonValue);
-const smartfloLike = fc.record(
-	{
-		success: fc.oneof(fc.boolean(), fc.constant('false'), fc.constant(null), fc.integer()),
-		access_token: tokenish,
-		token_type: fc.oneof(fc.constant('bearer'), fc.string(), fc.integer()),
-		expires_in: fc.oneof(fc.integer({ min: -10, max: 1e9 }), fc.string(), fc.double(), fc.constant(null)),
-		number_of_days_left: fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
-		login_failed_count: fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
-		message: fc.oneof(fc.constantFrom('Token has expired', 'Deleted or blacklisted token provided', 'locked'), fc.string(), secretText),
-	},
-	{ requiredKeys: [] },
-);
-/** Shaped like a success, with odd values where a success would have sane ones. */
-const successLike = fc.record({
-	success: fc.constantFrom(true, undefined, 1),
-	access_token: fc.oneof(fc.constant(TOKEN), fc.string({ minLength: 1 }), fc.constant('tok en\r\nX-Injected: 1')),
-	token_type: fc.oneof(fc.constant('bearer'), fc.constant(''), fc.integer()),
-	expires_in: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(1e308, -1, 0, Number.MAX_SAFE_INTEGER, '3600', '1e400')),
-	number_of_days_left: fc.oneof(fc.integer(), fc.double(), fc.string()),
-});
-const body = fc.oneof(
-	successLike.map((value) => JSON.stringify(value)),
-	smartfloLike.map((value) => JSON.stringify(value)),
-	smartfloLike.chain((value) => fc.nat().map((cut) => JSON.stringify(value).slice(0, cut))),
-	jsonValue.map((value) => JSON.stringify(value)),
-	fc.string({ unit: 'binary', maxLength: 300 }),
-	fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
-	secretText.map((secret) => `<html><body>Error ${secret}</body></html>`),
-	fc.constant(`{"access_token":"${TOKEN}","password":"${PASSWORD}"`),
-	fc.constant(''),
-	fc.constant('x'.repeat(200_000)),
-);
-const headers = fc.record(
-	{
-		'content-type': fc.constantFrom('application/json', 'text/html; charset=utf-8', 'text/plain', 'application/octet-stream', ''),
-		'retry-after': fc.oneof(fc.nat({ max: 100_000 }).map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()), fc.string(), secretText),
-		'x-echo': secretText,
-	},
-	{ requiredKeys: [] },
-);
-const status = fc.oneof(fc.constantFrom(200, 200, 201, 200, 201, 204, 400, 401, 403, 404, 408, 422, 423, 429, 500, 502, 503, 504), fc.integer({ min: 100, max: 599 }));
-const response = fc.record({ status, headers, body });
-const failure = fc.constantFrom<TransportError | Error | string>(
-	new TransportError('timeout'),
-	new TransportError('network', 'ECONNRESET'),
-	new TransportError('response-too-large'),
-	new Error(`socket hang up ${PASSWORD} ${TOKEN}`),
-	`thrown string ${TOKEN}`,
-);
-const answer = fc.oneof({ weight: 5, arbitrary: response.map((r) => ({ response: r as HttpResponse })) }, { weight: 1, arbitrary: failure.map((f) => ({ failure: f })) });
-
-function scriptedTransport(answers: Array<{ response: HttpResponse } | { failure: unknown }>): HttpTransport {
-	let index = 0;
-	return {
-		async request() {
-			const next = answers[Math.min(index++, answers.length - 1)];
-			if ('failure' in next) throw next.failure;
-			return next.response;
-		},
-	};
-}
+/** The longest lifetime the core believes (responses.ts caps a stated `expires_in` at this). */
+const TWENTY_YEARS = 20 * 365 * 24 * 3600;
 
 function assertWellFormedOutcome(outcome: PromiseSettledResult<TokenSet>) {
 	if (outcome.status === 'fulfilled') {
@@ -106,6 +40,25 @@ describe('the core against random upstream answers', () => {
 				assertWellFormedOutcome(outcome);
 			}),
 			{ numRuns: 400 },
+		);
+	});
+
+	// Fails until src/auth/responses.ts caps a lifetime read from the JWT's `exp` (no `expires_in`)
+	// like a stated one: today exp = 1e308 gives expiresAt = Infinity, and exp in 2096 a lifetime that
+	// overflows the GraphQL face's `expiresIn: Int!`.
+	it('login: whatever exp the JWT carries, expiresAt is finite and the lifetime capped as a stated one is', async () => {
+		const exp = fc.oneof(fc.integer({ min: -1e9, max: 1e10 }), fc.double({ min: 0, max: 1e308, noNaN: true }), fc.constantFrom(4e9, 1e12, 1e13, 1e308, Number.MAX_VALUE));
+		const statedLifetime = fc.option(fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constant(3600)), { nil: undefined });
+		await fc.assert(
+			fc.asyncProperty(exp, statedLifetime, async (claimedExp, expiresIn) => {
+				const body = JSON.stringify({ success: true, access_token: unsignedJwt({ iat: Math.floor(Date.now() / 1000), exp: claimedExp }), token_type: 'bearer', expires_in: expiresIn });
+				const client = new SmartfloAuthClient({ transport: scriptedTransport([{ response: { status: 200, headers: {}, body } }]), retries: 0 });
+				const tokens = await client.login({ email: 'ops@example.in', password: PASSWORD });
+				expect(Number.isFinite(tokens.expiresAt)).toBe(true);
+				expect(tokens.expiresIn).toBeLessThanOrEqual(TWENTY_YEARS);
+				expect(tokens.expiresAt).toBeLessThanOrEqual(Date.now() + TWENTY_YEARS * 1000);
+			}),
+			{ numRuns: 200 },
 		);
 	});
 
