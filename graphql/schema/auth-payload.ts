@@ -1,4 +1,4 @@
-import { SmartfloError, type TokenSet } from '../../src/auth';
+import { SmartfloError, type SmartfloErrorCode, type TokenSet } from '../../src/auth';
 import type { GraphQLContext } from '../context';
 import type { AuthErrorShape } from './auth-error';
 import type { Builder, Ref } from './builder';
@@ -34,8 +34,20 @@ export function defineAuthPayload(
 }
 
 /**
+ * What a caller is told when the fault is on the server's side. The core's text for these names the
+ * upstream URL and the system error, which is for the server's operator, not for its clients.
+ */
+const SERVER_SIDE_MESSAGES: Partial<Record<SmartfloErrorCode, string>> = {
+	TIMEOUT: 'Smartflo did not answer in time. Try again later.',
+	NETWORK_ERROR: 'Smartflo could not be reached. Try again later.',
+	UPSTREAM_ERROR: 'Smartflo had a server error. Try again later.',
+	BAD_RESPONSE: 'Smartflo answered with something that is not a token response. Try again later; if it persists, tell the server operator.',
+};
+
+/**
  * Expected failures (SmartfloError) become data; anything else is rethrown for yoga to mask. The
- * message is the core's own text, which never carries an upstream body or a secret.
+ * message is the core's own text, which never carries an upstream body or a secret, or for faults
+ * on the server's side a fixed text without the upstream URL.
  */
 export async function toAuthPayload(work: Promise<TokenSet>, context: GraphQLContext): Promise<AuthPayloadShape> {
 	const { record } = context;
@@ -52,6 +64,7 @@ export async function toAuthPayload(work: Promise<TokenSet>, context: GraphQLCon
 			retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds ?? context.defaultRetryAfterSeconds));
 			record.retryAfterSeconds = Math.max(record.retryAfterSeconds ?? 0, retryAfterSeconds);
 		}
-		return { ok: false, token: null, error: { code: error.code, message: error.message, retryAfterSeconds } };
+		const message = SERVER_SIDE_MESSAGES[error.code] ?? error.message;
+		return { ok: false, token: null, error: { code: error.code, message, retryAfterSeconds } };
 	}
 }
