@@ -31,7 +31,7 @@ npm install --prefix "$CACHE/n8n" --ignore-scripts --no-audit --no-fund "n8n@$N8
 NPM_CLI="$(readlink -f "$(command -v npm)")"
 NODE_GYP="$(dirname "$NPM_CLI")/../node_modules/node-gyp/bin/node-gyp.js"
 echo "building sqlite3 against Node $NODE_VERSION headers" >&2
-(cd "$CACHE/n8n/node_modules/sqlite3" && node "$NODE_GYP" rebuild --nodedir="$NODE_DIR" -j 2 >&2)
+(cd "$CACHE/n8n/node_modules/sqlite3" && node "$NODE_GYP" rebuild --nodedir="$NODE_DIR" -j 2 --loglevel=warn >&2)
 
 touch "$READY"
 echo "$CACHE"

@@ -47,7 +47,8 @@ describe('n8n-nodes-smartflo inside a real n8n', () => {
 			await n8n.importWorkflow(loadFixture(`workflows/${workflow}.json`, {}));
 		}
 		await n8n.importWorkflow(loadFixture('workflows/click-to-call-batch.json', { CALL_LIST_JSON: JSON.stringify({ calls: await callList() }) }));
-	});
+		// npm run test:e2e installs n8n before jest starts; run directly, the first install takes minutes.
+	}, 15 * 60_000);
 
 	afterAll(async () => {
 		console.log(`Sandbox counters per workflow:\n${report.map(({ workflow, counters }) => `  ${workflow}: ${JSON.stringify(counters)}`).join('\n')}`);
