@@ -1,4 +1,4 @@
-import { TransportError, systemErrorCode, type HttpMethod, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+import { TransportError, lowerCaseHeaders, systemErrorCode, type HttpMethod, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
 
 /**
  * The options an axios-style request helper (such as n8n's `this.helpers.httpRequest`) is called with.
@@ -79,16 +79,7 @@ function statusOf(response: FullResponse): number | undefined {
 function toHttpResponse(response: FullResponse): HttpResponse {
 	const status = statusOf(response);
 	if (status === undefined) throw new TransportError('network', 'NO_STATUS');
-	return { status, headers: normaliseHeaders(response.headers), body: bodyText(response.body ?? response.data) };
-}
-
-function normaliseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
-	const flat: Record<string, string> = {};
-	for (const [name, value] of Object.entries(headers ?? {})) {
-		if (value === undefined || value === null) continue;
-		flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-	}
-	return flat;
+	return { status, headers: lowerCaseHeaders(response.headers), body: bodyText(response.body ?? response.data) };
 }
 
 function bodyText(body: unknown): string {

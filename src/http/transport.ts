@@ -49,6 +49,16 @@ export function isTransportError(error: unknown): error is TransportError {
 	return error instanceof TransportError;
 }
 
+/** Response headers as the core reads them: lower-case names, repeated values joined with ", ". */
+export function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const flat: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (value === undefined || value === null) continue;
+		flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return flat;
+}
+
 /** The first system error code (ECONNREFUSED, UND_ERR_SOCKET, …) on an error or its causes. */
 export function systemErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;

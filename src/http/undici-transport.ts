@@ -1,6 +1,6 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
-import { TransportError, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+import { TransportError, lowerCaseHeaders, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
 
 export interface UndiciTransportOptions {
 	/** Keep-alive sockets per origin (default 16). */
@@ -70,7 +70,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 					signal: controller.signal,
 				});
 				const body = await response.body.text();
-				return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
+				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body };
 			} catch (error) {
 				throw toTransportError(error, deadlinePassed);
 			} finally {
@@ -92,14 +92,6 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
 			if (ownsDispatcher) await dispatcher.destroy();
 		},
 	};
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-	const flat: Record<string, string> = {};
-	for (const [name, value] of Object.entries(headers)) {
-		if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return flat;
 }
 
 /** Keeps only a classification and a code: undici errors can carry URLs and request details. */
