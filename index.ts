@@ -1,5 +1,7 @@
-// Public library entry: the shared auth core, its transports, the Smartflo sandbox and the GraphQL server.
+// Public library entry (the GraphQL server package): the shared auth core with Node's defaults, its
+// transports, the Smartflo sandbox and the GraphQL server.
 export * from './src/auth';
+export { SmartfloAuthClient } from './src/runtime/node-client';
 export * from './src/http';
 export { createUndiciTransport } from './src/http/undici-transport';
 export type { UndiciTransport, UndiciTransportOptions } from './src/http/undici-transport';

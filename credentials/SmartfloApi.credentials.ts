@@ -12,9 +12,14 @@ import { UserError } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../src/auth/client';
 import { authorizationHeader } from '../src/auth/token';
-import type { RequestHelper } from '../src/http/request-helper-transport';
-import { describeAuthFailure } from './SmartfloApiErrors';
-import { obtainSession, readSmartfloCredentials, tokenForRequest } from './SmartfloApiSession';
+import {
+	baseUrlOf,
+	describeAuthFailure,
+	obtainSession,
+	readSmartfloCredentials,
+	tokenForRequest,
+	type RequestHelper,
+} from '../src/n8n';
 
 export class SmartfloApi implements ICredentialType {
 	name = 'smartfloApi';
@@ -123,15 +128,19 @@ export class SmartfloApi implements ICredentialType {
 		}
 	}
 
+	/**
+	 * Adds the bearer token. A request addressed relative to the Base URL (the credential test) gets the
+	 * Base URL as login uses it: trimmed, without a pasted `/v1` and without user info.
+	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const fields = readSmartfloCredentials(credentials);
-		let token: string;
 		try {
-			token = await tokenForRequest(fields, refuseRequests);
+			const authorization = authorizationHeader(tokenForRequest(fields));
+			const address = requestOptions.baseURL === undefined ? {} : { baseURL: baseUrlOf(fields) };
+			return { ...requestOptions, ...address, headers: { ...requestOptions.headers, Authorization: authorization } };
 		} catch (error) {
 			throw credentialError(error, fields.baseUrl);
 		}
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: authorizationHeader(token) } };
 	}
 
 	test: ICredentialTestRequest = {
@@ -156,11 +165,6 @@ export class SmartfloApi implements ICredentialType {
 function requestHelperOf(context: IHttpRequestHelper): RequestHelper {
 	return async (options) => await context.helpers.httpRequest(options);
 }
-
-/** `authenticate` never needs the network: only a pasted token is checked there, locally. */
-const refuseRequests: RequestHelper = async () => {
-	throw new UserError('Smartflo credential: no request is made while authenticating a request');
-};
 
 function credentialError(error: unknown, rawBaseUrl: string): UserError {
 	const { message, description } = describeAuthFailure(error, displayBaseUrl(rawBaseUrl));

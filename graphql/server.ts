@@ -3,6 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 
 import { SmartfloAuthClient } from '../src/auth';
+import { sleep } from '../src/runtime/node-client';
 import type { HttpTransport } from '../src/http';
 import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-transport';
 import { clientAddress, type NodeServerContext } from './client-ip';
@@ -52,6 +53,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		transport,
 		timeoutMs: options.upstreamTimeoutMs,
 		retries: options.upstreamRetries,
+		sleep,
 	});
 	const authGuard = new AuthGuard({ client, limits: options.limits });
 	const records = new RequestRecords();

@@ -1,4 +1,5 @@
-import { SmartfloAuthClient, TokenSession, authorizationHeader } from '../../src/auth';
+import { TokenSession, authorizationHeader } from '../../src/auth';
+import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import type { HttpRequest } from '../../src/http';
 import { createUndiciTransport, type UndiciTransport } from '../../src/http/undici-transport';
 import type { BenchContext } from '../context';

@@ -1,4 +1,5 @@
-import { SmartfloAuthClient, TokenSession } from '../../src/auth';
+import { TokenSession } from '../../src/auth';
+import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import { createUndiciTransport } from '../../src/http/undici-transport';
 import type { BenchContext } from '../context';
 import { BENCH_PASSWORD, benchEmail } from '../fixtures/accounts';

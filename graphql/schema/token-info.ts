@@ -1,4 +1,4 @@
-import { decodeToken } from '../../src/auth';
+import { inspectToken } from '../../src/auth';
 import type { Builder } from './builder';
 
 export interface TokenInfoShape {
@@ -9,17 +9,15 @@ export interface TokenInfoShape {
 	secondsRemaining: number | null;
 }
 
-export function inspectToken(token: string, now: number = Date.now()): TokenInfoShape {
-	const claims = typeof token === 'string' ? decodeToken(token) : null;
-	if (!claims) return { valid: false, expired: false, issuedAt: null, expiresAt: null, secondsRemaining: null };
-	const expiresAt = claims.expiresAt ?? null;
-	const expired = expiresAt !== null && expiresAt <= now;
+/** The core's token inspection, as the schema exposes it. */
+export function tokenInfo(token: string, now: number = Date.now()): TokenInfoShape {
+	const inspection = inspectToken(token, now);
 	return {
-		valid: !expired,
-		expired,
-		issuedAt: claims.issuedAt ?? null,
-		expiresAt,
-		secondsRemaining: expiresAt === null ? null : Math.max(0, Math.floor((expiresAt - now) / 1000)),
+		valid: inspection.valid,
+		expired: inspection.expired,
+		issuedAt: inspection.issuedAt ?? null,
+		expiresAt: inspection.expiresAt ?? null,
+		secondsRemaining: inspection.secondsRemaining ?? null,
 	};
 }
 
@@ -56,7 +54,7 @@ export function defineTokenInfo(builder: Builder) {
 				type: TokenInfo,
 				description: 'Decodes a Smartflo token (with or without "Bearer ") to show when it was issued and when it expires.',
 				args: { token: t.arg.string({ required: true, description: 'A Smartflo access token.' }) },
-				resolve: (_root, { token }) => inspectToken(token),
+				resolve: (_root, { token }) => tokenInfo(token),
 			}),
 		}),
 	});

@@ -1,9 +1,10 @@
-import { createFetchTransport } from '../http/fetch-transport';
-import { isTransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../http/transport';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../http/transport';
 import { SmartfloError } from './errors';
+import { inspectToken } from './inspect';
 import { readTokenResponse, type TokenOperation, type TokenSet } from './responses';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, sleep, type RetryPolicy } from './retry';
-import { authorizationHeader, normalizeToken } from './token';
+import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry';
+import { transportFailure } from './transport-failure';
+import { authorizationHeader } from './token';
 
 export const DEFAULT_BASE_URL = 'https://api-smartflo.tatateleservices.com';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -12,7 +13,6 @@ export const DEFAULT_RETRIES = 2;
 /** Longer inputs are refused before any request: no Smartflo login ID, password or token is that long. */
 const MAX_EMAIL_LENGTH = 320;
 const MAX_PASSWORD_LENGTH = 1024;
-const MAX_TOKEN_LENGTH = 16 * 1024;
 
 export interface SmartfloAuthClientOptions {
 	/** Default: the production API. */
@@ -21,9 +21,22 @@ export interface SmartfloAuthClientOptions {
 	timeoutMs?: number;
 	/** Extra attempts after a network error, a 5xx or a 429 (default 2; 0 disables retries). */
 	retries?: number;
-	/** Default: Node's built-in fetch. */
-	transport?: HttpTransport;
 	retryPolicy?: Partial<RetryPolicy>;
+}
+
+/**
+ * What the core cannot provide itself, so that it runs unchanged inside n8n (whose verified nodes may
+ * not use Node's timers) and in a plain Node process (see `src/runtime`).
+ */
+export interface SmartfloRuntime {
+	transport: HttpTransport;
+	/** Resolves after `ms` milliseconds: the pause before a retry. */
+	sleep(ms: number): Promise<void>;
+}
+
+export interface RefreshOptions {
+	/** Refresh a permanent token too, which Smartflo replaces with a one-hour token (default false). */
+	replacePermanentToken?: boolean;
 }
 
 export interface LoginInput {
@@ -37,13 +50,15 @@ export class SmartfloAuthClient {
 	readonly timeoutMs: number;
 	readonly retries: number;
 	private readonly transport: HttpTransport;
+	private readonly sleep: (ms: number) => Promise<void>;
 	private readonly retryPolicy: RetryPolicy;
 
-	constructor(options: SmartfloAuthClientOptions = {}) {
+	constructor(options: SmartfloAuthClientOptions & SmartfloRuntime) {
 		this.baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
 		this.timeoutMs = positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS);
 		this.retries = Math.max(0, Math.floor(options.retries ?? DEFAULT_RETRIES));
-		this.transport = options.transport ?? createFetchTransport();
+		this.transport = options.transport;
+		this.sleep = options.sleep;
 		this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
 	}
 
@@ -65,15 +80,23 @@ export class SmartfloAuthClient {
 		});
 	}
 
-	/** `POST /v1/auth/refresh` with `Authorization: Bearer <token>`; a pasted `Bearer ` is stripped first. */
-	async refresh(token: string): Promise<TokenSet> {
-		const bare = typeof token === 'string' ? normalizeToken(token) : '';
-		if (!bare) throw new SmartfloError('INVALID_INPUT', 'A token is required to refresh it.');
-		if (bare.length > MAX_TOKEN_LENGTH) throw new SmartfloError('INVALID_INPUT', 'The token is longer than Smartflo issues.');
+	/**
+	 * `POST /v1/auth/refresh` with `Authorization: Bearer <token>`; a pasted `Bearer ` is stripped first.
+	 * A token that cannot be sent (empty, too long, not header-safe) is refused with no request, and so
+	 * is a permanent token unless `replacePermanentToken` confirms that it may become a one-hour token.
+	 */
+	async refresh(token: string, options: RefreshOptions = {}): Promise<TokenSet> {
+		const authorization = authorizationHeader(token);
+		if (!options.replacePermanentToken && inspectToken(token).permanent) {
+			throw new SmartfloError(
+				'INVALID_INPUT',
+				'This is a permanent Smartflo token: refreshing it would replace it with a token that expires in an hour. Use it as it is, or confirm that it may be replaced.',
+			);
+		}
 		return this.exchange('refresh', {
 			method: 'POST',
 			url: `${this.baseUrl}/v1/auth/refresh`,
-			headers: { Accept: 'application/json', Authorization: authorizationHeader(bare) },
+			headers: { Accept: 'application/json', Authorization: authorization },
 			timeoutMs: this.timeoutMs,
 		});
 	}
@@ -87,7 +110,7 @@ export class SmartfloAuthClient {
 				if (!isRetryable(error) || attempt >= this.retries) throw error;
 				const delay = retryDelayMs(error, attempt, this.retryPolicy);
 				if (delay === null) throw error;
-				await sleep(delay);
+				await this.sleep(delay);
 			}
 		}
 	}
@@ -96,25 +119,8 @@ export class SmartfloAuthClient {
 		try {
 			return await this.transport.request(request);
 		} catch (error) {
-			throw this.transportFailure(error);
+			throw transportFailure(error, this.baseUrl, this.timeoutMs);
 		}
-	}
-
-	private transportFailure(error: unknown): SmartfloError {
-		if (isTransportError(error)) {
-			if (error.kind === 'timeout') {
-				return new SmartfloError('TIMEOUT', `Smartflo did not answer within ${this.timeoutMs} ms (${this.baseUrl}).`, {
-					systemCode: error.causeCode,
-				});
-			}
-			if (error.kind === 'response-too-large') {
-				return new SmartfloError('BAD_RESPONSE', 'Smartflo answered with a response far larger than a token response.');
-			}
-			const code = error.causeCode ? ` (${error.causeCode})` : '';
-			return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${this.baseUrl}${code}.`, { systemCode: error.causeCode });
-		}
-		// A transport that broke its contract: report it without repeating what it said.
-		return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${this.baseUrl} (transport failure).`);
 	}
 }
 

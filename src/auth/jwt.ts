@@ -1,4 +1,4 @@
-import { normalizeToken } from './token';
+import { MAX_TOKEN_LENGTH, normalizeToken } from './token';
 
 export interface DecodedToken {
 	/** Epoch milliseconds (`iat`). */
@@ -9,12 +9,18 @@ export interface DecodedToken {
 	issuer?: string;
 }
 
+/** What an RFC 3339 date-time can say: years 0000 to 9999. A claim outside reads as unknown. */
+const EARLIEST_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /**
- * Reads the claims of a JWT without verifying its signature (only Smartflo can). Returns null for
- * anything that is not a JWT with a JSON object payload.
+ * The claims object of a JWT, without verifying its signature (only Smartflo can). Null for anything
+ * that is not a JWT with a JSON object payload, or is longer than any Smartflo token.
  */
-export function decodeToken(jwt: string): DecodedToken | null {
-	const segments = normalizeToken(jwt).split('.');
+export function decodeClaims(jwt: string): Record<string, unknown> | null {
+	const token = typeof jwt === 'string' ? normalizeToken(jwt) : '';
+	if (token.length > MAX_TOKEN_LENGTH) return null;
+	const segments = token.split('.');
 	if (segments.length !== 3 || !segments[1]) return null;
 	let claims: unknown;
 	try {
@@ -22,11 +28,17 @@ export function decodeToken(jwt: string): DecodedToken | null {
 	} catch {
 		return null;
 	}
-	if (!claims || typeof claims !== 'object' || Array.isArray(claims)) return null;
-	const { iat, exp, sub, iss } = claims as Record<string, unknown>;
+	return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+}
+
+/** Reads the claims of a JWT without verifying its signature. Times that cannot be real are left out. */
+export function decodeToken(jwt: string): DecodedToken | null {
+	const claims = decodeClaims(jwt);
+	if (!claims) return null;
+	const { iat, exp, sub, iss } = claims;
 	const decoded: DecodedToken = {};
-	const issuedAt = secondsToMs(iat);
-	const expiresAt = secondsToMs(exp);
+	const issuedAt = claimTimeMs(iat);
+	const expiresAt = claimTimeMs(exp);
 	if (issuedAt !== undefined) decoded.issuedAt = issuedAt;
 	if (expiresAt !== undefined) decoded.expiresAt = expiresAt;
 	if (typeof sub === 'string' || typeof sub === 'number') decoded.subject = String(sub);
@@ -34,7 +46,10 @@ export function decodeToken(jwt: string): DecodedToken | null {
 	return decoded;
 }
 
-function secondsToMs(value: unknown): number | undefined {
+/** A NumericDate claim (seconds, as a number or numeric string) in epoch ms; undefined when absent or impossible. */
+export function claimTimeMs(value: unknown): number | undefined {
 	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds * 1000 : undefined;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
+	const ms = seconds * 1000;
+	return ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : undefined;
 }

@@ -10,7 +10,8 @@ import type { TokenSet } from './responses';
 export async function renewToken(client: SmartfloAuthClient, login: LoginInput, currentToken?: string): Promise<TokenSet> {
 	if (!currentToken) return client.login(login);
 	try {
-		return await client.refresh(currentToken);
+		// The token came from a login of this identity, so a long lifetime is no reason to keep it.
+		return await client.refresh(currentToken, { replacePermanentToken: true });
 	} catch (error) {
 		if (isSmartfloError(error, 'TOKEN_EXPIRED', 'TOKEN_REJECTED')) return client.login(login);
 		throw error;

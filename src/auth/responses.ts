@@ -1,7 +1,8 @@
+import { isJsonObject, readAnswer, type JsonObject } from '../api/answer';
 import type { HttpResponse } from '../http/transport';
 import { SmartfloError } from './errors';
 import { decodeToken } from './jwt';
-import { parseRetryAfter } from './retry';
+import { isHeaderSafeToken } from './token';
 
 export interface TokenSet {
 	accessToken: string;
@@ -22,8 +23,6 @@ const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3600;
 /** Permanent tokens live about 9.5 years; a longer stated lifetime is capped, not trusted. */
 const MAX_TOKEN_LIFETIME_SECONDS = 20 * 365 * 24 * 3600;
 const MAX_PASSWORD_DAYS_LEFT = 36_500;
-/** A token goes into an HTTP header: visible ASCII only. */
-const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 /**
  * Turns Smartflo's answer to a login or refresh into a TokenSet, or throws the SmartfloError that
@@ -31,64 +30,60 @@ const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
  * `success:false` with 200 as well as with 4xx.
  */
 export function readTokenResponse(operation: TokenOperation, response: HttpResponse, requestedAt: number): TokenSet {
-	const { status } = response;
-	if (status === 429) {
-		const retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
-		throw new SmartfloError(
-			'RATE_LIMITED',
-			retryAfterSeconds === undefined
-				? 'Smartflo is rate limiting requests (HTTP 429). Try again shortly.'
-				: `Smartflo is rate limiting requests (HTTP 429). Try again in ${retryAfterSeconds} s.`,
-			{ status, retryAfterSeconds },
-		);
+	const answer = readAnswer(response);
+	const { status } = answer;
+	switch (answer.kind) {
+		case 'rateLimited': {
+			const { retryAfterSeconds } = answer;
+			throw new SmartfloError(
+				'RATE_LIMITED',
+				retryAfterSeconds === undefined
+					? 'Smartflo is rate limiting requests (HTTP 429). Try again shortly.'
+					: `Smartflo is rate limiting requests (HTTP 429). Try again in ${retryAfterSeconds} s.`,
+				{ status, retryAfterSeconds },
+			);
+		}
+		case 'html':
+			throw new SmartfloError('UPSTREAM_ERROR', `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON.`, { status });
+		case 'serverError':
+			throw new SmartfloError('UPSTREAM_ERROR', `Smartflo had a server error (HTTP ${status}).`, { status });
+		case 'notJson':
+			throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with a body that is not valid JSON.`, { status });
+		case 'refused':
+			if (isRejectionStatus(status) && (answer.json || status === 401 || status === 403)) {
+				throw rejection(operation, status, answer.json, answer.message);
+			}
+			throw new SmartfloError(
+				'BAD_RESPONSE',
+				`Smartflo answered HTTP ${status} to ${operation === 'login' ? 'the login' : 'the token refresh'}. Check the base URL.`,
+				{ status },
+			);
+		case 'ok':
+			return tokenSetOf(answer.json, status, requestedAt);
 	}
-	if (looksLikeHtml(response)) {
-		throw new SmartfloError('UPSTREAM_ERROR', `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON.`, {
+}
+
+/** The statuses Smartflo refuses a login or refresh with; any other refusal means a wrong endpoint. */
+function isRejectionStatus(status: number): boolean {
+	return (status >= 200 && status < 300) || [400, 401, 403, 422, 423].includes(status);
+}
+
+function tokenSetOf(json: unknown, status: number, requestedAt: number): TokenSet {
+	if (json === undefined) throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with an empty body.`, { status });
+	if (!isJsonObject(json)) {
+		throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with JSON that is not an object.`, { status });
+	}
+	const accessToken = typeof json.access_token === 'string' ? json.access_token.trim() : '';
+	if (!accessToken) throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} without an access token.`, { status });
+	if (!isHeaderSafeToken(accessToken)) {
+		throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with an access token that cannot be sent in a header.`, {
 			status,
 		});
 	}
-	if (status >= 500) {
-		throw new SmartfloError('UPSTREAM_ERROR', `Smartflo had a server error (HTTP ${status}).`, { status });
-	}
-
-	const body = parseJsonObject(response.body);
-	if (!body) {
-		if (status === 401 || status === 403) throw rejection(operation, status, undefined);
-		throw new SmartfloError(
-			'BAD_RESPONSE',
-			response.body.trim() === ''
-				? `Smartflo answered HTTP ${status} with an empty body.`
-				: `Smartflo answered HTTP ${status} with a body that is not valid JSON.`,
-			{ status },
-		);
-	}
-
-	const accessToken = typeof body.access_token === 'string' ? body.access_token.trim() : '';
-	const refused = body.success === false || !accessToken;
-	if (!refused && status >= 200 && status < 300) {
-		if (!HEADER_SAFE_TOKEN.test(accessToken)) {
-			throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with an access token that cannot be sent in a header.`, {
-				status,
-			});
-		}
-		return tokenSet(body, accessToken, requestedAt);
-	}
-
-	if (status >= 200 && status < 300 && body.success !== false) {
-		throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} without an access token.`, { status });
-	}
-	if ((status >= 200 && status < 300) || [400, 401, 403, 422, 423].includes(status)) {
-		throw rejection(operation, status, body);
-	}
-	throw new SmartfloError(
-		'BAD_RESPONSE',
-		`Smartflo answered HTTP ${status} to ${operation === 'login' ? 'the login' : 'the token refresh'}. Check the base URL.`,
-		{ status },
-	);
+	return tokenSet(json, accessToken, requestedAt);
 }
 
-function rejection(operation: TokenOperation, status: number, body: Record<string, unknown> | undefined): SmartfloError {
-	const message = typeof body?.message === 'string' ? body.message : '';
+function rejection(operation: TokenOperation, status: number, body: JsonObject | undefined, message: string): SmartfloError {
 	if (operation === 'refresh') {
 		if (/expired/i.test(message)) {
 			return new SmartfloError('TOKEN_EXPIRED', 'The Smartflo token has expired. Log in again to get a new one.', { status });
@@ -127,7 +122,7 @@ function rejection(operation: TokenOperation, status: number, body: Record<strin
 	);
 }
 
-function tokenSet(body: Record<string, unknown>, accessToken: string, requestedAt: number): TokenSet {
+function tokenSet(body: JsonObject, accessToken: string, requestedAt: number): TokenSet {
 	const { expiresIn, expiresAt } = lifetime(toPositiveNumber(body.expires_in), decodeToken(accessToken)?.expiresAt, requestedAt);
 	const set: TokenSet = {
 		accessToken,
@@ -152,19 +147,7 @@ function lifetime(statedSeconds: number | undefined, jwtExpiresAt: number | unde
 	return { expiresIn, expiresAt: jwtExpiresAt !== undefined && jwtExpiresAt < byLifetime ? jwtExpiresAt : byLifetime };
 }
 
-function looksLikeHtml(response: HttpResponse): boolean {
-	const contentType = response.headers['content-type'] ?? '';
-	return /text\/html/i.test(contentType) || /^\s*<(!doctype|html|head|body|\?xml)/i.test(response.body);
-}
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-	try {
-		const value: unknown = JSON.parse(text);
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 function toPositiveNumber(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

@@ -40,23 +40,3 @@ export function retryDelayMs(
 	}
 	return Math.floor(random() * step);
 }
-
-/**
- * `Retry-After` as whole seconds from now: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable.
- */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-	if (value === undefined) return undefined;
-	const text = value.trim();
-	const date = /^\d+$/.test(text) ? undefined : Date.parse(text);
-	if (date !== undefined && Number.isNaN(date)) return undefined;
-	const seconds = date === undefined ? Number(text) : Math.ceil((date - now) / 1000);
-	return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
-}
-
-/** A longer pause than a day is not advice a caller can follow; it is reported as a day. */
-const MAX_RETRY_AFTER_SECONDS = 86_400;
-
-export function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -1,8 +1,8 @@
 import type { SmartfloAuthClient } from './client';
 import { SmartfloError, isSmartfloError } from './errors';
-import { decodeToken } from './jwt';
 import { renewToken } from './renew';
 import type { TokenSet } from './responses';
+import { assertStaticTokenUnexpired } from './static-token';
 import { normalizeToken } from './token';
 
 export type TokenSessionSource =
@@ -15,9 +15,6 @@ export interface TokenSessionOptions {
 	/** Clock in epoch ms; replaceable to simulate the passing of time. */
 	now?: () => number;
 }
-
-/** A static token past its `exp` is refused without a request; this absorbs small clock skew. */
-const STATIC_EXPIRY_TOLERANCE_MS = 60_000;
 
 /**
  * One Smartflo identity's token, kept fresh. Concurrent callers share one upstream call; renewal
@@ -68,13 +65,7 @@ export class TokenSession {
 	#checkedStaticToken(): string {
 		const token = this.#staticToken as string;
 		if (!token) throw new SmartfloError('INVALID_INPUT', 'The access token is empty.');
-		const expiresAt = decodeToken(token)?.expiresAt;
-		if (expiresAt !== undefined && expiresAt + STATIC_EXPIRY_TOLERANCE_MS < this.#now()) {
-			throw new SmartfloError(
-				'TOKEN_EXPIRED',
-				`The access token expired on ${new Date(expiresAt).toISOString()}. Generate a new one in Smartflo API Connect.`,
-			);
-		}
+		assertStaticTokenUnexpired(token, this.#now());
 		return token;
 	}
 

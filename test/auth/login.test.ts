@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { SmartfloAuthClient, SmartfloError } from '../../src/auth';
+import { SmartfloError } from '../../src/auth';
+import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import { createFetchTransport } from '../../src/http/fetch-transport';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';

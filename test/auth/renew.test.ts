@@ -1,4 +1,5 @@
-import { SmartfloAuthClient, renewToken } from '../../src/auth';
+import { renewToken } from '../../src/auth';
+import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
 
 describe('renewToken', () => {

@@ -1,4 +1,5 @@
-import { SmartfloAuthClient, SmartfloError, TokenSession, decodeToken } from '../../src/auth';
+import { SmartfloError, TokenSession, decodeToken } from '../../src/auth';
+import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import { createUndiciTransport } from '../../src/http/undici-transport';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { startFakeServer } from '../helpers/fake-server';

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
-import { identityFingerprint, readSmartfloCredentials } from '../../credentials/SmartfloApiSession';
+import { SMARTFLO_CREDENTIAL_TYPE, identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { decodeToken } from '../../src/auth/jwt';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { closedPortUrl } from '../helpers/fake-server';
@@ -47,6 +47,7 @@ describe('SmartfloApi credential: declaration', () => {
 
 	it('declares the fields n8n needs to run preAuthentication and keep its output', () => {
 		expect(credential.name).toBe('smartfloApi');
+		expect(credential.name).toBe(SMARTFLO_CREDENTIAL_TYPE);
 		expect(byName('authMode')).toMatchObject({ type: 'options', default: 'password' });
 		expect(byName('accessToken')).toMatchObject({ type: 'hidden', default: '', typeOptions: { expirable: true, password: true } });
 		for (const hidden of ['tokenExpiresAt', 'tokenFingerprint', 'passwordExpiresAt']) {

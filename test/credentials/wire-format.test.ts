@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
-import { identityFingerprint, readSmartfloCredentials } from '../../credentials/SmartfloApiSession';
+import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
 import { useNock } from '../helpers/nock';

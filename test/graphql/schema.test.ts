@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 
 import { buildSchema } from '../../graphql/schema';
-import { inspectToken } from '../../graphql/schema/token-info';
+import { tokenInfo as inspectToken } from '../../graphql/schema/token-info';
 import { SMARTFLO_ERROR_CODES } from '../../src/auth';
 import { jwtExpiringIn, unsignedJwt } from '../helpers/jwt';
 

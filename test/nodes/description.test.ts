@@ -56,7 +56,7 @@ describe('Smartflo node description', () => {
 			department: ['getMany'],
 		});
 		for (const [resource, operations] of Object.entries(offered)) {
-			expect(Object.keys(resources[resource].operations).sort()).toEqual(operations);
+			expect(Object.keys(resources[resource as keyof typeof resources].operations).sort()).toEqual(operations);
 		}
 	});
 

@@ -32,7 +32,7 @@ describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 
 	it('explains 429 with Retry-After', () => {
 		expect(readEnvelope(response(429, { message: 'Too Many Requests' }, { 'Retry-After': '7' }))).toMatchObject({
-			failure: { message: 'Smartflo is rate limiting requests (HTTP 429)', description: expect.stringContaining('Retry-After: 7') },
+			failure: { message: 'Smartflo is rate limiting requests (HTTP 429)', description: expect.stringContaining('Smartflo asked to wait 7 s') },
 		});
 	});
 

@@ -2,22 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as call from './call';
 import * as callRecord from './callRecord';
-import type { SmartfloOperation } from './common/operation';
+import { literalProperty, type OptionValue, type SmartfloOperation, type SmartfloResource } from './common/operation';
 import * as department from './department';
 import * as myNumber from './myNumber';
 import * as token from './token';
 import * as user from './user';
 
-export const resources: Record<string, { operations: Record<string, SmartfloOperation> }> = {
-	call,
-	callRecord,
-	department,
-	myNumber,
-	token,
-	user,
-};
-
-export const resourceProperty: INodeProperties = {
+const resource = literalProperty({
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
@@ -31,17 +22,28 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'User', value: 'user' },
 	],
 	default: 'call',
+});
+
+export const resources: Record<OptionValue<typeof resource>, SmartfloResource> = {
+	call,
+	callRecord,
+	department,
+	myNumber,
+	token,
+	user,
 };
 
-export const properties: INodeProperties[] = [
-	resourceProperty,
-	...token.description,
-	...call.description,
-	...callRecord.description,
-	...user.description,
-	...myNumber.description,
-	...department.description,
-];
+export const properties: INodeProperties[] = [resource, ...Object.values(resources).flatMap((entry) => entry.description)];
 
-/** Operations that need no credential (the node hides the credential for them). */
-export const CREDENTIAL_FREE_OPERATIONS = ['inspect'];
+/** The operation a node's `resource` and `operation` parameters select, or undefined for unknown names. */
+export function operationOf(resourceName: string, operationName: string): SmartfloOperation | undefined {
+	const entry: SmartfloResource | undefined = Object.hasOwn(resources, resourceName) ? resources[resourceName as keyof typeof resources] : undefined;
+	return entry && Object.hasOwn(entry.operations, operationName) ? entry.operations[operationName] : undefined;
+}
+
+/** Operations that need no credential: the node hides the credential for them. */
+export const CREDENTIAL_FREE_OPERATIONS = Object.values(resources).flatMap((entry) =>
+	Object.entries(entry.operations)
+		.filter(([, operation]) => !operation.needsCredential)
+		.map(([name]) => name),
+);

@@ -1,13 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	SMARTFLO_CREDENTIAL_TYPE,
-	passwordDaysLeft,
-	readSmartfloCredentials,
-} from '../../../credentials/SmartfloApiSession';
+import { SMARTFLO_CREDENTIAL_TYPE, passwordDaysLeft, readSmartfloCredentials } from '../../../src/n8n';
 import { withItemIndex } from '../transport';
-import { CREDENTIAL_FREE_OPERATIONS, resources } from './resources';
+import { operationOf } from './resources';
 
 /** Below this many days left, each run reminds the user that the Smartflo password expires. */
 const PASSWORD_WARNING_DAYS = 7;
@@ -15,7 +11,7 @@ const PASSWORD_WARNING_DAYS = 7;
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = resources[resource]?.operations[operation];
+	const run = operationOf(resource, operation);
 	if (!run) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
@@ -35,7 +31,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	if (!CREDENTIAL_FREE_OPERATIONS.includes(operation)) await remindOfPasswordExpiry.call(this);
+	if (run.needsCredential) await remindOfPasswordExpiry.call(this);
 	return [output];
 }
 

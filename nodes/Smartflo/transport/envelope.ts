@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isJsonObject, isTokenRefusal, readAnswer, validationDetails, type RawAnswer } from '../../../src/api/answer';
+
 /** What n8n's request helpers return with `returnFullResponse: true`. */
 export interface FullResponse {
 	body: unknown;
@@ -22,59 +24,73 @@ export type Envelope =
 	| { kind: 'tokenRefused'; status: number; upstreamMessage: string }
 	| { kind: 'failure'; failure: ApiFailure };
 
-/** How Smartflo's gateway and backend word a missing, expired, revoked or unusable token. */
-const TOKEN_REFUSAL_TEXT = /expired|blacklisted|authorization/i;
-const MAX_UPSTREAM_MESSAGE_LENGTH = 300;
-
-/**
- * Reads a Smartflo answer by Smartflo's rules: HTTP 200 with `success: false` is a refusal, a token
- * can be refused with 401, 403 or a message in any status, and gateways answer with HTML.
- */
+/** A Smartflo answer read by Smartflo's rules (`src/api/answer.ts`), worded for an n8n user. */
 export function readEnvelope(response: FullResponse): Envelope {
-	const status = response.statusCode;
-	const { json, text } = parseBody(response.body);
-	const upstreamMessage = messageOf(json);
-	const fail = (message: string, description: string): Envelope => ({
+	const raw: RawAnswer = { status: response.statusCode, headers: response.headers, body: response.body };
+	const answer = readAnswer(raw);
+	const httpCode = String(answer.status);
+	const fail = (message: string, description: string, body?: IDataObject): Envelope => ({
 		kind: 'failure',
-		failure: { message, description, httpCode: String(status), ...(isObject(json) ? { body: json } : {}) },
+		failure: body ? { message, description, httpCode, body } : { message, description, httpCode },
 	});
 
-	if (status === 429) {
-		const retryAfter = headerOf(response.headers, 'retry-after');
-		return fail(
-			'Smartflo is rate limiting requests (HTTP 429)',
-			retryAfter
-				? `Smartflo asked to wait (Retry-After: ${retryAfter}). Enable Retry On Fail in the node settings, or send fewer requests at once.`
-				: 'Enable Retry On Fail in the node settings, or send fewer requests at once.',
-		);
+	switch (answer.kind) {
+		case 'ok':
+			return { kind: 'ok', body: answer.json ?? {} };
+		case 'rateLimited':
+			return fail(
+				'Smartflo is rate limiting requests (HTTP 429)',
+				answer.retryAfterSeconds === undefined
+					? 'Enable Retry On Fail in the node settings, or send fewer requests at once.'
+					: `Smartflo asked to wait ${answer.retryAfterSeconds} s (Retry-After). Enable Retry On Fail in the node settings, or send fewer requests at once.`,
+			);
+		case 'html':
+			return fail(
+				`Smartflo answered with an HTML error page (HTTP ${answer.status}) instead of JSON`,
+				'A proxy or load balancer in front of Smartflo failed, or the Base URL does not point to the Smartflo API. Try again later, or check the Base URL.',
+			);
+		case 'serverError':
+			return fail(
+				`Smartflo had a server error (HTTP ${answer.status})`,
+				`${sentence(answer.message)}Try again later, or enable Retry On Fail in the node settings.`,
+			);
+		case 'notJson':
+			return fail(
+				`Smartflo answered with a body that is not valid JSON (HTTP ${answer.status})`,
+				'The answer was cut off or does not come from the Smartflo API. Try again, or check the Base URL.',
+			);
+		case 'refused': {
+			if (isTokenRefusal(answer)) return { kind: 'tokenRefused', status: answer.status, upstreamMessage: answer.message };
+			const body = answer.json as IDataObject | undefined;
+			const said = answer.message;
+			if (answer.status === 422) {
+				return fail(
+					`Smartflo rejected the parameters: ${said || 'the given data was invalid'}`,
+					validationDetails(answer.json) || 'Check the parameters of this operation.',
+					body,
+				);
+			}
+			if (answer.status === 404) {
+				return fail(
+					said ? `Smartflo could not find it: ${said} (HTTP 404)` : 'Smartflo could not find it (HTTP 404)',
+					'Check the ID, and that the Base URL points to the Smartflo API (without /v1).',
+					body,
+				);
+			}
+			if (answer.status >= 300) {
+				return fail(
+					said ? `Smartflo refused the request: ${said} (HTTP ${answer.status})` : `Smartflo refused the request (HTTP ${answer.status})`,
+					'Check the parameters of this operation.',
+					body,
+				);
+			}
+			return fail(
+				said ? `Smartflo refused the request: ${said}` : 'Smartflo refused the request',
+				'Smartflo answered with success: false. Check the parameters against the message.',
+				body,
+			);
+		}
 	}
-	if (isHtml(response, text)) {
-		return fail(
-			`Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON`,
-			'A proxy or load balancer in front of Smartflo failed, or the Base URL does not point to the Smartflo API. Try again later, or check the Base URL.',
-		);
-	}
-	if (status >= 500) {
-		return fail(
-			`Smartflo had a server error (HTTP ${status})`,
-			`${sentence(upstreamMessage)}Try again later, or enable Retry On Fail in the node settings.`,
-		);
-	}
-	if (isTokenRefusal(status, json, upstreamMessage)) return { kind: 'tokenRefused', status, upstreamMessage };
-	if (status >= 400) return fail(...describeClientError(status, json, upstreamMessage));
-	if (json === undefined && text !== '') {
-		return fail(
-			`Smartflo answered with a body that is not valid JSON (HTTP ${status})`,
-			'The answer was cut off or does not come from the Smartflo API. Try again, or check the Base URL.',
-		);
-	}
-	if (isObject(json) && json.success === false) {
-		return fail(
-			upstreamMessage ? `Smartflo refused the request: ${upstreamMessage}` : 'Smartflo refused the request',
-			'Smartflo answered with success: false. Check the parameters against the message.',
-		);
-	}
-	return { kind: 'ok', body: json ?? {} };
 }
 
 /**
@@ -98,79 +114,7 @@ export function singleItem(body: unknown): IDataObject {
 }
 
 export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTokenRefusal(status: number, json: unknown, upstreamMessage: string): boolean {
-	if (status === 401 || status === 403) return true;
-	const refused = status >= 400 || (isObject(json) && json.success === false);
-	return refused && TOKEN_REFUSAL_TEXT.test(upstreamMessage);
-}
-
-function describeClientError(status: number, json: unknown, upstreamMessage: string): [string, string] {
-	if (status === 422) {
-		return [
-			`Smartflo rejected the parameters: ${upstreamMessage || 'the given data was invalid'}`,
-			validationDetails(json) || 'Check the parameters of this operation.',
-		];
-	}
-	if (status === 404) {
-		return [
-			upstreamMessage ? `Smartflo could not find it: ${upstreamMessage} (HTTP 404)` : 'Smartflo could not find it (HTTP 404)',
-			'Check the ID, and that the Base URL points to the Smartflo API (without /v1).',
-		];
-	}
-	return [
-		upstreamMessage ? `Smartflo refused the request: ${upstreamMessage} (HTTP ${status})` : `Smartflo refused the request (HTTP ${status})`,
-		'Check the parameters of this operation.',
-	];
-}
-
-/** Laravel's `errors: { field: [messages] }` as one line. */
-function validationDetails(json: unknown): string {
-	if (!isObject(json) || !isObject(json.errors)) return '';
-	return Object.entries(json.errors)
-		.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
-		.join('; ');
-}
-
-function parseBody(body: unknown): { json: unknown; text: string } {
-	if (body === undefined || body === null) return { json: undefined, text: '' };
-	if (Buffer.isBuffer(body)) return parseText(body.toString('utf8'));
-	if (typeof body === 'string') return parseText(body);
-	return { json: body, text: '' };
-}
-
-function parseText(raw: string): { json: unknown; text: string } {
-	const text = raw.trim();
-	if (text === '') return { json: undefined, text };
-	try {
-		return { json: JSON.parse(text), text };
-	} catch {
-		return { json: undefined, text };
-	}
-}
-
-/** Smartflo's `message`, which Laravel sometimes makes an object of field messages. */
-function messageOf(json: unknown): string {
-	if (!isObject(json)) return '';
-	const { message } = json;
-	let text = '';
-	if (typeof message === 'string') text = message;
-	else if (isObject(message)) text = Object.values(message).flat().map(String).join(' ');
-	text = text.trim();
-	return text.length > MAX_UPSTREAM_MESSAGE_LENGTH ? `${text.slice(0, MAX_UPSTREAM_MESSAGE_LENGTH)}…` : text;
-}
-
-function isHtml(response: FullResponse, text: string): boolean {
-	return /text\/html/i.test(headerOf(response.headers, 'content-type')) || /^<(!doctype|html|head|body)/i.test(text);
-}
-
-function headerOf(headers: IDataObject | undefined, name: string): string {
-	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() === name) return Array.isArray(value) ? value.join(', ') : String(value ?? '');
-	}
-	return '';
+	return isJsonObject(value);
 }
 
 function sentence(text: string): string {

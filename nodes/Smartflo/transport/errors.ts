@@ -1,12 +1,9 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeAuthFailure, type TokenOrigin } from '../../../credentials/SmartfloApiErrors';
-import type { SmartfloAuthMode } from '../../../credentials/SmartfloApiSession';
-import { systemErrorCode } from '../../../src/http/transport';
+import { transportFailure } from '../../../src/auth/transport-failure';
+import { describeAuthFailure, transportErrorOf, type AuthSource, type SmartfloAuthMode } from '../../../src/n8n';
 import type { ApiFailure } from './envelope';
-
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 export function apiFailureError(node: INode, failure: ApiFailure, itemIndex?: number): NodeApiError {
 	return new NodeApiError(node, (failure.body ?? {}) as JsonObject, {
@@ -44,8 +41,8 @@ export function tokenRefusedError(
 }
 
 /** A login, refresh or token check failed (a SmartfloError from the core). */
-export function authFailureError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, origin?: TokenOrigin): NodeApiError {
-	const { message, description, httpCode } = describeAuthFailure(error, baseUrl, origin);
+export function authFailureError(node: INode, error: unknown, baseUrl: string, itemIndex?: number, source?: AuthSource): NodeApiError {
+	const { message, description, httpCode } = describeAuthFailure(error, baseUrl, source);
 	return new NodeApiError(node, {} as JsonObject, { message, description, httpCode, itemIndex });
 }
 
@@ -63,21 +60,9 @@ export function requestError(
 	const status = httpStatusOf(error);
 	if (status === 401) return tokenRefusedError(node, authMode, 401, descriptionOf(error), itemIndex);
 	if (status === undefined) {
-		const code = systemErrorCode(error);
-		if (code !== undefined) {
-			const timedOut = TIMEOUT_CODES.has(code);
-			return apiFailureError(
-				node,
-				{
-					message: timedOut ? `Smartflo did not answer in time at ${baseUrl}` : `Smartflo unreachable at ${baseUrl}`,
-					description: timedOut
-						? 'Try again, or enable Retry On Fail in the node settings.'
-						: `Check the Base URL in the credential and that n8n can reach it (proxy, firewall, DNS). The connection failed with ${code}.`,
-					httpCode: '',
-				},
-				itemIndex,
-			);
-		}
+		// No answer at all: only a system error code tells (a failed renewal's message must not be re-read).
+		const connection = transportErrorOf(error);
+		if (connection.causeCode !== undefined) return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
 	}
 	return withItemIndex(node, error, itemIndex);
 }

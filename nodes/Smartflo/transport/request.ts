@@ -14,9 +14,9 @@ import {
 	baseUrlOf,
 	needsRenewalBeforeSending,
 	readSmartfloCredentials,
+	type RequestHelper,
 	type SmartfloCredentials,
-} from '../../../credentials/SmartfloApiSession';
-import type { RequestHelper } from '../../../src/http/request-helper-transport';
+} from '../../../src/n8n';
 import { readEnvelope, type Envelope, type FullResponse } from './envelope';
 import { apiFailureError, requestError, tokenRefusedError } from './errors';
 

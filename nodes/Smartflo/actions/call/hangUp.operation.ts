@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { smartfloApiRequest } from '../../transport';
 import { showFor } from '../common/operation';
 
+export const needsCredential = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Call ID',

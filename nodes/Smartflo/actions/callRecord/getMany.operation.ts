@@ -23,6 +23,8 @@ const SCALAR_FILTERS: Record<string, string> = {
 
 const show = showFor('callRecord', 'getMany');
 
+export const needsCredential = true;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'From',

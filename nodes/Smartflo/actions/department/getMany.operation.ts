@@ -4,6 +4,8 @@ import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
 
 const endpoint: ListEndpoint = { path: '/v1/departments', pagination: 'none' };
 
+export const needsCredential = true;
+
 export const description: INodeProperties[] = [...returnAllAndLimit('department', 'getMany')];
 
 /** `GET /v1/departments`: one item per department, with its `agents`. */

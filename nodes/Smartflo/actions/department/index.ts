@@ -1,26 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { SmartfloOperation } from '../common/operation';
+import { literalProperty, type OptionValue, type SmartfloOperation } from '../common/operation';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, SmartfloOperation> = { getMany };
+const operation = literalProperty({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['department'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			description: 'List departments and their agents',
+			action: 'Get many departments',
+		},
+	],
+	default: 'getMany',
+});
+
+export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['department'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List departments and their agents',
-				action: 'Get many departments',
-			},
-		],
-		default: 'getMany',
-	},
+	operation,
 	...getMany.description,
 ];

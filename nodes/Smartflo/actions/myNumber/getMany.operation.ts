@@ -4,6 +4,8 @@ import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
 
 const endpoint: ListEndpoint = { path: '/v1/my_number', pagination: 'none' };
 
+export const needsCredential = true;
+
 export const description: INodeProperties[] = [...returnAllAndLimit('myNumber', 'getMany')];
 
 /** `GET /v1/my_number`: one item per DID (`id`, `did`, `alias`, `name`, `destination`). */

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { createAuthClient, loginWithCredentials } from '../../../../credentials/SmartfloApiSession';
+import { createAuthClient, loginWithCredentials } from '../../../../src/n8n';
 import { authFailureError, plainRequestHelper, smartfloCredentials } from '../../transport';
 import { showFor } from '../common/operation';
 import { tokenOutput } from './output';
 
 const show = (extra = {}) => showFor('token', 'login', extra);
+
+export const needsCredential = true;
 
 export const description: INodeProperties[] = [
 	{
@@ -54,15 +56,15 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { credentials, baseUrl } = await smartfloCredentials.call(this, itemIndex);
 	const request = plainRequestHelper(this);
-	const source = this.getNodeParameter('source', itemIndex, 'credential') as string;
+	const fromFields = this.getNodeParameter('source', itemIndex, 'credential') === 'fields';
 	try {
-		if (source === 'fields') {
+		if (fromFields) {
 			const email = this.getNodeParameter('email', itemIndex) as string;
 			const password = this.getNodeParameter('password', itemIndex) as string;
 			return tokenOutput(await createAuthClient(credentials, request).login({ email, password }));
 		}
 		return tokenOutput(await loginWithCredentials(credentials, request));
 	} catch (error) {
-		throw authFailureError(this.getNode(), error, baseUrl, itemIndex);
+		throw authFailureError(this.getNode(), error, baseUrl, itemIndex, fromFields ? 'nodeFields' : 'credential');
 	}
 }

@@ -14,6 +14,8 @@ const FLAG_FILTERS: Record<string, string> = {
 	isWebLogin: 'is_web_login',
 };
 
+export const needsCredential = true;
+
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('user', 'getMany'),
 	{

@@ -1,7 +1,10 @@
-import { isSmartfloError } from '../src/auth/errors';
+import { isSmartfloError } from '../auth/errors';
 
-/** Where a token that Smartflo refused came from: pasted into the credential, or an earlier workflow step. */
-export type TokenOrigin = 'pasted' | 'workflow';
+/**
+ * Where the refused email, password or token came from: the credential (its login or its pasted
+ * token), the node's own Email and Password fields, or a token from an earlier workflow step.
+ */
+export type AuthSource = 'credential' | 'nodeFields' | 'previousStep';
 
 /** What a person sees: the message says what happened, the description what to do about it. */
 export interface UserFacingFailure {
@@ -17,7 +20,7 @@ export interface UserFacingFailure {
  * codes stay out of the message: n8n replaces messages containing ECONNREFUSED and the like with a
  * generic text, which would hide the base URL.
  */
-export function describeAuthFailure(error: unknown, baseUrl: string, origin: TokenOrigin = 'pasted'): UserFacingFailure {
+export function describeAuthFailure(error: unknown, baseUrl: string, source: AuthSource = 'credential'): UserFacingFailure {
 	if (!isSmartfloError(error)) {
 		return {
 			message: `Smartflo authentication failed at ${baseUrl}`,
@@ -28,31 +31,32 @@ export function describeAuthFailure(error: unknown, baseUrl: string, origin: Tok
 	const failure = (message: string, description: string): UserFacingFailure =>
 		httpCode === undefined ? { message, description } : { message, description, httpCode };
 
+	const loginFields = source === 'nodeFields' ? 'the Email and Password fields of this node' : 'this credential';
 	switch (error.code) {
 		case 'INVALID_CREDENTIALS': {
 			if (error.reason === 'ACCOUNT_LOCKED') {
 				return failure(
 					'Smartflo has locked this account after too many failed logins',
-					'Reset the password in the Smartflo portal, then update the email and password in this credential.',
+					`Reset the password in the Smartflo portal, then update the email and password in ${loginFields}.`,
 				);
 			}
 			if (error.reason === 'PASSWORD_EXPIRED') {
 				return failure(
 					'The Smartflo password of this account has expired',
-					'Smartflo expires passwords every 90 days. Change it in the Smartflo portal, then update the password in this credential.',
+					`Smartflo expires passwords every 90 days. Change it in the Smartflo portal, then update the password in ${loginFields}.`,
 				);
 			}
 			const attempts = error.loginFailedCount === undefined ? '' : ` (${error.loginFailedCount})`;
 			return failure(
 				`Wrong email or password — Smartflo counts failed attempts${attempts}`,
-				'Check the email (login ID) and password of this credential before running again: every failed login counts towards a lockout. Smartflo passwords expire every 90 days; if it was changed in the portal, update it here.',
+				`Check the email (login ID) and password in ${loginFields} before running again: every failed login counts towards a lockout. Smartflo passwords expire every 90 days; if it was changed in the portal, update it there too.`,
 			);
 		}
 		case 'INVALID_INPUT':
 			return failure(error.message, 'Correct the value and try again.');
 		case 'TOKEN_EXPIRED':
 		case 'TOKEN_REJECTED':
-			if (origin === 'workflow') {
+			if (source === 'previousStep') {
 				return failure(
 					error.code === 'TOKEN_EXPIRED'
 						? 'Smartflo no longer refreshes this token: it has expired'

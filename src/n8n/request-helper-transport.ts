@@ -1,22 +1,16 @@
-import { TransportError, lowerCaseHeaders, systemErrorCode, type HttpMethod, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
-/**
- * The options an axios-style request helper (such as n8n's `this.helpers.httpRequest`) is called with.
- * Declared structurally so that `src/` needs no n8n import.
- */
-export interface RequestHelperOptions {
-	method: HttpMethod;
-	url: string;
-	headers: Record<string, string>;
-	body?: string;
-	timeout: number;
-	json: false;
-	encoding: 'text';
-	returnFullResponse: true;
-	ignoreHttpStatusErrors: true;
-}
+import {
+	TransportError,
+	lowerCaseHeaders,
+	systemErrorCode,
+	type HttpRequest,
+	type HttpResponse,
+	type HttpTransport,
+} from '../http/transport';
 
-export type RequestHelper = (options: RequestHelperOptions) => Promise<unknown>;
+/** n8n's plain request helper (`this.helpers.httpRequest`), as the core's transport calls it. */
+export type RequestHelper = (options: IHttpRequestOptions) => Promise<unknown>;
 
 interface FullResponse {
 	statusCode?: number;
@@ -26,7 +20,8 @@ interface FullResponse {
 	data?: unknown;
 }
 
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** The codes axios and follow-redirects (under n8n's request helpers) give a request that ran out of time. */
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 /**
  * An {@link HttpTransport} over an axios-style helper, so that requests follow the host's proxy,
@@ -52,7 +47,7 @@ export function createRequestHelperTransport(requestHelper: RequestHelper): Http
 				// A helper that throws on >= 400 despite ignoreHttpStatusErrors still carries the response.
 				const response = responseOf(error);
 				if (response) return toHttpResponse(response);
-				throw toTransportError(error);
+				throw transportErrorOf(error);
 			}
 			return toHttpResponse(raw as FullResponse);
 		},
@@ -91,7 +86,8 @@ function bodyText(body: unknown): string {
 	return JSON.stringify(body);
 }
 
-function toTransportError(error: unknown): TransportError {
+/** What an error thrown by n8n's request helpers says about the connection: timeout, too large, or network. */
+export function transportErrorOf(error: unknown): TransportError {
 	const code = systemErrorCode(error);
 	const message = error instanceof Error ? error.message : '';
 	if ((code && TIMEOUT_CODES.has(code)) || /timeout|timed out/i.test(message)) return new TransportError('timeout', code);

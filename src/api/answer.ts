@@ -1,0 +1,126 @@
+/**
+ * Smartflo's answer rules, in one place for every face: the auth core reads login and refresh answers
+ * through them, the n8n node every other API answer.
+ *
+ * Smartflo decides success by the body, not the status: `success: false` comes with 200 as well as
+ * with 4xx. Gateways in front of it answer with HTML pages, and 429 carries `Retry-After`.
+ */
+
+/** An answer as it arrived: the body as text, or as JSON a request helper already parsed. */
+export interface RawAnswer {
+	status: number;
+	/** Header names in any case. */
+	headers?: Record<string, unknown>;
+	body: unknown;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export type Answer =
+	/** A 2xx JSON answer (or an empty one, `json` undefined) that does not say `success: false`. */
+	| { kind: 'ok'; status: number; json: unknown }
+	/** `success: false` with any status, or a 3xx/4xx answer; `json` when the body was a JSON object. */
+	| { kind: 'refused'; status: number; json?: JsonObject; message: string }
+	| { kind: 'rateLimited'; status: number; retryAfterSeconds?: number }
+	/** An HTML page from a gateway or a wrong Base URL, whatever the status. */
+	| { kind: 'html'; status: number }
+	| { kind: 'serverError'; status: number; message: string }
+	/** A 2xx body that is neither empty nor JSON (cut off, or not from the Smartflo API). */
+	| { kind: 'notJson'; status: number };
+
+/** Smartflo's `message` is cut to this length wherever it is shown. */
+const MAX_MESSAGE_LENGTH = 300;
+/** A longer pause than a day is not advice a caller can follow; it is reported as a day. */
+const MAX_RETRY_AFTER_SECONDS = 86_400;
+/** How Smartflo's gateway and backend word a missing, expired, revoked or unusable token. */
+const TOKEN_REFUSAL_TEXT = /expired|blacklisted|authorization/i;
+
+export function readAnswer(raw: RawAnswer): Answer {
+	const { status } = raw;
+	if (status === 429) {
+		const retryAfterSeconds = parseRetryAfter(headerValue(raw.headers, 'retry-after'));
+		return retryAfterSeconds === undefined ? { kind: 'rateLimited', status } : { kind: 'rateLimited', status, retryAfterSeconds };
+	}
+	const { json, text } = parseBody(raw.body);
+	if (looksLikeHtml(headerValue(raw.headers, 'content-type'), text)) return { kind: 'html', status };
+	const message = messageOf(json);
+	if (status >= 500) return { kind: 'serverError', status, message };
+
+	const object = isJsonObject(json) ? json : undefined;
+	if (status >= 300 || object?.success === false) {
+		return object ? { kind: 'refused', status, json: object, message } : { kind: 'refused', status, message };
+	}
+	if (json === undefined && text !== '') return { kind: 'notJson', status };
+	return { kind: 'ok', status, json };
+}
+
+/** A refusal that is about the token (401, 403, or Smartflo's expired / blacklisted / Authorization wording). */
+export function isTokenRefusal(answer: Answer): boolean {
+	if (answer.kind !== 'refused') return false;
+	return answer.status === 401 || answer.status === 403 || TOKEN_REFUSAL_TEXT.test(answer.message);
+}
+
+/**
+ * `Retry-After` as whole seconds from now: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+	if (value === undefined) return undefined;
+	const text = value.trim();
+	const date = /^\d+$/.test(text) ? undefined : Date.parse(text);
+	if (date !== undefined && Number.isNaN(date)) return undefined;
+	const seconds = date === undefined ? Number(text) : Math.ceil((date - now) / 1000);
+	return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+}
+
+export function isJsonObject(value: unknown): value is JsonObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Laravel's `errors: { field: [messages] }` as one line, for validation failures. */
+export function validationDetails(json: JsonObject | undefined): string {
+	if (!json || !isJsonObject(json.errors)) return '';
+	return Object.entries(json.errors)
+		.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+		.join('; ');
+}
+
+function parseBody(body: unknown): { json: unknown; text: string } {
+	if (body === undefined || body === null) return { json: undefined, text: '' };
+	if (body instanceof Uint8Array) return parseText(new TextDecoder().decode(body));
+	if (typeof body === 'string') return parseText(body);
+	return { json: body, text: '' };
+}
+
+function parseText(raw: string): { json: unknown; text: string } {
+	const text = raw.trim();
+	if (text === '') return { json: undefined, text };
+	try {
+		return { json: JSON.parse(text), text };
+	} catch {
+		return { json: undefined, text };
+	}
+}
+
+function looksLikeHtml(contentType: string | undefined, text: string): boolean {
+	return /text\/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body|\?xml)/i.test(text);
+}
+
+/** Smartflo's `message`, which Laravel sometimes makes an object of field messages. */
+function messageOf(json: unknown): string {
+	if (!isJsonObject(json)) return '';
+	const { message } = json;
+	let text = '';
+	if (typeof message === 'string') text = message;
+	else if (isJsonObject(message)) text = Object.values(message).flat().map(String).join(' ');
+	text = text.trim();
+	return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() !== name || value === undefined || value === null) continue;
+		return Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return undefined;
+}

@@ -1,0 +1,15 @@
+// The n8n adapter: what the credential and the nodes share. The only part of src/ that knows n8n;
+// only the n8n package ships it.
+export { describeAuthFailure } from './auth-failure';
+export type { AuthSource, UserFacingFailure } from './auth-failure';
+export {
+	SMARTFLO_CREDENTIAL_TYPE,
+	baseUrlOf,
+	needsRenewalBeforeSending,
+	passwordDaysLeft,
+	readSmartfloCredentials,
+} from './credential-fields';
+export type { SmartfloAuthMode, SmartfloCredentials } from './credential-fields';
+export { createAuthClient, loginWithCredentials, obtainSession, tokenForRequest } from './credential-session';
+export { transportErrorOf } from './request-helper-transport';
+export type { RequestHelper } from './request-helper-transport';
