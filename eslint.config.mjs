@@ -1,12 +1,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
+const N8N_FACES = ['nodes/**/*.ts', 'credentials/**/*.ts'];
+
+/**
+ * The parts of src/ the n8n package ships with the credential and the nodes. n8n Cloud's scanner lints
+ * every file of the package (its tarball leg), so its Cloud rules apply to these sources too.
+ */
+const N8N_SHIPPED_CORE = ['src/auth/**/*.ts', 'src/api/**/*.ts', 'src/n8n/**/*.ts', 'src/webhooks/**/*.ts', 'src/http/transport.ts'];
+
+const CLOUD_RULES = [
+	'@n8n/community-nodes/no-restricted-globals',
+	'@n8n/community-nodes/no-restricted-imports',
+	'@n8n/community-nodes/no-dangerous-functions',
+	'@n8n/community-nodes/no-hardcoded-secrets',
+];
 const { recommended } = n8nCommunityNodes.configs;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', 'bench/results/**'] },
-	js.configs.recommended,
+	{ ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', '.e2e/**', 'bench/results/**'] },
+	{ files: ['**/*.{js,cjs,mjs,ts}'], ...js.configs.recommended },
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],
@@ -22,10 +37,38 @@ export default tseslint.config(
 		files: ['**/*.mjs'],
 		languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
 	},
-	// n8n's community-node rules apply to what runs inside n8n: the credential and the node.
+
+	// n8n's rules, configured as n8n's verification scanner (@n8n/scan-community-package) and
+	// `n8n-node lint` configure them: the community-nodes recommended set and no-console, and
+	// eslint-plugin-n8n-nodes-base's community, credentials and nodes sets. The shipped core gets the
+	// Cloud rules; the node-only rules (NodeApiError and the like) do not fit code the GraphQL package shares.
+	{ files: [...N8N_FACES, 'package.json'], ...recommended },
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		files: N8N_SHIPPED_CORE,
 		plugins: recommended.plugins,
-		rules: recommended.rules,
+		rules: Object.fromEntries(CLOUD_RULES.map((rule) => [rule, recommended.rules[rule]])),
+	},
+	{ files: [...N8N_FACES, ...N8N_SHIPPED_CORE], rules: { 'no-console': 'error' } },
+	{ files: ['package.json', ...N8N_FACES], plugins: { 'n8n-nodes-base': n8nNodesBase } },
+	{ files: ['package.json'], languageOptions: { parser: tseslint.parser }, rules: { ...n8nNodesBase.configs.community.rules } },
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// Switched off by the scanner: not valid for community nodes, and the community-nodes
+			// credential-password-field rule is more accurate.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			...n8nNodesBase.configs.nodes.rules,
+			// Switched off by the scanner: inputs and outputs may be NodeConnectionTypes, and maxValue is valid.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
+		},
 	},
 );

@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const cli = join(root, 'dist', 'graphql', 'cli.js');
+const cli = join(root, 'graphql', 'dist', 'graphql', 'cli.js');
 const screenshots = join(here, 'screenshots');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

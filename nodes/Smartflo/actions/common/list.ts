@@ -14,7 +14,6 @@ export interface ListEndpoint {
 }
 
 const DEFAULT_PAGE_SIZE = 100;
-const DEFAULT_LIMIT = 50;
 
 export function returnAllAndLimit(resource: string, operation: string): INodeProperties[] {
 	return [
@@ -31,7 +30,7 @@ export function returnAllAndLimit(resource: string, operation: string): INodePro
 			name: 'limit',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULT_LIMIT,
+			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: showFor(resource, operation, { returnAll: [false] }),
 		},
@@ -46,7 +45,7 @@ export async function getList(
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, DEFAULT_LIMIT) as number);
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const request: SmartfloRequest = { method: 'GET', path: endpoint.path, qs };
 	const options = { limit, pageSize: endpoint.pageSize ?? DEFAULT_PAGE_SIZE };
 	switch (endpoint.pagination) {

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '62501',
-		description: 'The numeric ID of the Smartflo user (id in Get Many), not the agent ID',
+		description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
 		displayOptions: showFor('user', 'get'),
 	},
 ];
