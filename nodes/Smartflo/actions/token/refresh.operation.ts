@@ -12,6 +12,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Token',
 		name: 'token',
 		type: 'string',
+		typeOptions: { password: true },
 		default: '',
 		required: true,
 		placeholder: '={{ $json.accessToken }}',
