@@ -4,7 +4,7 @@
 #   SMARTFLO_E2E_CACHE   cache folder (default: ~/.cache/n8n-nodes-smartflo/n8n-<version>)
 set -euo pipefail
 
-N8N_VERSION="${N8N_VERSION:-2.41.1}"
+N8N_VERSION="${N8N_VERSION:-2.41.3}"
 NODE_VERSION="${E2E_NODE_VERSION:-24.21.0}"
 CACHE="${SMARTFLO_E2E_CACHE:-$HOME/.cache/n8n-nodes-smartflo/n8n-$N8N_VERSION}"
 READY="$CACHE/.ready-$N8N_VERSION-node$NODE_VERSION"
@@ -25,7 +25,12 @@ export PATH="$NODE_DIR/bin:$PATH"
 # skip all install scripts, then build the one native module n8n needs (sqlite3) from source.
 echo "installing n8n $N8N_VERSION into $CACHE/n8n (takes several minutes)" >&2
 mkdir -p "$CACHE/n8n"
-[ -f "$CACHE/n8n/package.json" ] || echo '{"name":"smartflo-e2e-n8n","private":true}' > "$CACHE/n8n/package.json"
+# Packages the registry lacks for this version are replaced as test/e2e/n8n-overrides.json says.
+node -e '
+	const [overridesFile, version, target] = process.argv.slice(1);
+	const overrides = require(overridesFile)[version] ?? {};
+	require("fs").writeFileSync(target, JSON.stringify({ name: "smartflo-e2e-n8n", private: true, overrides }, null, 2));
+' "$(cd "$(dirname "$0")" && pwd)/n8n-overrides.json" "$N8N_VERSION" "$CACHE/n8n/package.json"
 npm install --prefix "$CACHE/n8n" --ignore-scripts --no-audit --no-fund "n8n@$N8N_VERSION" >&2
 
 NPM_CLI="$(readlink -f "$(command -v npm)")"

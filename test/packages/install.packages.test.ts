@@ -1,0 +1,132 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { installLikeN8n } from '../e2e/install-package';
+
+/**
+ * Each package installed from its packed tarball the way its users install it: the GraphQL server with
+ * a plain `npm i <tgz>` into an empty folder, by the machine's own Node and npm (often older than ours);
+ * the n8n package the way n8n's community-package installer does.
+ */
+const repo = resolve(__dirname, '../..');
+let workDir: string;
+const sizes: Record<string, string> = {};
+
+/** The machine's own Node: the first `node` on PATH that is not this repository's Node 24. */
+function systemNodeDir(): string {
+	const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir && !dir.includes('node_modules'));
+	const found = dirs.find((dir) => {
+		try {
+			return statSync(join(dir, 'node')).isFile();
+		} catch {
+			return false;
+		}
+	});
+	if (!found) throw new Error('no system node on PATH');
+	return found;
+}
+
+const systemEnv = () => ({ ...process.env, PATH: [systemNodeDir(), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'))].join(delimiter) });
+
+function pack(args: string[]): string {
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+	const [packed] = JSON.parse(output.slice(output.search(/^\[\s*\{/m))) as Array<{ filename: string; size: number; unpackedSize: number }>;
+	sizes[`${packed.filename} (packed / unpacked)`] = `${kB(packed.size)} / ${kB(packed.unpackedSize)}`;
+	return join(workDir, packed.filename);
+}
+
+function kB(bytes: number): string {
+	return `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+function diskUsage(dir: string): number {
+	return statSync(dir).isDirectory() ? readdirSync(dir).reduce((sum, name) => sum + diskUsage(join(dir, name)), 0) : statSync(dir).size;
+}
+
+beforeAll(() => {
+	workDir = mkdtempSync(join(tmpdir(), 'smartflo-packages-'));
+});
+
+afterAll(() => {
+	console.log(`Package sizes:\n${Object.entries(sizes).map(([what, size]) => `  ${what}: ${size}`).join('\n')}`);
+	rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty folder', () => {
+	let installDir: string;
+	let cli: string;
+
+	beforeAll(() => {
+		const tarball = pack(['--workspace', 'graphql']);
+		installDir = join(workDir, 'graphql-user');
+		mkdirSync(installDir);
+		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: installDir, encoding: 'utf8', env: systemEnv(), timeout: 240_000 });
+		if (install.status !== 0) throw new Error(`npm i failed:\n${install.stderr}`);
+		cli = join(installDir, 'node_modules', 'smartflo-graphql', 'dist', 'graphql', 'cli.js');
+		sizes['smartflo-graphql fresh install (node_modules)'] = kB(diskUsage(join(installDir, 'node_modules')));
+	}, 300_000);
+
+	it('installs without n8n: no n8n, n8n-workflow or isolated-vm, with the system npm', () => {
+		const installed = readdirSync(join(installDir, 'node_modules'));
+		expect(installed).toContain('smartflo-graphql');
+		expect(installed).toEqual(expect.arrayContaining(['graphql-yoga', 'undici', 'graphql']));
+		expect(installed.filter((name) => /^n8n|isolated-vm/.test(name))).toEqual([]);
+		expect(spawnSync('npm', ['ls', '--all', 'n8n-workflow'], { cwd: installDir, encoding: 'utf8', env: systemEnv() }).stdout).not.toContain('n8n-workflow@');
+	});
+
+	it('`smartflo-graphql --sandbox` answers a login on Node 24', async () => {
+		const server = spawn(process.execPath, [cli, '--sandbox', '--port', '0'], { cwd: installDir, stdio: ['ignore', 'pipe', 'pipe'] });
+		try {
+			const endpoint = await new Promise<string>((resolveUrl, reject) => {
+				let banner = '';
+				server.stdout.on('data', (chunk: Buffer) => {
+					banner += chunk.toString('utf8');
+					const match = /GraphQL endpoint\s+(\S+)/.exec(banner);
+					if (match) resolveUrl(match[1]);
+				});
+				server.once('exit', (code) => reject(new Error(`exited with ${code}: ${banner}`)));
+			});
+			const response = await fetch(endpoint, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					query: 'mutation($e:String!,$p:String!){login(email:$e,password:$p){ok token{accessToken expiresIn}}}',
+					variables: { e: DEMO_ACCOUNT.email, p: DEMO_ACCOUNT.password },
+				}),
+			});
+			const { data } = (await response.json()) as { data: { login: { ok: boolean; token: { accessToken: string; expiresIn: number } } } };
+			expect(data.login.ok).toBe(true);
+			expect(data.login.token.accessToken.split('.')).toHaveLength(3);
+			expect(data.login.token.expiresIn).toBe(3600);
+		} finally {
+			server.kill('SIGTERM');
+		}
+	}, 60_000);
+
+	it('says clearly that it needs a newer Node on the system Node', () => {
+		const systemNode = join(systemNodeDir(), 'node');
+		const major = Number(execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim());
+		const run = spawnSync(systemNode, [cli, '--sandbox'], { encoding: 'utf8', timeout: 30_000 });
+		if (major >= 22) {
+			// This machine's Node is new enough (as on CI runners with Node 22): the refusal cannot be shown here.
+			expect(run.stderr).not.toMatch(/needs Node\.js/);
+		} else {
+			expect(run.status).toBe(1);
+			expect(run.stderr).toBe(`smartflo-graphql needs Node.js 22 or newer; this is ${execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim()}.\n`);
+		}
+	}, 40_000);
+});
+
+describe('n8n-nodes-smartflo, installed the way n8n installs a community package', () => {
+	it('lands alone in nodes/node_modules: no dependency is installed with it', async () => {
+		const tarball = pack([]);
+		const nodesDir = join(workDir, 'n8n-user', '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		await installLikeN8n(tarball, nodesDir, systemEnv());
+		expect(readdirSync(join(nodesDir, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['n8n-nodes-smartflo']);
+		sizes['n8n-nodes-smartflo fresh install (nodes/node_modules)'] = kB(diskUsage(join(nodesDir, 'node_modules')));
+	}, 120_000);
+});
