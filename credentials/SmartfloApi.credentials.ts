@@ -17,6 +17,7 @@ import {
 	describeAuthFailure,
 	obtainSession,
 	readSmartfloCredentials,
+	recordSend,
 	tokenForRequest,
 	type RequestHelper,
 } from '../src/n8n';
@@ -137,7 +138,9 @@ export class SmartfloApi implements ICredentialType {
 		try {
 			const authorization = authorizationHeader(tokenForRequest(fields));
 			const address = requestOptions.baseURL === undefined ? {} : { baseURL: baseUrlOf(fields) };
-			return { ...requestOptions, ...address, headers: { ...requestOptions.headers, Authorization: authorization } };
+			const authenticated = { ...requestOptions, ...address, headers: { ...requestOptions.headers, Authorization: authorization } };
+			recordSend(requestOptions, authenticated);
+			return authenticated;
 		} catch (error) {
 			throw credentialError(error, fields.baseUrl);
 		}

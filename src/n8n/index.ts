@@ -11,5 +11,7 @@ export {
 } from './credential-fields';
 export type { SmartfloAuthMode, SmartfloCredentials } from './credential-fields';
 export { createAuthClient, loginWithCredentials, obtainSession, tokenForRequest } from './credential-session';
-export { transportErrorOf } from './request-helper-transport';
+export { answerOf, responseOf, transportErrorOf } from './request-helper-transport';
+export { countSends, recordSend } from './request-sends';
+export type { SendCounter } from './request-sends';
 export type { RequestHelper } from './request-helper-transport';

@@ -1,5 +1,6 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
+import type { RawAnswer } from '../api/answer';
 import {
 	TransportError,
 	lowerCaseHeaders,
@@ -12,7 +13,7 @@ import {
 /** n8n's plain request helper (`this.helpers.httpRequest`), as the core's transport calls it. */
 export type RequestHelper = (options: IHttpRequestOptions) => Promise<unknown>;
 
-interface FullResponse {
+export interface FullResponse {
 	statusCode?: number;
 	status?: number;
 	headers?: Record<string, unknown>;
@@ -54,7 +55,8 @@ export function createRequestHelperTransport(requestHelper: RequestHelper): Http
 	};
 }
 
-function responseOf(error: unknown): FullResponse | undefined {
+/** The HTTP response an error of n8n's request helpers carries (axios, or an n8n error wrapping it). */
+export function responseOf(error: unknown): FullResponse | undefined {
 	if (!error || typeof error !== 'object') return undefined;
 	const candidates = [
 		(error as { response?: unknown }).response,
@@ -69,6 +71,14 @@ function responseOf(error: unknown): FullResponse | undefined {
 function statusOf(response: FullResponse): number | undefined {
 	const status = response.statusCode ?? response.status;
 	return typeof status === 'number' ? status : undefined;
+}
+
+/** A response of n8n's request helpers (`returnFullResponse`, or an axios response) as Smartflo's answer rules read it. */
+export function answerOf(response: unknown): RawAnswer | undefined {
+	if (!response || typeof response !== 'object') return undefined;
+	const full = response as FullResponse;
+	const status = statusOf(full);
+	return status === undefined ? undefined : { status, headers: full.headers, body: full.body ?? full.data };
 }
 
 function toHttpResponse(response: FullResponse): HttpResponse {

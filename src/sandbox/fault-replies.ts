@@ -30,7 +30,7 @@ export function replacementReply(fault: FaultKind): Reply | undefined {
 			return { status, body: htmlErrorPage(status), contentType: 'text/html; charset=utf-8' };
 		}
 		case 'unauthorized':
-			return { status: 401, body: { message: fault.message ?? 'Token has expired' } };
+			return { status: fault.status ?? 401, body: { message: fault.message ?? 'Token has expired' } };
 		default:
 			return undefined;
 	}

@@ -80,11 +80,18 @@ function parseKind(fault: Record<string, unknown>): FaultKind {
 		case 'drop':
 		case 'hang':
 			return { type: fault.type };
-		case 'unauthorized':
+		case 'unauthorized': {
 			if (fault.message !== undefined && typeof fault.message !== 'string') {
 				throw new TypeError('unauthorized message must be a string');
 			}
-			return fault.message === undefined ? { type: 'unauthorized' } : { type: 'unauthorized', message: fault.message };
+			if (fault.status !== undefined && fault.status !== 401 && fault.status !== 403) {
+				throw new TypeError('unauthorized status must be 401 or 403');
+			}
+			const kind: FaultKind = { type: 'unauthorized' };
+			if (fault.status !== undefined) kind.status = fault.status;
+			if (fault.message !== undefined) kind.message = fault.message;
+			return kind;
+		}
 		default:
 			throw new TypeError(`Unknown fault type: ${String(fault.type)}`);
 	}

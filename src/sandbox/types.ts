@@ -97,7 +97,8 @@ export type FaultKind =
 	| { type: 'truncatedJson'; status?: number }
 	| { type: 'drop' }
 	| { type: 'hang' }
-	| { type: 'unauthorized'; message?: string };
+	/** A refused token: 401 by default, or 403 as some Smartflo gateways answer. */
+	| { type: 'unauthorized'; status?: 401 | 403; message?: string };
 
 export interface QueuedFaultInfo {
 	type: FaultKind['type'];

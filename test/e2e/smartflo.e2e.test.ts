@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -13,11 +13,13 @@ const USERS = 25;
 const PAGE_CAP = 10;
 const CALLS = 200;
 const BAD_CALL_INDEX = 57;
+/** The n8n of the matrix this run uses (test/e2e/run.sh sets it; install-n8n.sh has the default). */
+const N8N_MAJOR = Number((process.env.N8N_VERSION ?? '2').split('.')[0]);
 
 /** Counters as a compact line for the report, and for the assertions below. */
 type Counters = Pick<SandboxStats, 'loginAttempts' | 'logins' | 'failedLogins' | 'refreshAttempts' | 'refreshes' | 'apiRequests' | 'rejectedTokens'>;
 
-describe('n8n-nodes-smartflo inside a real n8n', () => {
+describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	let sandbox: SandboxHandle;
 	let n8n: N8nInstance;
 	let workDir: string;
@@ -34,6 +36,8 @@ describe('n8n-nodes-smartflo inside a real n8n', () => {
 
 		const tarball = await packThisPackage(join(workDir, 'pack'));
 		await installLikeN8n(tarball, n8n.nodesDir, process.env);
+		// A package with no dependencies and n8n-workflow as a peer: nothing else may land beside it.
+		expect(readdirSync(join(n8n.nodesDir, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['n8n-nodes-smartflo']);
 
 		await n8n.importCredentials(
 			loadFixture('credentials.json', {
@@ -152,5 +156,20 @@ describe('n8n-nodes-smartflo inside a real n8n', () => {
 		expect(succeeded).toHaveLength(CALLS - 1);
 		expect(succeeded.every((item) => item.json.success === true && typeof item.json.ref_id === 'string')).toBe(true);
 		expect(counters).toMatchObject({ logins: 1, apiRequests: CALLS });
+	});
+
+	it(`8. Smartflo answers 403 "Token has expired": renewed once and resent, by ${N8N_MAJOR >= 2 ? 'n8n (preAuthenticationRetryStatusCode)' : 'the node (this n8n has no option for it)'}`, async () => {
+		sandbox.injectFault({ type: 'unauthorized', status: 403, match: '/v1/users', times: 1 });
+		const { run, counters } = await execute('8 users, 403 refusal', 'sfE2eUsersAll01');
+		expect(run.ok).toBe(true);
+		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
+		if (N8N_MAJOR >= 2) {
+			// n8n re-ran preAuthentication as for an expired token: the stored token is refreshed, no login.
+			expect(counters).toMatchObject({ refreshAttempts: 1, refreshes: 1, loginAttempts: 0 });
+		} else {
+			// The node handed n8n the credential with an empty token: n8n logged in again.
+			expect(counters).toMatchObject({ loginAttempts: 1, logins: 1, refreshAttempts: 0 });
+		}
+		expect(counters.apiRequests).toBe(Math.ceil(USERS / PAGE_CAP) + 1);
 	});
 });

@@ -26,8 +26,17 @@ export interface PreAuthenticationCall {
  * `credentialsExpired`, or for the credential test; output persisted when the node has credentials)
  * and `authenticate` (function form).
  */
+/**
+ * Which n8n's request helper to mirror: 1.x renews only after a 401; 2.x also honours the per-request
+ * `preAuthenticationRetryStatusCode`; the newest n8n (N8N-NOTES §9.2) also asks `shouldRefreshCredentials`
+ * about every response, successful ones included.
+ */
+export type N8nRequestHelperModel = '1.123' | '2.41' | 'newest';
+
 export class CredentialStore {
 	readonly stored: IDataObject;
+	/** The n8n version whose `httpRequestWithAuthentication` the tests run against. */
+	n8n: N8nRequestHelperModel = '2.41';
 	readonly preAuthenticationCalls: PreAuthenticationCall[] = [];
 	/** Each write of preAuthentication's output to the "database". */
 	readonly persisted: IDataObject[] = [];
@@ -80,20 +89,29 @@ export interface AuthenticatedRequestContext {
  * (n8n-core dist/execution-engine/node-execution-context/utils/request-helpers/authentication.js):
  * credentials from `additionalCredentialOptions.credentialsDecrypted.data` or getCredentials;
  * preAuthentication; authenticate; send. On a thrown error whose response status is
- * `preAuthenticationRetryStatusCode` (default 401): preAuthentication with credentialsExpired,
- * authenticate, one resend. Every failure is thrown as a NodeApiError.
+ * `preAuthenticationRetryStatusCode` (default 401; always 401 on 1.x), or for which the newest n8n's
+ * `shouldRefreshCredentials` says so (on a successful response too): preAuthentication with
+ * credentialsExpired, authenticate, one resend. Every failure is thrown as a NodeApiError.
  */
 export async function httpRequestWithAuthentication(
 	this: AuthenticatedRequestContext,
 	store: CredentialStore,
 	credentialsType: string,
 	incoming: IHttpRequestOptions,
-	additionalCredentialOptions?: IAdditionalCredentialOptions,
+	additionalCredentialOptions?: IAdditionalCredentialOptions & { shouldRefreshCredentials?: (response: unknown) => boolean },
 ): Promise<unknown> {
 	let requestOptions = incoming;
 	const node = this.getNode();
 	if (credentialsType !== store.type.name) throw new Error(`No credential of type ${credentialsType} in this test`);
+	const shouldRefresh = store.n8n === 'newest' ? additionalCredentialOptions?.shouldRefreshCredentials : undefined;
 	let credentialsDecrypted: ICredentialDataDecryptedObject | undefined;
+	const renewAndResend = async () => {
+		const data = await store.preAuthentication({ helpers: this.helpers }, credentialsDecrypted as ICredentialDataDecryptedObject, node, true);
+		if (data) Object.assign(credentialsDecrypted as ICredentialDataDecryptedObject, data);
+		requestOptions = await store.authenticate(credentialsDecrypted as ICredentialDataDecryptedObject, requestOptions);
+		return await n8nHttpRequest(requestOptions);
+	};
+	let response: unknown;
 	try {
 		credentialsDecrypted = additionalCredentialOptions?.credentialsDecrypted
 			? additionalCredentialOptions.credentialsDecrypted.data
@@ -104,23 +122,35 @@ export async function httpRequestWithAuthentication(
 		const data = await store.preAuthentication({ helpers: this.helpers }, credentialsDecrypted, node, false);
 		if (data) Object.assign(credentialsDecrypted, data);
 		requestOptions = await store.authenticate(credentialsDecrypted, requestOptions);
-		return await n8nHttpRequest(requestOptions);
+		response = await n8nHttpRequest(requestOptions);
 	} catch (error) {
 		const status = (error as { response?: { status?: number } }).response?.status;
-		const retryOn = additionalCredentialOptions?.preAuthenticationRetryStatusCode ?? 401;
+		const retryOn = store.n8n === '1.123' ? 401 : (additionalCredentialOptions?.preAuthenticationRetryStatusCode ?? 401);
 		const retry = Array.isArray(retryOn) ? retryOn.includes(status as number) : status === retryOn;
-		if (retry && credentialsDecrypted !== undefined) {
+		const refreshAsked = status !== undefined && shouldRefresh?.(fullResponseOf((error as { response: unknown }).response)) === true;
+		if ((retry || refreshAsked) && credentialsDecrypted !== undefined) {
 			try {
-				const data = await store.preAuthentication({ helpers: this.helpers }, credentialsDecrypted, node, true);
-				if (data) Object.assign(credentialsDecrypted, data);
-				requestOptions = await store.authenticate(credentialsDecrypted, requestOptions);
-				return await n8nHttpRequest(requestOptions);
+				return await renewAndResend();
 			} catch (retryError) {
 				throw new NodeApiError(node, retryError as never);
 			}
 		}
 		throw new NodeApiError(node, error as never);
 	}
+	if (shouldRefresh?.(response) === true) {
+		try {
+			return await renewAndResend();
+		} catch (retryError) {
+			throw new NodeApiError(node, retryError as never);
+		}
+	}
+	return response;
+}
+
+/** An axios error's response as n8n hands it to `shouldRefreshCredentials` (`IN8nHttpFullResponse`). */
+function fullResponseOf(response: unknown): unknown {
+	const { status, data, headers } = response as { status: number; data: unknown; headers: unknown };
+	return { statusCode: status, body: data, headers };
 }
 
 /** What NodeHelpers.getNodeParameters keeps of credential data: declared, displayed fields, defaults applied. */

@@ -1,6 +1,6 @@
 import { listItems, readEnvelope, singleItem } from '../../nodes/Smartflo/transport/envelope';
 
-const response = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({ statusCode, body, headers });
+const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
 
 describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 	it('passes a JSON answer through', () => {

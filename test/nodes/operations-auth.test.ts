@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { startRewritingProxy, type ReplyRewrite, type RewritingProxy } from '../helpers/auth-rewriting-proxy';
-import type { CredentialStore } from '../helpers/n8n-credentials';
+import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
 import { firstUser, placeLiveCall } from './fixtures';
 import { jsonOf, passwordCredential, runNode, runNodeError, tokenCredential } from './harness';
 
@@ -18,6 +18,8 @@ interface OperationCase {
 	/** What a successful run outputs. */
 	check: (output: INodeExecutionData[]) => void;
 }
+
+const BLACKLISTED_IN_200 = { status: 200, body: JSON.stringify({ success: false, message: 'Deleted or blacklisted token provided' }) };
 
 let sandbox: SandboxHandle;
 let proxy: RewritingProxy;
@@ -147,20 +149,34 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 		expect(sandbox.stats()).toMatchObject({ refreshes: 1, loginAttempts: 0 });
 	});
 
-	it.each([
-		['403', (reply: { body: string }) => ({ status: 403, body: reply.body })],
-		['HTTP 200 with success:false', () => ({ status: 200, body: JSON.stringify({ success: false, message: 'Deleted or blacklisted token provided' }) })],
-	])('non-401 refusal (%s): the node renews through n8n and resends once', async (_kind, reword) => {
+	/** Who renews a non-401 refusal, per n8n version: n8n itself where a per-request option covers it, else the node. */
+	const refusals: Array<[string, N8nRequestHelperModel, (reply: { body: string }) => { status: number; body: string }, 'n8n' | 'node']> = [
+		['403', '1.123', (reply) => ({ status: 403, body: reply.body }), 'node'],
+		['403', '2.41', (reply) => ({ status: 403, body: reply.body }), 'n8n'],
+		['403', 'newest', (reply) => ({ status: 403, body: reply.body }), 'n8n'],
+		['HTTP 200 with success:false', '1.123', () => BLACKLISTED_IN_200, 'node'],
+		['HTTP 200 with success:false', '2.41', () => BLACKLISTED_IN_200, 'node'],
+		['HTTP 200 with success:false', 'newest', () => BLACKLISTED_IN_200, 'n8n'],
+	];
+
+	it.each(refusals)('non-401 refusal (%s) on n8n %s: renewed by the %s, resent once', async (_kind, n8n, reword, renewer) => {
 		const store = await loggedInCredential();
+		store.n8n = n8n;
 		const params = await parameters();
 		sandbox.revokeAllTokens();
 		rewrite = (reply) => (reply.status === 401 && apiPath(reply.path) ? reword(reply) : undefined);
 		const { output } = await runNode({ store, parameters: params });
 		check(output);
 		expect(proxy.rewritten).toBeGreaterThanOrEqual(1);
-		// Renewed with an empty token handed to n8n: a login, no refresh of the refused token.
-		expect(sandbox.stats()).toMatchObject({ logins: 1, refreshAttempts: 0 });
-		expect(store.preAuthenticationCalls).toEqual([{ credentialsExpired: false, accessTokenIn: '' }]);
+		if (renewer === 'node') {
+			// Renewed with an empty token handed to n8n: a login, no refresh of the refused token.
+			expect(sandbox.stats()).toMatchObject({ logins: 1, refreshAttempts: 0 });
+			expect(store.preAuthenticationCalls).toEqual([{ credentialsExpired: false, accessTokenIn: '' }]);
+		} else {
+			// n8n's own renewal: preAuthentication told the token expired tries a refresh (refused: revoked), then logs in.
+			expect(sandbox.stats()).toMatchObject({ logins: 1, refreshAttempts: 1, refreshes: 0 });
+			expect(store.preAuthenticationCalls).toEqual([expect.objectContaining({ credentialsExpired: true })]);
+		}
 	});
 
 	it('renews before sending when the stored token is past tokenExpiresAt, so nothing is refused', async () => {
@@ -174,15 +190,17 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 		expect(Date.parse(store.stored.tokenExpiresAt as string)).toBeGreaterThan(Date.now());
 	});
 
-	it('gives up after one renewal when Smartflo keeps refusing (no loop)', async () => {
+	it.each(['1.123', '2.41', 'newest'] as const)('gives up after one renewal when Smartflo keeps refusing, on n8n %s (no loop)', async (n8n) => {
 		const store = await loggedInCredential();
+		store.n8n = n8n;
 		const params = await parameters();
 		rewrite = (reply) => (apiPath(reply.path) ? { status: 403, body: JSON.stringify({ message: 'Token has expired' }) } : undefined);
 		const error = await runNodeError({ store, parameters: params });
 		expect(error.message).toMatch(/^Smartflo refused the request even with a newly obtained token \(HTTP 403\): Token has expired/);
 		expect(error.context?.itemIndex).toBe(0);
 		expect(requestsTo()).toBe(2);
-		expect(sandbox.stats().logins).toBe(1);
+		// The node renews with a login; n8n's renewal refreshes the (still valid) token.
+		expect(sandbox.stats().logins + sandbox.stats().refreshes).toBe(1);
 	});
 
 	it('does not try to renew a pasted token, and says what to do instead', async () => {

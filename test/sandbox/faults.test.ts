@@ -95,6 +95,15 @@ describe('fault injection', () => {
 		expect((await myNumber()).status).toBe(200);
 	});
 
+	it('unauthorized with status 403: the refusal some Smartflo gateways answer; other statuses are refused', async () => {
+		sandbox.injectFault({ type: 'unauthorized', status: 403, match: 'api' });
+		const refused = await myNumber();
+		expect(refused.status).toBe(403);
+		expect(refused.body).toEqual({ message: 'Token has expired' });
+		expect((await myNumber()).status).toBe(200);
+		expect(() => sandbox.injectFault({ type: 'unauthorized', status: 500 } as never)).toThrow('unauthorized status must be 401 or 403');
+	});
+
 	it('latency: delays the response by at least the given time', async () => {
 		sandbox.injectFault({ type: 'latency', ms: 150 });
 		const started = Date.now();

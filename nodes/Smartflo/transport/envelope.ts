@@ -2,14 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject, isTokenRefusal, readAnswer, validationDetails, type RawAnswer } from '../../../src/api/answer';
 
-/** What n8n's request helpers return with `returnFullResponse: true`. */
-export interface FullResponse {
-	body: unknown;
-	headers?: IDataObject;
-	statusCode: number;
-	statusMessage?: string;
-}
-
 export interface ApiFailure {
 	message: string;
 	description: string;
@@ -25,8 +17,7 @@ export type Envelope =
 	| { kind: 'failure'; failure: ApiFailure };
 
 /** A Smartflo answer read by Smartflo's rules (`src/api/answer.ts`), worded for an n8n user. */
-export function readEnvelope(response: FullResponse): Envelope {
-	const raw: RawAnswer = { status: response.statusCode, headers: response.headers, body: response.body };
+export function readEnvelope(raw: RawAnswer): Envelope {
 	const answer = readAnswer(raw);
 	const httpCode = String(answer.status);
 	const fail = (message: string, description: string, body?: IDataObject): Envelope => ({

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
 	IDataObject,
@@ -11,13 +12,16 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	SMARTFLO_CREDENTIAL_TYPE,
+	answerOf,
 	baseUrlOf,
+	countSends,
 	needsRenewalBeforeSending,
 	readSmartfloCredentials,
+	responseOf,
 	type RequestHelper,
 	type SmartfloCredentials,
 } from '../../../src/n8n';
-import { readEnvelope, type Envelope, type FullResponse } from './envelope';
+import { readEnvelope, type Envelope } from './envelope';
 import { apiFailureError, requestError, tokenRefusedError } from './errors';
 
 export type SmartfloContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -49,39 +53,59 @@ export async function smartfloCredentials(
 	}
 }
 
+/** The statuses Smartflo refuses a token with; n8n renews and resends on them where it supports the option. */
+const TOKEN_REFUSAL_STATUSES = [401, 403];
+
+/**
+ * The per-request options of n8n's `httpRequestWithAuthentication` that make n8n itself renew a refused
+ * token: `preAuthenticationRetryStatusCode` (n8n 2.x) and `shouldRefreshCredentials`, which also sees a
+ * refusal in a 200 body (newest n8n). Versions without them ignore them.
+ */
+type RenewalOptions = IAdditionalCredentialOptions & { shouldRefreshCredentials?: (response: unknown) => boolean };
+
 /**
  * One Smartflo API call with the node's credential, through n8n's `httpRequestWithAuthentication`
- * (which logs in when the stored token is empty, and after a 401 renews and resends once).
+ * (which logs in when the stored token is empty, and after a refusal renews and resends once).
  *
- * n8n renews only on a 401, so this adds the renewals n8n cannot know about, at most one per call:
- * before sending, when the stored token is past `tokenExpiresAt` (or about to be) or was obtained for
- * another email / password / base URL; after sending, when Smartflo refuses the token in another way
- * (403, or an "expired" / "blacklisted" / "Authorization" message with another status). A renewal
- * hands n8n the credential with an empty token, which makes n8n run preAuthentication, store the new
- * token, and send with it.
+ * Renewals n8n cannot know about are added here, at most one per call: before sending, when the
+ * stored token is past `tokenExpiresAt` (or about to be) or was obtained for another email / password
+ * / base URL; after sending, when Smartflo refused the token and this n8n did not renew by itself (it
+ * has no option for a 403 or an "expired" message in a 200, or for the status Smartflo used). Whether
+ * n8n renewed is told by counting its sends (`countSends`). A renewal hands n8n the credential with an
+ * empty token, which makes n8n run preAuthentication, store the new token, and send with it.
  */
 export async function smartfloApiRequest(this: SmartfloContext, request: SmartfloRequest, itemIndex?: number): Promise<unknown> {
 	const node = this.getNode();
 	const { raw, credentials, baseUrl } = await smartfloCredentials.call(this, itemIndex);
-	const options = requestOptions(baseUrl, request, 'exceptUnauthorized');
-	const send = async (renew: boolean): Promise<Envelope> => {
+	const options = requestOptions(baseUrl, request, 'exceptTokenRefusals');
+	const renewal: RenewalOptions = {
+		preAuthenticationRetryStatusCode: TOKEN_REFUSAL_STATUSES,
+		shouldRefreshCredentials: (response) => {
+			const answer = answerOf(response);
+			return answer !== undefined && readEnvelope(answer).kind === 'tokenRefused';
+		},
+	};
+	const send = async (renew: boolean): Promise<{ envelope: Envelope; renewedByN8n: boolean }> => {
+		const sendOptions = { ...options, headers: { ...options.headers } };
+		const sends = countSends(sendOptions);
+		const additional: RenewalOptions = renew ? { ...renewal, credentialsDecrypted: withEmptyToken(node, raw) } : renewal;
+		let answer;
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				SMARTFLO_CREDENTIAL_TYPE,
-				{ ...options, headers: { ...options.headers } },
-				renew ? { credentialsDecrypted: withEmptyToken(node, raw) } : undefined,
-			)) as FullResponse;
-			return readEnvelope(response);
+			answer = answerOf(await this.helpers.httpRequestWithAuthentication.call(this, SMARTFLO_CREDENTIAL_TYPE, sendOptions, additional));
 		} catch (error) {
-			throw requestError(node, error, baseUrl, credentials.authMode, itemIndex);
+			// A refused token that n8n did not (or could not) cure arrives as an error carrying the response.
+			answer = answerOf(responseOf(error));
+			if (!answer) throw requestError(node, error, baseUrl, credentials.authMode, itemIndex);
 		}
+		if (!answer) throw requestError(node, new Error('n8n returned no response'), baseUrl, credentials.authMode, itemIndex);
+		return { envelope: readEnvelope(answer), renewedByN8n: sends.sends > 1 };
 	};
 
 	const renewFirst = needsRenewalBeforeSending(credentials);
-	let envelope = await send(renewFirst);
-	if (envelope.kind === 'tokenRefused' && credentials.authMode === 'password' && !renewFirst) {
-		envelope = await send(true);
+	const first = await send(renewFirst);
+	let { envelope } = first;
+	if (envelope.kind === 'tokenRefused' && credentials.authMode === 'password' && !renewFirst && !first.renewedByN8n) {
+		({ envelope } = await send(true));
 	}
 	if (envelope.kind === 'tokenRefused') {
 		throw tokenRefusedError(node, credentials.authMode, envelope.status, envelope.upstreamMessage, itemIndex);
@@ -103,7 +127,9 @@ export async function smartfloUnauthenticatedRequest(
 	const node = this.getNode();
 	let envelope: Envelope;
 	try {
-		envelope = readEnvelope((await this.helpers.httpRequest(requestOptions(baseUrl, request, 'all'))) as FullResponse);
+		const answer = answerOf(await this.helpers.httpRequest(requestOptions(baseUrl, request, 'all')));
+		if (!answer) throw new Error('n8n returned no response');
+		envelope = readEnvelope(answer);
 	} catch (error) {
 		throw requestError(node, error, baseUrl, 'token', itemIndex);
 	}
@@ -129,11 +155,11 @@ export function plainRequestHelper(context: SmartfloContext): RequestHelper {
 }
 
 /**
- * Smartflo's answers are read here, whatever the status. With a bearer token a 401 still throws, so
- * that n8n's own renew-and-resend runs (n8n versions without `except` return the 401, which is then
- * read as a refused token and renewed here).
+ * Smartflo's answers are read here, whatever the status. With a bearer token a 401 or 403 still
+ * throws, so that n8n's own renew-and-resend can run (n8n versions without `except` return them, and
+ * they are then read as a refused token and renewed here).
  */
-function requestOptions(baseUrl: string, request: SmartfloRequest, statusErrors: 'exceptUnauthorized' | 'all'): IHttpRequestOptions {
+function requestOptions(baseUrl: string, request: SmartfloRequest, statusErrors: 'exceptTokenRefusals' | 'all'): IHttpRequestOptions {
 	return {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -144,7 +170,7 @@ function requestOptions(baseUrl: string, request: SmartfloRequest, statusErrors:
 		// PHP-style `agents[]=…`, as Smartflo's call records filters expect.
 		arrayFormat: 'brackets',
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: statusErrors === 'all' ? true : { ignore: true, except: [401] },
+		ignoreHttpStatusErrors: statusErrors === 'all' ? true : { ignore: true, except: TOKEN_REFUSAL_STATUSES },
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 }
