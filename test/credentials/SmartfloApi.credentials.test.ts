@@ -6,7 +6,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { SMARTFLO_CREDENTIAL_TYPE, identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { decodeToken } from '../../src/auth/jwt';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { closedPortUrl } from '../helpers/fake-server';
 import { CredentialStore, httpRequestWithAuthentication } from '../helpers/n8n-credentials';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
@@ -117,6 +117,8 @@ describe('SmartfloApi credential against the sandbox', () => {
 		it.each([
 			['masked', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.****************', /masked/],
 			['not a token', 'my-portal-password', /does not look like a Smartflo access token/],
+			['Click to Call Support API key', DEMO_SUPPORT_API_KEY, /Click to Call Support API key \(a UUID\), not an access token\. It belongs in the API Key field of Call → Click to Call Support/],
+			['long non-JWT', 'a'.repeat(64), /does not look like a Smartflo access token/],
 			['empty', '   ', /No access token given/],
 		])('refuses a %s value with a message saying what to paste, and makes no request', async (_kind, apiToken, message) => {
 			const error = await preAuthenticationError({ authMode: 'token', apiToken, baseUrl: sandbox.url, accessToken: '' });
@@ -296,6 +298,17 @@ describe('SmartfloApi credential against the sandbox', () => {
 		it('fails with the actionable message for a wrong password', async () => {
 			await expect(runCredentialTest(passwordCredentials({ password: 'nope' }))).rejects.toThrow(/Wrong email or password/);
 			sandbox.unlockAccount(DEMO_ACCOUNT.email);
+		});
+
+		it.each([
+			['a pasted /v1', (url: string) => `${url}/v1`],
+			['surrounding spaces and a trailing slash', (url: string) => `  ${url}/  `],
+			['user info in the URL', (url: string) => url.replace('http://', 'http://someone:secret@')],
+		])('calls the same URL that login uses, with %s', async (_what, baseUrlOf) => {
+			const body = await runCredentialTest(passwordCredentials({ baseUrl: baseUrlOf(sandbox.url) }));
+			expect(Array.isArray(body)).toBe(true);
+			expect(sandbox.stats()).toMatchObject({ logins: 1, rejectedTokens: 0 });
+			expect(sandbox.stats().byPath).toMatchObject({ 'POST /v1/auth/login': 1, 'GET /v1/my_number': 1 });
 		});
 
 		it('passes for a valid pasted token and fails for a revoked one', async () => {

@@ -64,7 +64,7 @@ describe('password expiry', () => {
 	it('adds an execution hint when the password expires within 7 days', async () => {
 		const { hints } = await runNode({ store: soonExpiring(), parameters: { resource: 'myNumber', operation: 'getMany' } });
 		expect(hints).toEqual([
-			{ message: expect.stringMatching(/^The Smartflo password of this credential expires in [23] days\./), location: 'outputPane' },
+			{ message: expect.stringMatching(/^The Smartflo password of this credential expires in 3 days\./), location: 'outputPane' },
 		]);
 	});
 

@@ -66,6 +66,16 @@ describe('Token → Login', () => {
 		expect(output[1].json.accessToken).toEqual(expect.stringMatching(/^eyJ/));
 	});
 
+	it('blames the node’s Email and Password fields, not the credential, for a wrong password typed there', async () => {
+		const parameters = { resource: 'token', operation: 'login', source: 'fields', email: DEMO_ACCOUNT.email, password: 'Wrong!Secret2' };
+		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters });
+		expect(error.message).toMatch(/^Wrong email or password/);
+		expect(error.description).toMatch(/the Email and Password fields of this node/);
+		expect(error.description).not.toMatch(/credential/);
+		const fromCredential = await runNodeError({ store: passwordCredential(sandbox.url, { password: 'Wrong!Secret3' }), parameters: { resource: 'token', operation: 'login' } });
+		expect(fromCredential.description).toMatch(/this credential/);
+	});
+
 	it('throws a NodeApiError with the item index when Smartflo is unreachable', async () => {
 		const url = await closedPortUrl();
 		const error = await runNodeError({ store: passwordCredential(url), parameters: { resource: 'token', operation: 'login' } });
@@ -101,6 +111,27 @@ describe('Token → Refresh', () => {
 		expect(sandbox.stats().loginAttempts).toBe(0);
 	});
 
+	it('refuses a permanent token unless Replace a Permanent Token is on', async () => {
+		const token = sandbox.issueToken({ kind: 'permanent' });
+		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'token', operation: 'refresh', token } });
+		expect(error.message).toMatch(/^This is a permanent Smartflo token: refreshing it would replace it with a token that expires in an hour/);
+		expect(sandbox.stats().requests).toBe(0);
+		const { output } = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'token', operation: 'refresh', token, replacePermanentToken: true },
+		});
+		expect(output[0].json).toMatchObject({ accessToken: expect.stringMatching(/^eyJ/), expiresIn: 3600 });
+		expect(sandbox.stats()).toMatchObject({ refreshAttempts: 1, refreshes: 1 });
+	});
+
+	it('refuses a token that cannot be sent in a header without calling Smartflo', async () => {
+		const token = sandbox.issueToken();
+		const shortened = `${token.slice(0, 30)}…${token.slice(-10)}`;
+		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'token', operation: 'refresh', token: shortened } });
+		expect(error.message).toMatch(/cannot be sent in an HTTP header/);
+		expect(sandbox.stats().requests).toBe(0);
+	});
+
 	it('refuses an empty token without calling Smartflo', async () => {
 		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'token', operation: 'refresh', token: '  ' } });
 		expect(error.message).toMatch(/token is required/);
@@ -120,6 +151,11 @@ describe('Token → Inspect', () => {
 		expect(json.secondsRemaining).toBeLessThanOrEqual(7200);
 		expect(Date.parse(json.expiresAt as string) - Date.parse(json.issuedAt as string)).toBe(7200_000);
 		expect(sandbox.stats().requests).toBe(0);
+	});
+
+	it.each([[-1e20], [1e14], [8.64e12]])('reads an exp of %d (no date can hold it) as unknown: invalid, no error', async (exp) => {
+		const { output } = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'token', operation: 'inspect', token: unsignedJwt({ sub: '1', exp }) } });
+		expect(output[0].json).toMatchObject({ valid: false, expired: false, expiresAt: null, secondsRemaining: null });
 	});
 
 	it('says when a token has expired', async () => {
