@@ -6,6 +6,7 @@ import { SmartfloAuthClient } from '../src/auth';
 import type { HttpTransport } from '../src/http';
 import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-transport';
 import { clientAddress, type NodeServerContext } from './client-ip';
+import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
@@ -58,7 +59,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 	const armor = { ...DEFAULT_ARMOR_LIMITS, ...options.armor };
 	const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
 	const trustedProxies = Math.max(0, Math.floor(options.trustedProxies ?? 0));
-	const corsOrigins = options.corsOrigins?.filter(Boolean) ?? [];
+	const cors = corsPolicy(options.corsOrigins ?? []);
 	const state = { shuttingDown: false };
 
 	const plugins: Plugin[] = [
@@ -79,6 +80,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 	];
 	const introspection = useIntrospectionSwitch(options.introspection ?? (production ? 'off' : 'on'), options.introspectionKey);
 	if (introspection) plugins.push(introspection);
+	if (cors.plugin) plugins.push(cors.plugin);
 
 	const graphiql = options.graphiql ?? !production;
 	const yoga = createYoga<NodeServerContext, GraphQLContext>({
@@ -90,7 +92,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		batching: false,
 		// Enforced by useRequestBodyLimit, which skips counting what node's parser already bounds.
 		maxRequestBodySize: false,
-		cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], maxAge: 600 } : false,
+		cors: cors.cors,
 		graphiql: graphiql ? graphiqlOptions(options.graphiqlExample) : false,
 		renderGraphiQL: renderGraphiQLPage,
 		landingPage: !production,
