@@ -11,7 +11,7 @@ export interface AuthGuardLimits {
 	loginFailuresPerEmail: RateLimit;
 	/** Login and refresh operations per client IP (default 60 per minute). */
 	operationsPerIp: RateLimit;
-	/** How long a rejected (email, password) pair or token is answered without asking Smartflo (default 300). */
+	/** How long an (email, password) pair Smartflo called wrong, or a rejected token, is answered without asking Smartflo (default 300). */
 	rejectionCacheSeconds: number;
 	/** How long a token that was just refreshed maps to its replacement (default 30; 0 disables). */
 	refreshReuseSeconds: number;
@@ -59,8 +59,8 @@ export interface AuthGuardOptions {
  * - per client IP and per normalised email: token-bucket rate limits;
  * - per normalised email: a strict budget of rejected logins, reserved before the call and refunded
  *   when the answer was not a rejection, so concurrent guesses cannot overspend it;
- * - a short negative cache of rejected (email, password) pairs and tokens: a repeated wrong
- *   password is answered from memory;
+ * - a short negative cache of (email, password) pairs Smartflo called wrong, and of rejected tokens:
+ *   a repeated wrong password is answered from memory;
  * - single flight: identical concurrent calls (same request or not) share one upstream call.
  *
  * Secrets are only ever map keys through a keyed digest.
@@ -141,10 +141,12 @@ export class AuthGuard {
 			this.#failureBudget.reset(emailKey);
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError && error.code === 'INVALID_CREDENTIALS') {
-				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
-			} else {
+			if (!(error instanceof SmartfloError) || error.code !== 'INVALID_CREDENTIALS') {
 				this.#failureBudget.refund(emailKey);
+			} else if (error.reason === 'WRONG_CREDENTIALS') {
+				// Only Smartflo's own "wrong email or password" is answered from memory: a lock or an expired
+				// password is lifted in the portal, and another refusal need not be about the password at all.
+				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
 			}
 			throw error;
 		}

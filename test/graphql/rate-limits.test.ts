@@ -5,7 +5,9 @@ import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
 import { SmartfloAuthClient, type TokenSet } from '../../src/auth';
 import type { HttpTransport } from '../../src/http';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startFakeServer } from '../helpers/fake-server';
 import { LOGIN_MUTATION, postGraphQL, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
+import { jwtExpiringIn } from '../helpers/jwt';
 
 function expectRateLimited(reply: GraphQLReply, field: 'login' | 'refresh' = 'login') {
 	expect(reply.status).toBe(429);
@@ -93,6 +95,60 @@ describe('rate limits and lockout protection', () => {
 			start();
 			await login(DEMO_ACCOUNT.email, 'Wrong#Pass1');
 			expect((await login()).body.data.login.ok).toBe(true);
+		});
+
+		it('an unknown email ("Invalid credentials") is answered from memory too', async () => {
+			start();
+			for (let attempt = 0; attempt < 3; attempt++) {
+				expect((await login('nobody@example.in', 'Wrong#Pass1')).body.data.login.error.code).toBe('INVALID_CREDENTIALS');
+			}
+			expect(sandbox.stats().loginAttempts).toBe(1);
+		});
+	});
+
+	describe('what the rejection cache does not remember', () => {
+		let locking: SandboxHandle;
+		beforeAll(async () => {
+			locking = await startSandbox({ lockAfterFailedLogins: 2 });
+		});
+		afterAll(() => locking.close());
+
+		const unlockThroughAdminApi = async (email: string) => {
+			const response = await fetch(`${locking.url}/__sandbox/accounts/${encodeURIComponent(email)}/unlock`, { method: 'POST' });
+			expect(response.status).toBe(200);
+		};
+
+		it('a locked account: the right password is asked again once the account is unlocked', async () => {
+			server = createGraphQLServer({ baseUrl: locking.url, upstreamRetries: 0, logger: { level: 'silent' } });
+			await login(DEMO_ACCOUNT.email, 'Wrong#Pass1');
+			await login(DEMO_ACCOUNT.email, 'Wrong#Pass2');
+			expect(locking.accountState(DEMO_ACCOUNT.email).locked).toBe(true);
+			const whileLocked = await login();
+			expect(whileLocked.body.data.login).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/locked/) } });
+
+			await unlockThroughAdminApi(DEMO_ACCOUNT.email);
+			const unlocked = await login();
+			expect(unlocked.body.data.login.ok).toBe(true);
+			expect(locking.stats().loginAttempts).toBe(4);
+		});
+
+		it.each([
+			[400, { success: false, message: 'The request could not be processed.' }],
+			[401, { success: false, message: 'Unauthenticated.' }],
+			[403, { success: false, message: 'This IP address is not allowed.' }],
+			[423, { success: false }],
+			[401, 'not json'],
+		])('a %i refusal without Smartflo\'s wrong-password wording (%j) is asked again', async (status, body) => {
+			const upstream = await startFakeServer(() => ({ status, body }));
+			try {
+				server = createGraphQLServer({ baseUrl: upstream.url, upstreamRetries: 0, logger: { level: 'silent' } });
+				expect((await login()).body.data.login.error.code).toBe('INVALID_CREDENTIALS');
+				upstream.reply(() => ({ status: 200, body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600 } }));
+				expect((await login()).body.data.login.ok).toBe(true);
+				expect(upstream.requests).toHaveLength(2);
+			} finally {
+				await upstream.close();
+			}
 		});
 	});
 
