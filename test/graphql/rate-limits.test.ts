@@ -55,6 +55,25 @@ describe('rate limits and lockout protection', () => {
 			expectRateLimited(await login(DEMO_ACCOUNT.email, 'x3'));
 		});
 
+		it('variants of a blocked email reach Smartflo 0 more times: invisible, full-width, NUL and a trailing dot fold into it', async () => {
+			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
+			for (let attempt = 0; attempt < 5; attempt++) await login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`);
+			expectRateLimited(await login(DEMO_ACCOUNT.email, 'Wrong#Pass5'));
+			sandbox.resetStats();
+			const [local, domain] = DEMO_ACCOUNT.email.split('@');
+			const variants = [
+				`${local.slice(0, 2)}\u200b${local.slice(2)}@${domain}`,
+				`\uff44${local.slice(1)}@${domain}`,
+				`${local.slice(0, 2)}\u00ad${local.slice(2)}@${domain}`,
+				`${DEMO_ACCOUNT.email}\u0000`,
+				`${DEMO_ACCOUNT.email}.`,
+				`\ufeff${DEMO_ACCOUNT.email.toUpperCase()}`,
+			];
+			for (const [index, variant] of variants.entries()) expectRateLimited(await login(variant, `Other#Pass${index}`));
+			expectRateLimited(await login(variants[0], DEMO_ACCOUNT.password));
+			expect(sandbox.stats().requests).toBe(0);
+		});
+
 		it('keeps separate budgets for separate emails', async () => {
 			start({ limits: { loginsPerEmail: { limit: 1, windowSeconds: 60 } } });
 			await login('first@example.in', 'x');
