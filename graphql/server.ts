@@ -22,6 +22,7 @@ import {
 	type GraphQLServerOptions,
 } from './options';
 import { useIntrospectionSwitch } from './plugins/introspection';
+import { useNoInputEchoes } from './plugins/no-input-echoes';
 import { useOperationLog } from './plugins/operation-log';
 import { useRateLimitStatus } from './plugins/rate-limit-status';
 import { useRequestBodyLimit } from './plugins/request-body-limit';
@@ -74,6 +75,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 			costLimit: { maxCost: armor.maxCost },
 			blockFieldSuggestion: { enabled: true },
 		}) as Plugin,
+		useNoInputEchoes(),
 		useRateLimitStatus(records),
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
