@@ -203,6 +203,36 @@ describe('rate limits and lockout protection', () => {
 		});
 	});
 
+	describe('HTTP 429 only when nothing succeeded', () => {
+		const TWO_REFRESHES = `mutation Two($good: String!, $bad: String!) {
+			good: refresh(token: $good) { ok token { accessToken } error { code retryAfterSeconds } }
+			bad: refresh(token: $bad) { ok token { accessToken } error { code retryAfterSeconds } }
+		}`;
+
+		it('a rate-limited alias next to a successful refresh: 200, the new token, and RATE_LIMITED as data', async () => {
+			start({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const reply = await postGraphQL(server, TWO_REFRESHES, { good: sandbox.issueToken(), bad: 'junk.token.value' });
+			expect(reply.status).toBe(200);
+			expect(reply.headers.get('retry-after')).toBeNull();
+			expect(reply.body.data.good).toMatchObject({ ok: true, token: { accessToken: expect.any(String) } });
+			expect(reply.body.data.bad).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+		});
+
+		it('every field rate-limited, or rate-limited next to another failure: 429 with Retry-After', async () => {
+			start({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const revoked = sandbox.issueToken();
+			sandbox.revokeToken(revoked);
+			const mixed = await postGraphQL(server, TWO_REFRESHES, { good: revoked, bad: 'junk.token.value' });
+			expect(mixed.status).toBe(429);
+			expect(mixed.body.data.good.error.code).toBe('TOKEN_REJECTED');
+			const limited = await postGraphQL(server, TWO_REFRESHES, { good: sandbox.issueToken(), bad: 'junk.token.value' });
+			expect(limited.status).toBe(429);
+			expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+			expect([limited.body.data.good.error.code, limited.body.data.bad.error.code]).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+		});
+	});
+
 	describe('per client IP, over real HTTP', () => {
 		let running: RunningServer;
 		afterEach(() => running.shutdown());
