@@ -119,6 +119,22 @@ describe('client address', () => {
 		expect(clientAddress(request(), from('10.0.0.2'), 1)).toBe('10.0.0.2');
 	});
 
+	it('strips a port from a forwarded address', () => {
+		expect(clientAddress(request('1.2.3.4:5678'), from('10.0.0.2'), 1)).toBe('1.2.3.4');
+		expect(clientAddress(request('[2001:db8:0:1::7]:443'), from('10.0.0.2'), 1)).toBe('2001:db8:0:1::/64');
+		expect(clientAddress(request('[::1]:80'), from('10.0.0.2'), 1)).toBe('0:0:0:0::/64');
+		expect(clientAddress(request('[2001:db8::5]'), from('10.0.0.2'), 1)).toBe('2001:db8:0:0::/64');
+		expect(clientAddress(request('9.9.9.9, 1.2.3.4:5678'), from('10.0.0.2'), 2)).toBe('9.9.9.9');
+	});
+
+	it.each(['unknown', 'garbage', '_hidden', '1.2.3', '1.2.3.4:port', '999.1.1.1', '[1.2.3.4', 'fe80::zz', '"1.2.3.4"'])(
+		'falls back to the socket address for the forwarded entry %j, not to a shared bucket',
+		(hop) => {
+			expect(clientAddress(request(hop), from('10.0.0.2'), 1)).toBe('10.0.0.2');
+			expect(clientAddress(request(`5.5.5.5, ${hop}`), from('::ffff:10.0.0.3'), 1)).toBe('10.0.0.3');
+		},
+	);
+
 	it('has one key for calls without a socket (yoga.fetch)', () => {
 		expect(clientAddress(request(), {}, 0)).toBe('unknown');
 	});

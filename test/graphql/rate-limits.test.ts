@@ -264,6 +264,14 @@ describe('rate limits and lockout protection', () => {
 			expect(other.status).toBe(200);
 			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' }));
 		});
+
+		it('with a trusted proxy that appends ports, each client keeps its own bucket', async () => {
+			const url = await listening({ trustedProxies: 1, limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const first = await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:50123' });
+			const second = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '[2001:db8::2]:443' });
+			expect([first.status, second.status]).toEqual([200, 200]);
+			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:61000' }));
+		});
 	});
 });
 
