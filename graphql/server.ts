@@ -25,6 +25,7 @@ import { useIntrospectionSwitch } from './plugins/introspection';
 import { useNoInputEchoes } from './plugins/no-input-echoes';
 import { useOperationLog } from './plugins/operation-log';
 import { useRateLimitStatus } from './plugins/rate-limit-status';
+import { useRequestBodyFormat } from './plugins/request-body-format';
 import { useRequestBodyLimit } from './plugins/request-body-limit';
 import { RequestRecords } from './plugins/request-records';
 import { buildSchema } from './schema';
@@ -77,6 +78,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		}) as Plugin,
 		useNoInputEchoes(),
 		useRateLimitStatus(records),
+		useRequestBodyFormat(),
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
 	];

@@ -134,6 +134,16 @@ describe('HTTP hardening', () => {
 			expect(reply.body.data.login.error.code).toBe('INVALID_INPUT');
 		});
 
+		it('reads the media type case-insensitively in process too (yoga.fetch)', async () => {
+			const response = await server().fetch(ENDPOINT, {
+				method: 'POST',
+				headers: { 'content-type': 'APPLICATION/JSON; charset=UTF-8' },
+				body: JSON.stringify({ query: '{ tokenInfo(token: "x") { valid } }' }),
+			});
+			expect(response.status).toBe(200);
+			expect((await response.json()).data.tokenInfo.valid).toBe(false);
+		});
+
 		it('refuses batched requests (an array of operations)', async () => {
 			const response = await server().fetch(ENDPOINT, {
 				method: 'POST',
