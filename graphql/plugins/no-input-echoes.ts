@@ -83,11 +83,11 @@ interface ValueSlot {
 }
 
 /** Errors about a literal in the document (ValuesOfCorrectTypeRule) name the argument and its type instead of the literal. */
-function withoutQuotedValues(errors: readonly GraphQLError[], schema: GraphQLSchema, document: DocumentNode): GraphQLError[] {
+function withoutQuotedValues(errors: readonly Error[], schema: GraphQLSchema, document: DocumentNode): Error[] {
 	let slots: ValueSlot[] | undefined;
 	return errors.map((error) => {
-		const node: ASTNode | undefined = error.nodes?.[0];
-		if (!node || !LITERAL_KINDS.has(node.kind)) return error;
+		const node: ASTNode | undefined = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+		if (!(error instanceof GraphQLError) || !node || !LITERAL_KINDS.has(node.kind)) return error;
 		slots ??= valueSlots(schema, document);
 		const start = node.loc?.start ?? -1;
 		const slot = slots.find((candidate) => candidate.start <= start && start < candidate.end);
