@@ -14,11 +14,16 @@ function withoutParserError(error: Error): Error {
 	// yoga derives the status of a parse error from the original error; keep it explicit (400).
 	const status = (extensions.http as { status?: number } | undefined)?.status;
 	if (status) extensions.http = { status };
-	return new GraphQLError(error.message, {
+	return copyOf(error, { extensions });
+}
+
+/** The same error (locations, path) with another message or other extensions. */
+export function copyOf(error: GraphQLError, changes: { message?: string; extensions?: GraphQLError['extensions'] }): GraphQLError {
+	return new GraphQLError(changes.message ?? error.message, {
 		nodes: error.nodes,
 		source: error.source,
 		positions: error.positions,
 		path: error.path,
-		extensions,
+		extensions: changes.extensions ?? error.extensions,
 	});
 }

@@ -12,6 +12,8 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+import { copyOf } from '../mask-errors';
+
 /**
  * graphql-js quotes what the caller wrote in some of its messages, and what a caller writes may be
  * a password typed inline or bound to a variable: "String cannot represent a non string value:
@@ -49,7 +51,7 @@ const QUOTED_SOURCE = /^(Syntax Error: (?:Invalid [^:]+|Unexpected character)): 
 
 function withoutQuotedToken(error: GraphQLError): GraphQLError {
 	const message = error.message.replace(QUOTED_SOURCE, '$1.').replace(QUOTED_TOKEN, '$1');
-	return message === error.message ? error : rewritten(error, message);
+	return message === error.message ? error : copyOf(error, { message });
 }
 
 const VARIABLE_VALUE = /^(Variable "\$[^"]+") got invalid value /;
@@ -58,7 +60,7 @@ const VARIABLE_VALUE = /^(Variable "\$[^"]+") got invalid value /;
 function withoutVariableValue(error: GraphQLError): GraphQLError {
 	const variable = VARIABLE_VALUE.exec(error.message);
 	if (!variable) return error;
-	return rewritten(error, `${variable[1]} got an invalid value.`, { code: 'BAD_USER_INPUT' });
+	return copyOf(error, { message: `${variable[1]} got an invalid value.`, extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
 }
 
 const LITERAL_KINDS: ReadonlySet<string> = new Set([
@@ -91,7 +93,7 @@ function withoutQuotedValues(errors: readonly Error[], schema: GraphQLSchema, do
 		slots ??= valueSlots(schema, document);
 		const start = node.loc?.start ?? -1;
 		const slot = slots.find((candidate) => candidate.start <= start && start < candidate.end);
-		return rewritten(error, slot ? `${slot.name} has an invalid value: expected type "${slot.type}".` : 'A value in the document has an invalid type.');
+		return copyOf(error, { message: slot ? `${slot.name} has an invalid value: expected type "${slot.type}".` : 'A value in the document has an invalid type.' });
 	});
 }
 
@@ -115,16 +117,6 @@ function valueSlots(schema: GraphQLSchema, document: DocumentNode): ValueSlot[] 
 		}),
 	);
 	return slots;
-}
-
-function rewritten(error: GraphQLError, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-	return new GraphQLError(message, {
-		nodes: error.nodes,
-		source: error.source,
-		positions: error.positions,
-		path: error.path,
-		extensions: { ...error.extensions, ...extensions },
-	});
 }
 
 function isSingleResult(result: unknown): result is ExecutionResult {
