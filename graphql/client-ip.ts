@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 /** The part of node's request the server needs; absent when the server is called as `yoga.fetch`. */
 export interface NodeServerContext {
@@ -10,7 +10,10 @@ export const UNKNOWN_CLIENT = 'unknown';
 /**
  * The address rate limits are keyed on. With `trustedProxies` = N, the client is the address the
  * N-th proxy from us saw (X-Forwarded-For read from the right); with 0 the header is ignored, since
- * any client can write it. IPv6 clients are grouped by /64: one host usually owns a whole /64.
+ * any client can write it. A forwarded entry with a port (`1.2.3.4:5678`, `[2001:db8::1]:443`) counts
+ * as its address; one that is no address at all (`unknown`, garbage) counts as the socket's address
+ * rather than a bucket shared by everyone whose proxy wrote garbage. IPv6 clients are grouped by /64:
+ * one host usually owns a whole /64.
  */
 export function clientAddress(request: Request, serverContext: NodeServerContext, trustedProxies: number): string {
 	const socketAddress = serverContext.req?.socket?.remoteAddress;
@@ -21,9 +24,18 @@ export function clientAddress(request: Request, serverContext: NodeServerContext
 			.map((hop) => hop.trim())
 			.filter(Boolean);
 		const index = forwarded.length - trustedProxies;
-		if (forwarded.length > 0) address = forwarded[Math.max(0, index)];
+		if (forwarded.length > 0) address = forwardedAddress(forwarded[Math.max(0, index)]) ?? socketAddress;
 	}
 	return address ? rateLimitKeyForAddress(address) : UNKNOWN_CLIENT;
+}
+
+const BRACKETED_WITH_PORT = /^\[([^\]]+)\](?::\d{1,5})?$/;
+const IPV4_WITH_PORT = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/;
+
+/** The IP address in one X-Forwarded-For entry, without a port; undefined when it holds none. */
+function forwardedAddress(hop: string): string | undefined {
+	const candidate = BRACKETED_WITH_PORT.exec(hop)?.[1] ?? IPV4_WITH_PORT.exec(hop)?.[1] ?? hop;
+	return isIP(candidate) === 0 ? undefined : candidate;
 }
 
 export function rateLimitKeyForAddress(raw: string): string {

@@ -7,7 +7,7 @@ export interface RequestRecord {
 	startedAt: number;
 	/** Outcome of each login / refresh field: 'ok' or an AuthErrorCode. */
 	outcomes: string[];
-	/** Set when a field answered RATE_LIMITED: the response becomes HTTP 429 with this Retry-After. */
+	/** Set when a field answered RATE_LIMITED: unless another field succeeded, the response becomes HTTP 429 with this Retry-After. */
 	retryAfterSeconds?: number;
 	operationName?: string;
 	fields?: string[];

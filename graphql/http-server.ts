@@ -34,9 +34,7 @@ export async function listen(graphql: GraphQLServer, options: ListenOptions): Pr
 			inFlight--;
 			if (inFlight === 0) idle?.();
 		});
-		// A closing server tells keep-alive clients not to reuse the connection.
-		if (graphql.isShuttingDown()) res.setHeader('connection', 'close');
-		closeIfAnsweredBeforeBodyRead(req, res);
+		closeConnectionWhenDone(req, res, graphql);
 		graphql.requestListener(req, res);
 	});
 	// Slow clients cannot hold a connection open forever while sending headers or a body.
@@ -79,14 +77,16 @@ function delay(ms: number): Promise<void> {
 }
 
 /**
- * yoga answers an oversized body (413) without reading it to the end. The unread rest stays on the
- * socket, where Node would parse it as the next request of a keep-alive connection: such an answer
- * closes the connection instead.
+ * Decided when the answer's headers are written, not when the request arrives, so that requests
+ * already in flight at SIGTERM are answered `Connection: close` too (a closing server tells
+ * keep-alive clients not to reuse the connection). Also: yoga answers an oversized body (413)
+ * without reading it to the end. The unread rest stays on the socket, where Node would parse it as
+ * the next request of a keep-alive connection: such an answer closes the connection instead.
  */
-function closeIfAnsweredBeforeBodyRead(req: IncomingMessage, res: ServerResponse): void {
+function closeConnectionWhenDone(req: IncomingMessage, res: ServerResponse, graphql: Pick<GraphQLServer, 'isShuttingDown'>): void {
 	const writeHead = res.writeHead;
 	res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-		if (!req.complete) this.shouldKeepAlive = false;
+		if (!req.complete || graphql.isShuttingDown()) this.shouldKeepAlive = false;
 		return writeHead.apply(this, args);
 	} as ServerResponse['writeHead'];
 }

@@ -1,4 +1,4 @@
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -42,12 +42,18 @@ export function isLogLevel(value: string): value is LogLevel {
  * What yoga itself logs. Its debug output is dropped whatever the level: the docs promise that it
  * may include operation variables, i.e. passwords. Errors are reduced to their class name: an
  * unexpected error's message can carry anything, including a secret.
+ *
+ * yoga logs at error level every error whose masked form differs from it, which includes the
+ * caller's own mistakes once their echoes are removed (malformed JSON, a wrongly typed variable), and
+ * logs some of them twice. Those are left to the request's one operation line (outcome and status):
+ * `error` lines are the server's own faults, each once, so a caller cannot flood them.
  */
 export function toYogaLogger(logger: Logger): YogaLogger {
 	const describe = (args: unknown[]): LogFields => {
 		const details = args.map((arg) => (arg instanceof Error ? arg.name : typeof arg === 'string' ? arg.slice(0, 200) : typeof arg));
 		return { details };
 	};
+	const reported = new WeakSet<Error>();
 	return {
 		debug: () => {},
 		info: (...args: unknown[]) => logger.info('yoga', describe(args)),
@@ -55,9 +61,20 @@ export function toYogaLogger(logger: Logger): YogaLogger {
 		error: (...args: unknown[]) => {
 			const errors = args.filter((arg): arg is Error => arg instanceof Error);
 			if (errors.length === 0) return logger.error('yoga', describe(args));
-			for (const error of errors) logger.error('unexpected error', describeError(error));
+			for (const error of errors) {
+				if (reported.has(error) || isCallerMistake(error)) continue;
+				reported.add(error);
+				logger.error('unexpected error', describeError(error));
+			}
 		},
 	};
+}
+
+/** yoga and graphql-js mark what they refuse about a request with a 4xx status; the server's own faults carry none. */
+function isCallerMistake(error: Error): boolean {
+	if (!(error instanceof GraphQLError)) return false;
+	const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+	return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** The class of the error that was thrown and where in the operation; never its message. */

@@ -7,6 +7,7 @@ import { sleep } from '../src/runtime/node-client';
 import type { HttpTransport } from '../src/http';
 import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-transport';
 import { clientAddress, type NodeServerContext } from './client-ip';
+import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
@@ -22,8 +23,10 @@ import {
 	type GraphQLServerOptions,
 } from './options';
 import { useIntrospectionSwitch } from './plugins/introspection';
+import { useNoInputEchoes } from './plugins/no-input-echoes';
 import { useOperationLog } from './plugins/operation-log';
 import { useRateLimitStatus } from './plugins/rate-limit-status';
+import { useRequestBodyFormat } from './plugins/request-body-format';
 import { useRequestBodyLimit } from './plugins/request-body-limit';
 import { RequestRecords } from './plugins/request-records';
 import { buildSchema } from './schema';
@@ -60,7 +63,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 	const armor = { ...DEFAULT_ARMOR_LIMITS, ...options.armor };
 	const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
 	const trustedProxies = Math.max(0, Math.floor(options.trustedProxies ?? 0));
-	const corsOrigins = options.corsOrigins?.filter(Boolean) ?? [];
+	const cors = corsPolicy(options.corsOrigins ?? []);
 	const state = { shuttingDown: false };
 
 	const plugins: Plugin[] = [
@@ -75,12 +78,15 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 			costLimit: { maxCost: armor.maxCost },
 			blockFieldSuggestion: { enabled: true },
 		}) as Plugin,
+		useNoInputEchoes(),
 		useRateLimitStatus(records),
+		useRequestBodyFormat(),
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
 	];
 	const introspection = useIntrospectionSwitch(options.introspection ?? (production ? 'off' : 'on'), options.introspectionKey);
 	if (introspection) plugins.push(introspection);
+	if (cors.plugin) plugins.push(cors.plugin);
 
 	const graphiql = options.graphiql ?? !production;
 	const yoga = createYoga<NodeServerContext, GraphQLContext>({
@@ -92,7 +98,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		batching: false,
 		// Enforced by useRequestBodyLimit, which skips counting what node's parser already bounds.
 		maxRequestBodySize: false,
-		cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'], maxAge: 600 } : false,
+		cors: cors.cors,
 		graphiql: graphiql ? graphiqlOptions(options.graphiqlExample) : false,
 		renderGraphiQL: renderGraphiQLPage,
 		landingPage: !production,

@@ -1,17 +1,18 @@
 import { SmartfloError, normalizeToken, type SmartfloAuthClient, type TokenSet } from '../../src/auth';
+import { emailLimitKey } from './email-key';
 import { ExpiringMap } from './expiring-map';
 import { createKeyedDigest } from './keyed-digest';
 import { RateLimiter, type RateDecision, type RateLimit } from './rate-limiter';
 import { SingleFlight } from './single-flight';
 
 export interface AuthGuardLimits {
-	/** Login attempts per normalised email, answered or not (default 10 per minute). */
+	/** Login attempts per email (folded by emailLimitKey), answered or not (default 10 per minute). */
 	loginsPerEmail: RateLimit;
-	/** Logins Smartflo rejected per normalised email (default 5 per 15 minutes). */
+	/** Logins Smartflo rejected per email (folded by emailLimitKey) (default 5 per 15 minutes). */
 	loginFailuresPerEmail: RateLimit;
 	/** Login and refresh operations per client IP (default 60 per minute). */
 	operationsPerIp: RateLimit;
-	/** How long a rejected (email, password) pair or token is answered without asking Smartflo (default 300). */
+	/** How long an (email, password) pair Smartflo called wrong, or a rejected token, is answered without asking Smartflo (default 300). */
 	rejectionCacheSeconds: number;
 	/** How long a token that was just refreshed maps to its replacement (default 30; 0 disables). */
 	refreshReuseSeconds: number;
@@ -56,11 +57,11 @@ export interface AuthGuardOptions {
  * client; this decides whether a call may reach Smartflo at all. Smartflo counts failed logins and
  * may lock the account, so a caller must not be able to spend those attempts through us:
  *
- * - per client IP and per normalised email: token-bucket rate limits;
- * - per normalised email: a strict budget of rejected logins, reserved before the call and refunded
+ * - per client IP and per email (folded by emailLimitKey, so variants share one key): token-bucket rate limits;
+ * - per folded email: a strict budget of rejected logins, reserved before the call and refunded
  *   when the answer was not a rejection, so concurrent guesses cannot overspend it;
- * - a short negative cache of rejected (email, password) pairs and tokens: a repeated wrong
- *   password is answered from memory;
+ * - a short negative cache of (email, password) pairs Smartflo called wrong, and of rejected tokens:
+ *   a repeated wrong password is answered from memory;
  * - single flight: identical concurrent calls (same request or not) share one upstream call.
  *
  * Secrets are only ever map keys through a keyed digest.
@@ -111,7 +112,7 @@ export class AuthGuard {
 		const callKey = `login:${this.#digest('login', loginId, password)}`;
 		return memoised(caller.requestMemo, callKey, async () => {
 			if (!loginId || !password) return this.#client.login({ email: loginId, password });
-			const emailKey = this.#digest('email', normaliseEmail(loginId));
+			const emailKey = this.#digest('email', emailLimitKey(loginId));
 			enforce(this.#ipLimiter.take(caller.ip), 'Too many login and refresh requests from this client.');
 			enforce(this.#emailLimiter.take(emailKey), 'Too many login attempts for this email.');
 			const rejection = this.#rejections.get(callKey);
@@ -141,10 +142,12 @@ export class AuthGuard {
 			this.#failureBudget.reset(emailKey);
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError && error.code === 'INVALID_CREDENTIALS') {
-				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
-			} else {
+			if (!(error instanceof SmartfloError) || error.code !== 'INVALID_CREDENTIALS') {
 				this.#failureBudget.refund(emailKey);
+			} else if (error.reason === 'WRONG_CREDENTIALS') {
+				// Only Smartflo's own "wrong email or password" is answered from memory: a lock or an expired
+				// password is lifted in the portal, and another refusal need not be about the password at all.
+				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
 			}
 			throw error;
 		}
@@ -162,10 +165,6 @@ export class AuthGuard {
 			throw error;
 		}
 	}
-}
-
-export function normaliseEmail(email: string): string {
-	return email.trim().toLowerCase();
 }
 
 function enforce(decision: RateDecision, reason: string): void {

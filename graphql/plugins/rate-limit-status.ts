@@ -3,15 +3,18 @@ import type { Plugin } from 'graphql-yoga';
 import type { RequestRecords } from './request-records';
 
 /**
- * A request in which any field answered RATE_LIMITED (ours or Smartflo's) is answered with HTTP 429
- * and a numeric Retry-After, so HTTP-level clients back off too. yoga reads `extensions.http` for
- * the status and headers and strips it from the body.
+ * A request in which a field answered RATE_LIMITED (ours or Smartflo's) and no field succeeded is
+ * answered with HTTP 429 and a numeric Retry-After, so HTTP-level clients back off too. When another
+ * field did succeed it stays 200: many clients (graphql-request, n8n's GraphQL node) throw on a
+ * non-2xx status and would lose that field's new token, and a refresh cannot be repeated. yoga reads
+ * `extensions.http` for the status and headers and strips it from the body.
  */
 export function useRateLimitStatus(records: RequestRecords): Plugin {
 	return {
 		onResultProcess({ request, result, setResult }) {
-			const retryAfterSeconds = records.get(request).retryAfterSeconds;
-			if (retryAfterSeconds === undefined || Array.isArray(result) || !result || Symbol.asyncIterator in result) return;
+			const { retryAfterSeconds, outcomes } = records.get(request);
+			if (retryAfterSeconds === undefined || outcomes.includes('ok')) return;
+			if (Array.isArray(result) || !result || Symbol.asyncIterator in result) return;
 			const extensions = (result.extensions ?? {}) as Record<string, unknown>;
 			setResult({
 				...result,

@@ -4,7 +4,7 @@ import type { Builder, Ref } from './builder';
 
 export function defineAuthMutations(builder: Builder, AuthPayload: Ref<AuthPayloadShape>) {
 	builder.mutationType({
-		description: 'Getting Smartflo tokens. Failures are data (`ok: false` and `error`), except a request over the limits, which is also answered with HTTP 429.',
+		description: 'Getting Smartflo tokens. Failures are data (`ok: false` and `error`); a request over the limits in which no field succeeded is also answered with HTTP 429.',
 		fields: (t) => ({
 			login: t.field({
 				type: AuthPayload,

@@ -13,8 +13,8 @@ export const SMARTFLO_ERROR_CODES = [
 
 export type SmartfloErrorCode = (typeof SMARTFLO_ERROR_CODES)[number];
 
-/** A finer cause, for callers that word the error themselves. */
-export type SmartfloErrorReason = 'ACCOUNT_LOCKED' | 'PASSWORD_EXPIRED';
+/** A finer cause, for callers that word the error themselves. WRONG_CREDENTIALS: Smartflo's body said the email or password is wrong. */
+export type SmartfloErrorReason = 'ACCOUNT_LOCKED' | 'PASSWORD_EXPIRED' | 'WRONG_CREDENTIALS';
 
 export interface SmartfloErrorDetails {
 	/** HTTP status Smartflo answered with, when it answered. */

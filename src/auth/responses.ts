@@ -23,6 +23,8 @@ const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3600;
 /** Permanent tokens live about 9.5 years; a longer stated lifetime is capped, not trusted. */
 const MAX_TOKEN_LIFETIME_SECONDS = 20 * 365 * 24 * 3600;
 const MAX_PASSWORD_DAYS_LEFT = 36_500;
+/** Smartflo's documented wrong-password answers, and Laravel's default. */
+const WRONG_CREDENTIALS_WORDING = /password is incorrect|invalid credentials|credentials do not match/i;
 
 /**
  * Turns Smartflo's answer to a login or refresh into a TokenSet, or throws the SmartfloError that
@@ -118,7 +120,7 @@ function rejection(operation: TokenOperation, status: number, body: JsonObject |
 	return new SmartfloError(
 		'INVALID_CREDENTIALS',
 		`Wrong email or password. Smartflo counts failed attempts${attempts}; check the credential before trying again.`,
-		{ status, loginFailedCount },
+		{ status, loginFailedCount, ...(WRONG_CREDENTIALS_WORDING.test(message) ? { reason: 'WRONG_CREDENTIALS' as const } : {}) },
 	);
 }
 

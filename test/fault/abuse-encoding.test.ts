@@ -1,3 +1,5 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+
 import { DEMO_ACCOUNT } from '../../src/sandbox';
 import { LOGIN_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
@@ -49,6 +51,58 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 			expect([403, 415]).toContain(reply.status);
 			expect(audit(reply)).toEqual([]);
 			expect(stack.upstreamRequests()).toBe(0);
+		});
+	});
+
+	describe('media types are case-insensitive', () => {
+		it.each(['APPLICATION/JSON', 'Application/Json; charset=UTF-8', ' application/JSON ;charset=utf-8'])('%j: a JSON login works', async (contentType) => {
+			const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-type': contentType }, body: LOGIN_BODY });
+			expect(reply.status).toBe(200);
+			expect(JSON.parse(reply.text).data.login.ok).toBe(true);
+		});
+
+		it('"Application/GraphQL" (a raw query) works', async () => {
+			const reply = await sendRaw(stack.url, { headers: { 'content-type': 'Application/GraphQL', accept: 'application/json' }, body: '{ tokenInfo(token: "x") { valid } }' });
+			expect(reply.status).toBe(200);
+			expect(JSON.parse(reply.text).data.tokenInfo.valid).toBe(false);
+		});
+
+		it('"TEXT/PLAIN" is still refused by CSRF prevention', async () => {
+			const reply = await sendRaw(stack.url, { headers: { 'content-type': 'TEXT/PLAIN' }, body: LOGIN_BODY });
+			expect(reply.status).toBe(403);
+			expect(stack.upstreamRequests()).toBe(0);
+		});
+	});
+
+	describe('compressed bodies are answered 415, never decoded', () => {
+		it.each([
+			['gzip', gzipSync(LOGIN_BODY)],
+			['deflate', deflateSync(LOGIN_BODY)],
+			['br', brotliCompressSync(LOGIN_BODY)],
+			['GZIP', gzipSync(LOGIN_BODY)],
+			['identity, gzip', gzipSync(LOGIN_BODY)],
+			['gzip (on a body that is not compressed)', Buffer.from(LOGIN_BODY)],
+		])('Content-Encoding: %s', async (encoding, body) => {
+			const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-encoding': encoding.split(' (')[0] }, body });
+			expect(reply.status).toBe(415);
+			expect(reply.headers['accept-encoding']).toBe('identity');
+			expect(JSON.parse(reply.text).errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+			expect(audit(reply, new Set([415]))).toEqual([]);
+			expect(stack.upstreamRequests()).toBe(0);
+		});
+
+		it('a gzip bomb (64 MB of zeros in about 64 KB) is refused without being inflated', async () => {
+			const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
+			expect(bomb.length).toBeLessThan(100 * 1024);
+			const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' }, chunks: [bomb] });
+			expect(reply.status).toBe(415);
+			expect(stack.upstreamRequests()).toBe(0);
+		});
+
+		it('Content-Encoding: identity is a plain body', async () => {
+			const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-encoding': 'identity' }, body: LOGIN_BODY });
+			expect(reply.status).toBe(200);
+			expect(JSON.parse(reply.text).data.login.ok).toBe(true);
 		});
 	});
 

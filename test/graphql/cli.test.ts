@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { main } from '../../graphql/command';
-import { ConfigError, helpText, parseCli, SETTINGS, type CliConfig } from '../../graphql/config';
+import { ConfigError, HELP_FLAG, helpText, parseCli, SETTINGS, type CliConfig } from '../../graphql/config';
 import { DEFAULT_BASE_URL } from '../../src/auth';
 import { DEMO_ACCOUNT } from '../../src/sandbox';
 import { LOGIN_MUTATION, postOverHttp } from '../helpers/graphql';
@@ -103,13 +105,52 @@ describe('configuration from env and flags', () => {
 		expect(() => parseCli(argv, env)).toThrow(message);
 	});
 
-	it('documents every environment variable and flag in --help', () => {
+	it('documents every environment variable, flag and default in --help', () => {
 		expect(parseCli(['--help'])).toEqual({ kind: 'help' });
+		expect(parseCli(['-h'])).toEqual({ kind: 'help' });
 		const help = helpText();
-		for (const setting of SETTINGS) {
-			if (setting.env) expect(help).toContain(setting.env);
-			expect(help).toContain(setting.flag);
+		for (const setting of [...SETTINGS, HELP_FLAG]) {
+			if (setting.env) expect(help).toContain(`[${setting.env}] ${setting.description}`);
+			expect(help).toContain(setting.flag ?? '(env only)');
+			if (setting.defaultText) expect(help).toContain(`${setting.description} Default: ${setting.defaultText}.`);
 		}
+	});
+
+	it('has one setting per configuration field, and each default is what parsing gives', () => {
+		const defaults = config();
+		expect(SETTINGS.map((setting) => setting.key).sort()).toEqual([...Object.keys(defaults), 'introspectionKey'].sort());
+		expect(new Set(SETTINGS.flatMap((setting) => [setting.flag, setting.offFlag, setting.env].filter(Boolean))).size).toBe(
+			SETTINGS.flatMap((setting) => [setting.flag, setting.offFlag, setting.env].filter(Boolean)).length,
+		);
+		for (const setting of SETTINGS) {
+			if (!/^[\d/]+$/.test(setting.defaultText)) continue;
+			const shown = defaults[setting.key] as number | { limit: number; windowSeconds: number };
+			expect(typeof shown === 'number' ? String(shown) : `${shown.limit}/${shown.windowSeconds}`).toBe(setting.defaultText);
+		}
+	});
+
+	it('keeps switches, their opposite and the secret as before', () => {
+		expect(config(['--sandbox']).sandbox).toBe(true);
+		expect(config([], { NODE_ENV: 'development' }).production).toBe(false);
+		expect(config([], { NODE_ENV: 'test' }).production).toBe(false);
+		expect(config(['--development']).production).toBe(false);
+		expect(config(['--introspection', 'off'], { INTROSPECTION_KEY: 'a-long-enough-key-123' })).not.toHaveProperty('introspectionKey');
+		expect(config([], { PORT: '   ', HOST: '' })).toMatchObject({ port: 4000, host: '127.0.0.1' });
+		expect(() => parseCli(['--sandbox=yes'], {})).toThrow(ConfigError);
+		expect(() => parseCli(['--port'], {})).toThrow(ConfigError);
+		expect(() => parseCli(['extra'], {})).toThrow(ConfigError);
+	});
+
+	it('the README\'s configuration table is the settings table', () => {
+		const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+		const code = (text: string) => `\`${text.replace(/\|/g, '\\|')}\``;
+		const rows = [...SETTINGS, HELP_FLAG].map((setting) => {
+			const env = setting.env ? code(setting.env) : '—';
+			const flag = code(setting.flag ? `${setting.flag}${setting.value ? ` ${setting.value}` : ''}` : '(env only)');
+			return `| ${env} | ${flag} | ${setting.defaultText || '—'} | ${setting.description} |`;
+		});
+		const below = readme.slice(readme.indexOf('| Environment variable | Flag | Default | What it does |')).split('\n').slice(2);
+		expect(below.slice(0, below.findIndex((line) => !line.startsWith('|')))).toEqual(rows);
 	});
 });
 

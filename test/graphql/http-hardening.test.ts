@@ -79,15 +79,41 @@ describe('HTTP hardening', () => {
 			expect(reply.headers.get('access-control-allow-origin')).toBeNull();
 		});
 
-		it('allows exactly the configured origins, without credentials', async () => {
-			const target = server({ corsOrigins: ['https://app.example.com'] });
-			const allowed = await preflight(target, 'https://app.example.com');
-			expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
-			expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-			const refused = await preflight(target, 'https://evil.example');
-			expect(refused.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
-			const reply = await postGraphQL(target, '{ __typename }', undefined, { origin: 'https://evil.example' });
-			expect(reply.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+		const CORS_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'];
+		const corsHeaders = (headers: Headers) => CORS_HEADERS.filter((name) => headers.has(name));
+		const post = (target: GraphQLServer, origin: string) => postGraphQL(target, '{ __typename }', undefined, { origin });
+
+		describe.each([
+			['one origin', ['https://app.example.com']],
+			['several origins', ['https://app.example.com', 'https://tools.example.com', 'http://localhost:3000']],
+		])('with %s configured', (_name, origins) => {
+			it.each(origins)('names %s to itself, without credentials, on preflight and POST', async (origin) => {
+				const target = server({ corsOrigins: origins });
+				const allowed = await preflight(target, origin);
+				expect(allowed.headers.get('access-control-allow-origin')).toBe(origin);
+				expect(allowed.headers.get('access-control-allow-methods')).toBe('GET, POST');
+				expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+				expect(allowed.headers.get('vary')).toMatch(/\bOrigin\b/);
+				const reply = await post(target, origin);
+				expect(reply.status).toBe(200);
+				expect(reply.headers.get('access-control-allow-origin')).toBe(origin);
+				expect(reply.headers.get('access-control-allow-credentials')).toBeNull();
+			});
+
+			it.each([
+				['null (a sandboxed iframe or a data: page)', 'null'],
+				['a foreign origin', 'https://evil.example'],
+				['a listed host on another scheme', 'http://app.example.com'],
+				['a listed origin with a trailing slash', 'https://app.example.com/'],
+			])('sends no CORS headers at all to %s, on preflight and POST', async (_case, origin) => {
+				const target = server({ corsOrigins: origins });
+				const refused = await preflight(target, origin);
+				expect(corsHeaders(refused.headers)).toEqual([]);
+				const reply = await post(target, origin);
+				expect(reply.status).toBe(200);
+				expect(corsHeaders(reply.headers)).toEqual([]);
+				expect(reply.headers.get('vary')).toMatch(/\bOrigin\b/);
+			});
 		});
 	});
 
@@ -106,6 +132,16 @@ describe('HTTP hardening', () => {
 			const reply = await postGraphQL(server(), LOGIN_MUTATION, { email: 'a@b.in', password: 'x'.repeat(60 * 1024) });
 			expect(reply.status).toBe(200);
 			expect(reply.body.data.login.error.code).toBe('INVALID_INPUT');
+		});
+
+		it('reads the media type case-insensitively in process too (yoga.fetch)', async () => {
+			const response = await server().fetch(ENDPOINT, {
+				method: 'POST',
+				headers: { 'content-type': 'APPLICATION/JSON; charset=UTF-8' },
+				body: JSON.stringify({ query: '{ tokenInfo(token: "x") { valid } }' }),
+			});
+			expect(response.status).toBe(200);
+			expect((await response.json()).data.tokenInfo.valid).toBe(false);
 		});
 
 		it('refuses batched requests (an array of operations)', async () => {

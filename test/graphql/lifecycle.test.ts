@@ -47,6 +47,8 @@ describe('health, readiness and graceful shutdown', () => {
 		const reply = await inFlight;
 		expect(reply.status).toBe(200);
 		expect(reply.body.data.login.ok).toBe(true);
+		// It arrived before the shutdown began, and is still told not to reuse the connection.
+		expect(reply.headers.get('connection')).toBe('close');
 		await stopped;
 		await waitFor(() => upstream!.openSockets() === 0);
 	});

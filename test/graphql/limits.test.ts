@@ -1,4 +1,5 @@
 import { clientAddress, rateLimitKeyForAddress } from '../../graphql/client-ip';
+import { emailLimitKey } from '../../graphql/limits/email-key';
 import { ExpiringMap } from '../../graphql/limits/expiring-map';
 import { createKeyedDigest } from '../../graphql/limits/keyed-digest';
 import { RateLimiter } from '../../graphql/limits/rate-limiter';
@@ -118,6 +119,22 @@ describe('client address', () => {
 		expect(clientAddress(request(), from('10.0.0.2'), 1)).toBe('10.0.0.2');
 	});
 
+	it('strips a port from a forwarded address', () => {
+		expect(clientAddress(request('1.2.3.4:5678'), from('10.0.0.2'), 1)).toBe('1.2.3.4');
+		expect(clientAddress(request('[2001:db8:0:1::7]:443'), from('10.0.0.2'), 1)).toBe('2001:db8:0:1::/64');
+		expect(clientAddress(request('[::1]:80'), from('10.0.0.2'), 1)).toBe('0:0:0:0::/64');
+		expect(clientAddress(request('[2001:db8::5]'), from('10.0.0.2'), 1)).toBe('2001:db8:0:0::/64');
+		expect(clientAddress(request('9.9.9.9, 1.2.3.4:5678'), from('10.0.0.2'), 2)).toBe('9.9.9.9');
+	});
+
+	it.each(['unknown', 'garbage', '_hidden', '1.2.3', '1.2.3.4:port', '999.1.1.1', '[1.2.3.4', 'fe80::zz', '"1.2.3.4"'])(
+		'falls back to the socket address for the forwarded entry %j, not to a shared bucket',
+		(hop) => {
+			expect(clientAddress(request(hop), from('10.0.0.2'), 1)).toBe('10.0.0.2');
+			expect(clientAddress(request(`5.5.5.5, ${hop}`), from('::ffff:10.0.0.3'), 1)).toBe('10.0.0.3');
+		},
+	);
+
 	it('has one key for calls without a socket (yoga.fetch)', () => {
 		expect(clientAddress(request(), {}, 0)).toBe('unknown');
 	});
@@ -128,5 +145,28 @@ describe('client address', () => {
 		expect(rateLimitKeyForAddress('2001:0db8:0000:0001:ffff::2')).toBe('2001:db8:0:1::/64');
 		expect(rateLimitKeyForAddress('::1')).toBe('0:0:0:0::/64');
 		expect(rateLimitKeyForAddress('not an address')).toBe('unknown');
+	});
+});
+
+describe('email limit key', () => {
+	it.each([
+		['case', 'Demo@Smartflo.TEST'],
+		['surrounding spaces', '  demo@smartflo.test\t'],
+		['a zero-width space', 'de\u200bmo@smartflo.test'],
+		['a soft hyphen', 'de\u00admo@smartflo.test'],
+		['a byte order mark and a word joiner', '\ufeffdemo@smart\u2060flo.test'],
+		['full-width letters', '\uff44\uff45\uff4d\uff4f@smartflo.test'],
+		['a full-width at sign', 'demo\uff20smartflo.test'],
+		['a trailing NUL and other controls', 'demo@smartflo.test\u0000\u0007'],
+		['a trailing dot on the domain', 'demo@smartflo.test.'],
+		['a no-break space before a trailing dot', 'demo@smartflo.test.\u00a0'],
+	])('folds %s into the plain address', (_case, variant) => {
+		expect(emailLimitKey(variant)).toBe('demo@smartflo.test');
+	});
+
+	it('keeps addresses that are different apart', () => {
+		const keys = ['demo@smartflo.test', 'demo2@smartflo.test', 'de.mo@smartflo.test', 'demo@smartflo.testx', 'demo.'].map(emailLimitKey);
+		expect(new Set(keys).size).toBe(keys.length);
+		expect(emailLimitKey('login-id.')).toBe('login-id.');
 	});
 });

@@ -1,5 +1,6 @@
 import { createLogger, toYogaLogger } from '../../graphql/logging';
 import { createGraphQLServer } from '../../graphql/server';
+import type { HttpResponse } from '../../src/http';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { captureLogs, LOGIN_MUTATION, postGraphQL, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 
@@ -86,6 +87,57 @@ describe('operation log', () => {
 		await server.dispose();
 		expect(reply.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 		expect(logs.entries()[0].requestId).toBe(reply.headers.get('x-request-id'));
+	});
+});
+
+describe('log levels: caller mistakes are not the server\'s errors', () => {
+	const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const login = (variables: Record<string, unknown>) => json({ query: LOGIN_MUTATION, variables });
+	const aliases = Array.from({ length: 8 }, (_, index) => `a${index}: tokenInfo(token: "x") { valid }`).join(' ');
+	const get = (query: string, headers: Record<string, string> = {}) => ({ path: `?query=${encodeURIComponent(query)}`, init: { headers: { accept: 'application/json', ...headers } } });
+
+	it.each<[string, { path?: string; init: RequestInit }]>([
+		['malformed JSON', { init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' } }],
+		['a batch', { init: json([{ query: '{ __typename }' }, { query: '{ __typename }' }]) }],
+		['a password variable sent as a number', { init: login({ email: 'a@b.in', password: 31415926 }) }],
+		['a password variable sent as a list', { init: login({ email: 'a@b.in', password: ['x'] }) }],
+		['a password variable sent as an object', { init: login({ email: 'a@b.in', password: { value: 'x' } }) }],
+		['a missing variable', { init: login({ email: 'a@b.in' }) }],
+		['an unknown field', { init: json({ query: '{ nope }' }) }],
+		['an inline number for a string argument', { init: json({ query: 'mutation { login(email: "a@b.in", password: 31415926) { ok } }' }) }],
+		['a syntax error', { init: json({ query: 'mutation { login(email: "a@b.in", "x") { ok } }' }) }],
+		['an unknown operation name', { init: json({ query: '{ __typename }', operationName: 'Nope' }) }],
+		['too many aliases', { init: json({ query: `{ ${aliases} }` }) }],
+		['a text/plain POST (CSRF)', { init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' } }],
+		['a GET without the CSRF header', get('{ __typename }')],
+		['a mutation over GET', get('mutation { login(email: "a@b.in", password: "x") { ok } }', { 'x-graphql-yoga-csrf': '1' })],
+		['an unsupported content type', { init: { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<q/>' } }],
+		['a body over the limit', { init: login({ email: 'a@b.in', password: 'x'.repeat(70 * 1024) }) }],
+	])('%s: one info line for the request, nothing at warn or error', async (_name, { path = '', init }) => {
+		const logs = captureLogs();
+		const server = createGraphQLServer({ baseUrl: 'http://127.0.0.1:9', upstreamRetries: 0, logger: { level: 'debug', write: logs.write } });
+		const response = await server.fetch(`http://smartflo.test/graphql${path}`, init);
+		await response.text();
+		await server.dispose();
+		expect(response.status).toBeGreaterThanOrEqual(200);
+		expect(logs.entries()).toEqual([expect.objectContaining({ level: 'info', msg: 'graphql operation', status: response.status })]);
+	});
+
+	it('a fault of the server\'s own is logged at error, once', async () => {
+		const logs = captureLogs();
+		const transport = {
+			async request() {
+				return Object.defineProperty({ status: 200, headers: {} }, 'body', {
+					get() {
+						throw new Error('broken transport');
+					},
+				}) as HttpResponse;
+			},
+		};
+		const server = createGraphQLServer({ transport, upstreamRetries: 0, logger: { level: 'debug', write: logs.write } });
+		await postGraphQL(server, LOGIN_MUTATION, { email: 'a@b.in', password: 'x' });
+		await server.dispose();
+		expect(logs.entries().filter((entry) => entry.level === 'error')).toEqual([expect.objectContaining({ msg: 'unexpected error', errorName: 'Error', path: 'login' })]);
 	});
 });
 

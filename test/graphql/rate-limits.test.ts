@@ -6,7 +6,9 @@ import { type TokenSet } from '../../src/auth';
 import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import type { HttpTransport } from '../../src/http';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startFakeServer } from '../helpers/fake-server';
 import { LOGIN_MUTATION, postGraphQL, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
+import { jwtExpiringIn } from '../helpers/jwt';
 
 function expectRateLimited(reply: GraphQLReply, field: 'login' | 'refresh' = 'login') {
 	expect(reply.status).toBe(429);
@@ -54,6 +56,25 @@ describe('rate limits and lockout protection', () => {
 			expectRateLimited(await login(DEMO_ACCOUNT.email, 'x3'));
 		});
 
+		it('variants of a blocked email reach Smartflo 0 more times: invisible, full-width, NUL and a trailing dot fold into it', async () => {
+			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
+			for (let attempt = 0; attempt < 5; attempt++) await login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`);
+			expectRateLimited(await login(DEMO_ACCOUNT.email, 'Wrong#Pass5'));
+			sandbox.resetStats();
+			const [local, domain] = DEMO_ACCOUNT.email.split('@');
+			const variants = [
+				`${local.slice(0, 2)}\u200b${local.slice(2)}@${domain}`,
+				`\uff44${local.slice(1)}@${domain}`,
+				`${local.slice(0, 2)}\u00ad${local.slice(2)}@${domain}`,
+				`${DEMO_ACCOUNT.email}\u0000`,
+				`${DEMO_ACCOUNT.email}.`,
+				`\ufeff${DEMO_ACCOUNT.email.toUpperCase()}`,
+			];
+			for (const [index, variant] of variants.entries()) expectRateLimited(await login(variant, `Other#Pass${index}`));
+			expectRateLimited(await login(variants[0], DEMO_ACCOUNT.password));
+			expect(sandbox.stats().requests).toBe(0);
+		});
+
 		it('keeps separate budgets for separate emails', async () => {
 			start({ limits: { loginsPerEmail: { limit: 1, windowSeconds: 60 } } });
 			await login('first@example.in', 'x');
@@ -95,6 +116,60 @@ describe('rate limits and lockout protection', () => {
 			await login(DEMO_ACCOUNT.email, 'Wrong#Pass1');
 			expect((await login()).body.data.login.ok).toBe(true);
 		});
+
+		it('an unknown email ("Invalid credentials") is answered from memory too', async () => {
+			start();
+			for (let attempt = 0; attempt < 3; attempt++) {
+				expect((await login('nobody@example.in', 'Wrong#Pass1')).body.data.login.error.code).toBe('INVALID_CREDENTIALS');
+			}
+			expect(sandbox.stats().loginAttempts).toBe(1);
+		});
+	});
+
+	describe('what the rejection cache does not remember', () => {
+		let locking: SandboxHandle;
+		beforeAll(async () => {
+			locking = await startSandbox({ lockAfterFailedLogins: 2 });
+		});
+		afterAll(() => locking.close());
+
+		const unlockThroughAdminApi = async (email: string) => {
+			const response = await fetch(`${locking.url}/__sandbox/accounts/${encodeURIComponent(email)}/unlock`, { method: 'POST' });
+			expect(response.status).toBe(200);
+		};
+
+		it('a locked account: the right password is asked again once the account is unlocked', async () => {
+			server = createGraphQLServer({ baseUrl: locking.url, upstreamRetries: 0, logger: { level: 'silent' } });
+			await login(DEMO_ACCOUNT.email, 'Wrong#Pass1');
+			await login(DEMO_ACCOUNT.email, 'Wrong#Pass2');
+			expect(locking.accountState(DEMO_ACCOUNT.email).locked).toBe(true);
+			const whileLocked = await login();
+			expect(whileLocked.body.data.login).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/locked/) } });
+
+			await unlockThroughAdminApi(DEMO_ACCOUNT.email);
+			const unlocked = await login();
+			expect(unlocked.body.data.login.ok).toBe(true);
+			expect(locking.stats().loginAttempts).toBe(4);
+		});
+
+		it.each([
+			[400, { success: false, message: 'The request could not be processed.' }],
+			[401, { success: false, message: 'Unauthenticated.' }],
+			[403, { success: false, message: 'This IP address is not allowed.' }],
+			[423, { success: false }],
+			[401, 'not json'],
+		])('a %i refusal without Smartflo\'s wrong-password wording (%j) is asked again', async (status, body) => {
+			const upstream = await startFakeServer(() => ({ status, body }));
+			try {
+				server = createGraphQLServer({ baseUrl: upstream.url, upstreamRetries: 0, logger: { level: 'silent' } });
+				expect((await login()).body.data.login.error.code).toBe('INVALID_CREDENTIALS');
+				upstream.reply(() => ({ status: 200, body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600 } }));
+				expect((await login()).body.data.login.ok).toBe(true);
+				expect(upstream.requests).toHaveLength(2);
+			} finally {
+				await upstream.close();
+			}
+		});
 	});
 
 	describe('single flight', () => {
@@ -129,6 +204,36 @@ describe('rate limits and lockout protection', () => {
 		});
 	});
 
+	describe('HTTP 429 only when nothing succeeded', () => {
+		const TWO_REFRESHES = `mutation Two($good: String!, $bad: String!) {
+			good: refresh(token: $good) { ok token { accessToken } error { code retryAfterSeconds } }
+			bad: refresh(token: $bad) { ok token { accessToken } error { code retryAfterSeconds } }
+		}`;
+
+		it('a rate-limited alias next to a successful refresh: 200, the new token, and RATE_LIMITED as data', async () => {
+			start({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const reply = await postGraphQL(server, TWO_REFRESHES, { good: sandbox.issueToken(), bad: 'junk.token.value' });
+			expect(reply.status).toBe(200);
+			expect(reply.headers.get('retry-after')).toBeNull();
+			expect(reply.body.data.good).toMatchObject({ ok: true, token: { accessToken: expect.any(String) } });
+			expect(reply.body.data.bad).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+		});
+
+		it('every field rate-limited, or rate-limited next to another failure: 429 with Retry-After', async () => {
+			start({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const revoked = sandbox.issueToken();
+			sandbox.revokeToken(revoked);
+			const mixed = await postGraphQL(server, TWO_REFRESHES, { good: revoked, bad: 'junk.token.value' });
+			expect(mixed.status).toBe(429);
+			expect(mixed.body.data.good.error.code).toBe('TOKEN_REJECTED');
+			const limited = await postGraphQL(server, TWO_REFRESHES, { good: sandbox.issueToken(), bad: 'junk.token.value' });
+			expect(limited.status).toBe(429);
+			expect(limited.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+			expect([limited.body.data.good.error.code, limited.body.data.bad.error.code]).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+		});
+	});
+
 	describe('per client IP, over real HTTP', () => {
 		let running: RunningServer;
 		afterEach(() => running.shutdown());
@@ -159,6 +264,14 @@ describe('rate limits and lockout protection', () => {
 			const other = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' });
 			expect(other.status).toBe(200);
 			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' }));
+		});
+
+		it('with a trusted proxy that appends ports, each client keeps its own bucket', async () => {
+			const url = await listening({ trustedProxies: 1, limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
+			const first = await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:50123' });
+			const second = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '[2001:db8::2]:443' });
+			expect([first.status, second.status]).toEqual([200, 200]);
+			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:61000' }));
 		});
 	});
 });

@@ -19,7 +19,7 @@ export interface AuditOptions {
 
 /** Statuses a GraphQL answer may have in any scenario: never a 5xx. */
 export const GRAPHQL_STATUSES: ReadonlySet<number> = new Set([200, 400, 403, 405, 406, 413, 415, 429]);
-/** yoga answers an unsupported request or response media type with a bare status: no body to leak from. */
+/** yoga answers an unsupported request or response media type with a bare status: no body to leak from (the server's own 415 for a compressed body has a GraphQL error body). */
 const BODYLESS_STATUSES: ReadonlySet<number> = new Set([406, 415]);
 
 const AUTH_FIELDS = new Set(['login', 'refresh']);
@@ -46,10 +46,7 @@ export function auditReply(reply: AuditedReply, options: AuditOptions): string[]
 	}
 	if (reply.status === 429 && !/^[1-9]\d*$/.test(reply.retryAfter ?? '')) problems.push(`429 without a numeric Retry-After: ${where}`);
 
-	if (BODYLESS_STATUSES.has(reply.status)) {
-		if (reply.text !== '') problems.push(`body on a bodyless status: ${where}`);
-		return problems;
-	}
+	if (BODYLESS_STATUSES.has(reply.status) && reply.text === '') return problems;
 	const payloads = jsonPayloads(reply.text);
 	if (payloads.length === 0) problems.push(`no JSON payload: ${where}`);
 	// A streamed answer's status is sent before its first event: it cannot become a 429.
@@ -87,8 +84,12 @@ function auditPayload(text: string, status: number, statusesForRateLimited: numb
 			if (AUTH_FIELDS.has(field) || (isObject(value) && 'ok' in value)) problems.push(...auditAuthPayload(value, where));
 		}
 	}
-	const rateLimitedField = isObject(body.data) && Object.values(body.data).some((value) => isObject(value) && isObject(value.error) && value.error.code === 'RATE_LIMITED');
-	if (rateLimitedField && !statusesForRateLimited.includes(status)) problems.push(`RATE_LIMITED payload with HTTP ${status}: ${where}`);
+	const fields = isObject(body.data) ? Object.values(body.data) : [];
+	const rateLimitedField = fields.some((value) => isObject(value) && isObject(value.error) && value.error.code === 'RATE_LIMITED');
+	// Next to a field that succeeded, a rate-limited field is data in a 200: the token must not be lost.
+	const succeededField = fields.some((value) => isObject(value) && value.ok === true);
+	const allowed = succeededField ? [200] : statusesForRateLimited;
+	if (rateLimitedField && !allowed.includes(status)) problems.push(`RATE_LIMITED payload with HTTP ${status}: ${where}`);
 	return problems;
 }
 
