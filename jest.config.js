@@ -6,5 +6,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	// tsconfig sets isolatedModules, so ts-jest transpiles file by file; `npm run lint` type-checks.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/fresh-process.ts'],
 	testTimeout: 20000,
 };

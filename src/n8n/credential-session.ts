@@ -6,8 +6,9 @@ import { decodeToken } from '../auth/jwt';
 import { renewToken } from '../auth/renew';
 import type { TokenSet } from '../auth/responses';
 import { acceptPastedToken } from '../auth/static-token';
-import { identityFingerprint, isIssuedForCurrentIdentity, passwordExpiryFrom, type SmartfloCredentials } from './credential-fields';
+import { identityFingerprint, identityText, isIssuedForCurrentIdentity, passwordExpiryFrom, type SmartfloCredentials } from './credential-fields';
 import { createRequestHelperTransport, type RequestHelper } from './request-helper-transport';
+import { renewOncePerIdentity } from './shared-renewal';
 
 /** n8n retries failed nodes itself ("Retry On Fail"); the core adds one quick retry for 5xx / network / 429. */
 const AUTH_RETRIES = 1;
@@ -34,8 +35,10 @@ export async function obtainSession(credentials: SmartfloCredentials, request: R
 	// n8n calls preAuthentication again after a 401 with the stored token still set: refresh it, but only
 	// if it belongs to the identity now configured, so an edited password is checked by a real login.
 	const current = isIssuedForCurrentIdentity(credentials) ? credentials.accessToken : undefined;
-	const tokenSet = await renewToken(createAuthClient(credentials, request), loginOf(credentials), current);
-	return sessionFields(tokenSet, credentials);
+	return await renewOncePerIdentity(identityText(credentials), credentials.accessToken, async () => {
+		const tokenSet = await renewToken(createAuthClient(credentials, request), loginOf(credentials), current);
+		return sessionFields(tokenSet, credentials);
+	});
 }
 
 /** The token `authenticate` puts in the Authorization header: the stored one, or the pasted one, checked locally. */

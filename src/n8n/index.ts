@@ -13,5 +13,6 @@ export type { SmartfloAuthMode, SmartfloCredentials } from './credential-fields'
 export { createAuthClient, loginWithCredentials, obtainSession, tokenForRequest } from './credential-session';
 export { answerOf, responseOf, transportErrorOf } from './request-helper-transport';
 export { countSends, recordSend } from './request-sends';
+export { noteReplacedToken } from './shared-renewal';
 export type { SendCounter } from './request-sends';
 export type { RequestHelper } from './request-helper-transport';

@@ -16,6 +16,7 @@ import {
 	baseUrlOf,
 	countSends,
 	needsRenewalBeforeSending,
+	noteReplacedToken,
 	readSmartfloCredentials,
 	responseOf,
 	type RequestHelper,
@@ -102,9 +103,11 @@ export async function smartfloApiRequest(this: SmartfloContext, request: Smartfl
 	};
 
 	const renewFirst = needsRenewalBeforeSending(credentials);
+	if (renewFirst) noteReplacedToken(credentials.accessToken);
 	const first = await send(renewFirst);
 	let { envelope } = first;
 	if (envelope.kind === 'tokenRefused' && credentials.authMode === 'password' && !renewFirst && !first.renewedByN8n) {
+		noteReplacedToken(credentials.accessToken);
 		({ envelope } = await send(true));
 	}
 	if (envelope.kind === 'tokenRefused') {
