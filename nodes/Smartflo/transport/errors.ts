@@ -47,19 +47,11 @@ export function authFailureError(node: INode, error: unknown, baseUrl: string, i
 }
 
 /**
- * An error thrown by n8n's request helper: no answer at all, a 401 that n8n's own renewal did not
- * cure, or a failed renewal (whose message the credential already made actionable).
+ * An error thrown by n8n's request helper that carries no Smartflo answer: no connection at all, or a
+ * failed renewal (whose message the credential already made actionable).
  */
-export function requestError(
-	node: INode,
-	error: unknown,
-	baseUrl: string,
-	authMode: SmartfloAuthMode,
-	itemIndex?: number,
-): NodeApiError | NodeOperationError {
-	const status = httpStatusOf(error);
-	if (status === 401) return tokenRefusedError(node, authMode, 401, descriptionOf(error), itemIndex);
-	if (status === undefined) {
+export function requestError(node: INode, error: unknown, baseUrl: string, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (httpStatusOf(error) === undefined) {
 		// No answer at all: only a system error code tells (a failed renewal's message must not be re-read).
 		const connection = transportErrorOf(error);
 		if (connection.causeCode !== undefined) return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
@@ -83,9 +75,4 @@ function httpStatusOf(error: unknown): number | undefined {
 	}
 	const response = (error as { response?: { status?: unknown } } | undefined)?.response;
 	return typeof response?.status === 'number' ? response.status : undefined;
-}
-
-function descriptionOf(error: unknown): string {
-	if (error instanceof NodeApiError && typeof error.description === 'string') return error.description;
-	return '';
 }

@@ -96,9 +96,9 @@ export async function smartfloApiRequest(this: SmartfloContext, request: Smartfl
 		} catch (error) {
 			// A refused token that n8n did not (or could not) cure arrives as an error carrying the response.
 			answer = answerOf(responseOf(error));
-			if (!answer) throw requestError(node, error, baseUrl, credentials.authMode, itemIndex);
+			if (!answer) throw requestError(node, error, baseUrl, itemIndex);
 		}
-		if (!answer) throw requestError(node, new Error('n8n returned no response'), baseUrl, credentials.authMode, itemIndex);
+		if (!answer) throw requestError(node, new Error('n8n returned no response'), baseUrl, itemIndex);
 		return { envelope: readEnvelope(answer), renewedByN8n: sends.sends > 1 };
 	};
 
@@ -134,7 +134,7 @@ export async function smartfloUnauthenticatedRequest(
 		if (!answer) throw new Error('n8n returned no response');
 		envelope = readEnvelope(answer);
 	} catch (error) {
-		throw requestError(node, error, baseUrl, 'token', itemIndex);
+		throw requestError(node, error, baseUrl, itemIndex);
 	}
 	if (envelope.kind === 'tokenRefused') {
 		const said = envelope.upstreamMessage ? `: ${envelope.upstreamMessage}` : '';
