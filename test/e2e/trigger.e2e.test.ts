@@ -191,6 +191,20 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		report.push(`5 restart: 1 delivery before, its repeat after the restart → ${executions.length} execution(s)`);
 		expect(executions).toHaveLength(1);
 	});
+
+	it('6. activation refuses a trigger without a usable secret; a delivery that starts an execution is answered 200 with JSON', async () => {
+		const unusable = triggerWorkflow('Smartflo e2e: no secret', { events: ['*'], secret: '' });
+		await expect(n8n.createActiveWorkflow(unusable.workflow)).rejects.toThrow(/Secret of at least 8 characters/);
+		const { workflow, productionUrl } = triggerWorkflow('Smartflo e2e: answer', { events: ['*'], secret: SECRET });
+		const url = productionUrl(n8n.url);
+		const workflowId = await n8n.createActiveWorkflow(workflow, url);
+		const started = await fetch(`${url}?secret=${SECRET}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' }) });
+		const answer = await started.json();
+		report.push(`6 activation without a secret refused; a started execution is answered ${started.status} ${JSON.stringify(answer)}`);
+		expect(started.status).toBe(200);
+		expect(answer).toEqual({ received: true, started: true });
+		expect(triggerItems(await n8n.settledExecutions(workflowId))).toEqual([expect.objectContaining({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' })]);
+	});
 });
 
 /** The ids of the call's hangup delivery: for Smartflo Trigger, the same event for the same call. */

@@ -38,7 +38,7 @@ export interface WebhookRequest {
 
 export interface WebhookOutcome {
 	result: IWebhookResponseData;
-	/** What the trigger itself answered (undefined when n8n answers because an execution starts). */
+	/** The status the trigger answered with (undefined if it left the answer to n8n). */
 	status?: number;
 	body?: unknown;
 	/** The items of the execution it starts; empty when it starts none. */

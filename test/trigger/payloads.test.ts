@@ -37,9 +37,9 @@ function flat(payload: Record<string, unknown>): Record<string, string> {
 }
 
 describe('Smartflo Trigger: every payload shape Smartflo sends gives the same normalised item', () => {
-	it('JSON at the root', async () => {
-		const { items, result } = await deliver({ json: MISSED_HANGUP, query: withSecret() });
-		expect(result.noWebhookResponse).toBeUndefined();
+	it('JSON at the root: one item, answered 200 with JSON', async () => {
+		const { items, status, body } = await deliver({ json: MISSED_HANGUP, query: withSecret() });
+		expect({ status, body }).toEqual({ status: 200, body: { received: true, started: true } });
 		expect(items).toHaveLength(1);
 		expect(items[0]).toMatchObject(EXPECTED);
 		expect(items[0]).not.toHaveProperty(['customer_no_with_prefix ']);

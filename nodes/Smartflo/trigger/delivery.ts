@@ -11,7 +11,6 @@ export interface SecretLocation {
 
 /** One HTTP request to the trigger, as the trigger reads it. */
 export interface Delivery {
-	method: string;
 	/** What the request presents as the secret: a string, or an array when it is repeated. */
 	presentedSecret: unknown;
 	/** The payloads the request carries, without the secret: none for a verification ping. */
@@ -34,7 +33,7 @@ export function readDelivery(context: IWebhookFunctions, secret: SecretLocation)
 	if (secret.in === 'queryParameter') delete query[secret.name];
 	const urlEvent = typeof query[EVENT_FIELD] === 'string' ? (query[EVENT_FIELD] as string) : undefined;
 	const payloads = method === 'GET' ? payloadsOf(query) : payloadsOf(bodyOf(context));
-	return { method, presentedSecret, payloads: payloads.filter(({ fields }) => Object.keys(fields).some((key) => key !== EVENT_FIELD)), urlEvent };
+	return { presentedSecret, payloads: payloads.filter(({ fields }) => Object.keys(fields).some((key) => key !== EVENT_FIELD)), urlEvent };
 }
 
 function bodyOf(context: IWebhookFunctions): unknown {

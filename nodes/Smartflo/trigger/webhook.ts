@@ -34,7 +34,8 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		items.push(outputOf(event, raw, receivedAt));
 	}
 	if (items.length === 0) return respond(this, 200, { received: true, started: false });
-	return { workflowData: [this.helpers.returnJsonArray(items)] };
+	// Answered here, not by n8n: for a node without a responseData option n8n would answer the text "firstEntryJson".
+	return { ...respond(this, 200, { received: true, started: true }), workflowData: [this.helpers.returnJsonArray(items)] };
 }
 
 function isDuplicate(context: IWebhookFunctions, config: TriggerConfig, event: NormalisedEvent, raw: Record<string, unknown>): boolean {
