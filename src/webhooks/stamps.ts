@@ -1,3 +1,5 @@
+import { formatWallClock, isRealWallClock, wallClockIn, type WallClock } from '../time/zoned';
+
 /**
  * Smartflo's webhook time stamps. By default they are wall-clock `Y-m-d H:i:s` strings without a zone, in
  * the account's time zone (IST for Indian accounts); the portal can also be set to ISO 8601 with an offset
@@ -17,26 +19,7 @@ const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 const EPOCH_MILLISECONDS = /^\d{12,13}$/;
 const MINUTE_MS = 60_000;
 
-interface WallClock {
-	year: number;
-	month: number;
-	day: number;
-	hour: number;
-	minute: number;
-	second: number;
-}
-
-export function isTimeZone(zone: string): boolean {
-	if (zone.trim() === '') return false;
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-/** `value` as a stamp in `timeZone` (an IANA name the caller has checked with `isTimeZone`). */
+/** `value` as a stamp in `timeZone` (an IANA name the caller has checked with src/time's `isTimeZone`). */
 export function normaliseStamp(value: unknown, timeZone: string): NormalisedStamp {
 	const epochMs = instantOf(value, timeZone);
 	if (epochMs === undefined || !Number.isFinite(epochMs)) return { local: null, utc: null };
@@ -59,14 +42,6 @@ function instantOf(value: unknown, timeZone: string): number | undefined {
 	return undefined;
 }
 
-function isRealWallClock({ year, month, day, hour, minute, second }: WallClock): boolean {
-	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
-		date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second
-	);
-}
-
 /** The instant a wall-clock time in `timeZone` names (the earlier one when a DST change repeats it). */
 function fromWallClock(fields: WallClock, timeZone: string): number {
 	const asUtc = utcOf(fields);
@@ -79,21 +54,6 @@ function utcOf({ year, month, day, hour, minute, second }: WallClock): number {
 	return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
-function wallClockIn(epochMs: number, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-		hourCycle: 'h23',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
-}
-
 /** How far `timeZone` is ahead of UTC at `epochMs`, in minutes. */
 function offsetMinutes(epochMs: number, timeZone: string): number {
 	const wholeSecond = Math.floor(epochMs / 1000) * 1000;
@@ -102,7 +62,7 @@ function offsetMinutes(epochMs: number, timeZone: string): number {
 
 function formatWithOffset(epochMs: number, timeZone: string): string {
 	const offset = offsetMinutes(epochMs, timeZone);
-	const local = new Date(Math.floor(epochMs / 1000) * 1000 + offset * MINUTE_MS).toISOString().slice(0, 19);
+	const local = formatWallClock(wallClockIn(epochMs, timeZone), 'T');
 	const sign = offset < 0 ? '-' : '+';
 	const magnitude = Math.abs(offset);
 	const pad = (number: number) => String(number).padStart(2, '0');

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { DEFAULT_TIME_ZONE } from '../actions/callRecord/getMany.operation';
-import { isTimeZone } from '../../../src/webhooks/stamps';
+import { isTimeZone } from '../../../src/time/zoned';
 import { EVENT_FIELD } from '../../../src/webhooks/triggers';
 import type { SecretLocation } from './delivery';
 import { DEFAULT_DUPLICATE_WINDOW_SECONDS, DEFAULT_SECRET_HEADER, DEFAULT_SECRET_PARAMETER } from './description';
