@@ -5,10 +5,11 @@ import { dispatch, readBody, writeReply, type BodyResult } from './http-utils';
 import type { Reply } from './replies';
 import { createRouter, type RouteMatch } from './router';
 import type { IssueTokenOptions, SandboxConfigPatch, SandboxControls, SandboxFault } from './types';
+import { WEBHOOK_ADMIN_ROUTES } from './webhooks/admin-routes';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
-interface AdminRoute {
+export interface AdminRoute {
 	method: 'GET' | 'POST' | 'DELETE';
 	path: string;
 	handle(controls: SandboxControls, body: Record<string, unknown>, params: Record<string, string>): unknown;
@@ -57,7 +58,7 @@ function done(_completed: void): { ok: true } {
 	return { ok: true };
 }
 
-const findRoute = createRouter(ADMIN_ROUTES);
+const findRoute = createRouter([...ADMIN_ROUTES, ...WEBHOOK_ADMIN_ROUTES]);
 
 /**
  * The local control API: JSON in and out, no auth, no latency, no faults, not counted in stats.
@@ -71,18 +72,19 @@ export async function handleAdminRequest(
 ): Promise<void> {
 	const match = findRoute(request.method ?? 'GET', pathname);
 	const body = await readBody(request, MAX_BODY_BYTES);
-	writeReply(response, adminReply(controls, match, body));
+	writeReply(response, await adminReply(controls, match, body));
 }
 
-function adminReply(controls: SandboxControls, match: RouteMatch<AdminRoute>, body: BodyResult): Reply {
+async function adminReply(controls: SandboxControls, match: RouteMatch<AdminRoute>, body: BodyResult): Promise<Reply> {
 	const target = dispatch(match, body);
 	if (!target.ok) return target.reply;
-	return run(() => target.route.handle(controls, parseAdminBody(target.bodyText), target.params));
+	return await run(() => target.route.handle(controls, parseAdminBody(target.bodyText), target.params));
 }
 
-function run(action: () => unknown): Reply {
+/** Runs a control (some, like playing a call, answer later) and words its bad-input errors. */
+async function run(action: () => unknown): Promise<Reply> {
 	try {
-		return { status: 200, body: action() };
+		return { status: 200, body: await action() };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		if (error instanceof RangeError) return { status: 404, body: { message } };

@@ -139,7 +139,7 @@ export function buildCallRecord(facts: CallFacts, random: SeededRandom): CallRec
 }
 
 /** Recordings are pre-signed links: the `token` parameter lets anyone holding the URL download them. */
-function recordingUrl(callId: string, random: SeededRandom): string {
+export function recordingUrl(callId: string, random: SeededRandom): string {
 	const query = new URLSearchParams({ callId, type: 'rec', token: random.alphanumeric(40) });
 	return `https://cloudphone.tatateleservices.com/file/recording?${query}`;
 }

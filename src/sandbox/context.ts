@@ -9,6 +9,7 @@ import type { StatsRecorder } from './stats';
 import type { TokenAuthority, TokenClaims } from './tokens';
 import type { SandboxConfig } from './types';
 import type { Input } from './validation';
+import type { WebhookSender } from './webhooks/sender';
 
 /** Everything one running sandbox knows. */
 export interface SandboxState {
@@ -19,6 +20,7 @@ export interface SandboxState {
 	faults: FaultQueue;
 	directory: Directory;
 	calls: CallLedger;
+	webhooks: WebhookSender;
 }
 
 export interface RequestContext {

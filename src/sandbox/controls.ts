@@ -2,6 +2,7 @@ import type { SandboxState } from './context';
 import { applyConfigPatch } from './config';
 import { API_CONNECT_TOKEN_TTL_SECONDS, PERMANENT_TOKEN_TTL_SECONDS, tokenFromAuthorization } from './tokens';
 import type { IssueTokenOptions, SandboxControls, TokenKind } from './types';
+import { createWebhookControls } from './webhooks/controls';
 
 const TOKEN_KINDS: readonly TokenKind[] = ['login', 'permanent', 'api-connect'];
 
@@ -36,6 +37,7 @@ export function createControls(state: SandboxState): SandboxControls {
 		listFaults: () => state.faults.describe(),
 		accountState: (email) => state.accounts.state(email),
 		unlockAccount: (email) => state.accounts.unlock(email),
+		...createWebhookControls(state.webhooks),
 	};
 }
 

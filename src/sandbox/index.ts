@@ -14,6 +14,7 @@ import { createSandboxServer } from './server';
 import { StatsRecorder } from './stats';
 import { TokenAuthority } from './tokens';
 import type { SandboxHandle, SandboxOptions } from './types';
+import { WebhookSender } from './webhooks/sender';
 
 export { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY } from './defaults';
 export type {
@@ -33,6 +34,21 @@ export type {
 	SandboxStats,
 	TokenKind,
 } from './types';
+export type {
+	CallKind,
+	CallOutcome,
+	DeliveryRecord,
+	PlayCallOptions,
+	PlayedCall,
+	RegisteredWebhook,
+	SandboxWebhookControls,
+	WebhookEncoding,
+	WebhookMethod,
+	WebhookQuirks,
+	WebhookRegistration,
+	WebhookSettings,
+	WebhookStats,
+} from './webhooks/types';
 
 /** Starts a local Smartflo simulator; see shared/SMARTFLO-API.md for the API it mimics. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -48,7 +64,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		});
 	});
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, ...controls, close };
+	const closeAll = async () => {
+		state.webhooks.close();
+		await close();
+	};
+	return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, ...controls, close: closeAll };
 }
 
 function createState(options: SandboxOptions): SandboxState {
@@ -61,13 +81,15 @@ function createState(options: SandboxOptions): SandboxState {
 		{ tokenTtlSeconds: options.tokenTtlSeconds, latencyMs: options.latencyMs, maxPageSize: options.maxPageSize },
 	);
 	const seed = buildSeedData(options.seed ?? {}, options.supportApiKeys ?? [DEMO_SUPPORT_API_KEY], Date.now());
+	const directory = seed.directory;
 	return {
 		config,
 		accounts: new AccountBook(options.accounts ?? [DEMO_ACCOUNT], lockAfterFailedLogins),
 		tokens: new TokenAuthority(options.jwtSecret ?? randomBytes(32).toString('base64url')),
 		stats: new StatsRecorder(),
 		faults: new FaultQueue(),
-		directory: seed.directory,
-		calls: new CallLedger(seed.directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime')),
+		directory,
+		calls: new CallLedger(directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime')),
+		webhooks: new WebhookSender(directory, new SeededRandom('smartflo-webhooks')),
 	};
 }

@@ -1,3 +1,5 @@
+import type { SandboxWebhookControls } from './webhooks/types';
+
 export interface SandboxAccount {
 	email: string;
 	password: string;
@@ -107,7 +109,7 @@ export interface QueuedFaultInfo {
 	remaining: number | null;
 }
 
-export interface SandboxControls {
+export interface SandboxControls extends SandboxWebhookControls {
 	stats(): SandboxStats;
 	resetStats(): void;
 	issueToken(opts?: IssueTokenOptions): string;

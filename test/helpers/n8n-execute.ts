@@ -95,7 +95,7 @@ export function asLoadOptions(context: IExecuteFunctions): ILoadOptionsFunctions
 }
 
 /** n8n-core's returnJsonArray (utils/return-json-array.js). */
-function returnJsonArray(jsonData: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function returnJsonArray(jsonData: IDataObject | IDataObject[]): INodeExecutionData[] {
 	const list = Array.isArray(jsonData) ? jsonData : [jsonData];
 	return list.map((data) => (data?.json ? ({ ...data, json: data.json } as INodeExecutionData) : { json: data }));
 }
@@ -105,7 +105,7 @@ function constructExecutionMetaData(inputData: INodeExecutionData[], { itemData 
 	return inputData.map(({ json, ...rest }) => ({ json, pairedItem: itemData, ...rest }));
 }
 
-function nodeParameter(properties: INodeProperties[], parameters: IDataObject, name: string, fallbackValue: unknown): unknown {
+export function nodeParameter(properties: INodeProperties[], parameters: IDataObject, name: string, fallbackValue: unknown): unknown {
 	if (name in parameters) return parameters[name];
 	const property = properties.find((candidate) => candidate.name === name && isDisplayed(properties, parameters, candidate));
 	if (property) return structuredClone(property.default);

@@ -61,7 +61,7 @@ it('nodes/, credentials/, the shipped core and package.json pass n8n’s lint ru
 }, 60_000);
 
 it('no rule is switched off inline (n8n’s scanner ignores inline configuration anyway)', () => {
-	const disabled = ['nodes', 'credentials', 'src/auth', 'src/api', 'src/n8n']
+	const disabled = ['nodes', 'credentials', 'src/auth', 'src/api', 'src/n8n', 'src/webhooks', 'src/time']
 		.flatMap((dir) => sourceFiles(join(repo, dir)))
 		.filter((file) => /eslint-disable|eslint\s+[\w@/-]+\s*:\s*(0|off)/.test(readFileSync(file, 'utf8')))
 		.map((file) => relative(repo, file));

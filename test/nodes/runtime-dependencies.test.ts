@@ -12,7 +12,7 @@ import ts from 'typescript';
  * so the check always covers the current source, on a clean checkout too.
  */
 const repo = resolve(__dirname, '../..');
-const ENTRY_POINTS = ['credentials/SmartfloApi.credentials.ts', 'nodes/Smartflo/Smartflo.node.ts'];
+const ENTRY_POINTS = ['credentials/SmartfloApi.credentials.ts', 'nodes/Smartflo/Smartflo.node.ts', 'nodes/Smartflo/SmartfloTrigger.node.ts'];
 const ALLOWED_PACKAGES = new Set(['n8n-workflow']);
 const BUILTINS = new Set(builtinModules);
 

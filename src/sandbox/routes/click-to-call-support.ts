@@ -19,6 +19,7 @@ export const clickToCallSupportRoute: ApiRoute = {
 		const callerId = input.optionalText('caller_id');
 		input.optionalInteger('customer_ring_timeout', { min: 10, max: 30 });
 		const callTimeoutSeconds = input.optionalInteger('call_timeout', { min: 1 });
+		const customIdentifier = input.optionalText('custom_identifier');
 		if (input.failed || customerNumber === undefined || apiKey === undefined) return input.reply();
 
 		const key = state.directory.supportKey(apiKey);
@@ -44,6 +45,7 @@ export const clickToCallSupportRoute: ApiRoute = {
 			},
 			body.get_call_id,
 			'Call originated successfully',
+			customIdentifier,
 		);
 	},
 };

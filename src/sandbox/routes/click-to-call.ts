@@ -15,7 +15,7 @@ export const clickToCallRoute: ApiRoute = {
 		const destination = input.required('destination_number');
 		const callerId = input.optionalText('caller_id');
 		const callTimeoutSeconds = input.optionalInteger('call_timeout', { min: 1 });
-		input.optionalText('custom_identifier');
+		const customIdentifier = input.optionalText('custom_identifier');
 		if (input.failed || agentNumber === undefined || destination === undefined) return input.reply();
 
 		if (!isFlagSet(body.async)) return refused(SYNCHRONOUS_DISCONTINUED);
@@ -38,6 +38,7 @@ export const clickToCallRoute: ApiRoute = {
 			},
 			body.get_call_id,
 			'Originate successfully queued',
+			customIdentifier,
 		);
 	},
 };

@@ -1,3 +1,5 @@
+import { formatWallClock, isRealWallClock, isTimeZone, wallClockIn } from '../../../../src/time/zoned';
+
 /** Smartflo's date filter format: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone. */
 const SMARTFLO_FORMAT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -34,16 +36,6 @@ export function toSmartfloDateTime(value: unknown, timeZone: string): DateTimeRe
 	return { ok: false, problem: `"${text.slice(0, 40)}" is not a date and time` };
 }
 
-function isTimeZone(zone: string): boolean {
-	if (zone === '') return false;
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Epoch milliseconds of a value that is an instant rather than a wall-clock text. */
 function instantOf(value: unknown): number | undefined {
 	if (value instanceof Date) return value.getTime();
@@ -53,27 +45,12 @@ function instantOf(value: unknown): number | undefined {
 }
 
 function formatInZone(epochMs: number, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-		hourCycle: 'h23',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '00';
-	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+	return formatWallClock(wallClockIn(epochMs, timeZone));
 }
 
 function isRealDate(...fields: string[]): boolean {
 	const [year, month, day, hour, minute, second] = fields.map(Number);
-	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
-		date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second
-	);
+	return isRealWallClock({ year, month, day, hour, minute, second });
 }
 
 function isLuxonLike(value: unknown): value is { toMillis(): number } {

@@ -1,0 +1,70 @@
+import { formatWallClock, isRealWallClock, wallClockIn, type WallClock } from '../time/zoned';
+
+/**
+ * Smartflo's webhook time stamps. By default they are wall-clock `Y-m-d H:i:s` strings without a zone, in
+ * the account's time zone (IST for Indian accounts); the portal can also be set to ISO 8601 with an offset
+ * or to epoch seconds (shared/SMARTFLO-API.md §2.3). All three become an ISO 8601 string with the account
+ * zone's offset, plus the same instant in UTC.
+ */
+export interface NormalisedStamp {
+	/** e.g. `2026-09-21T10:15:00+05:30`; null when absent or not a time. */
+	local: string | null;
+	/** e.g. `2026-09-21T04:45:00.000Z`. */
+	utc: string | null;
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+const EPOCH_MILLISECONDS = /^\d{12,13}$/;
+const MINUTE_MS = 60_000;
+
+/** `value` as a stamp in `timeZone` (an IANA name the caller has checked with src/time's `isTimeZone`). */
+export function normaliseStamp(value: unknown, timeZone: string): NormalisedStamp {
+	const epochMs = instantOf(value, timeZone);
+	if (epochMs === undefined || !Number.isFinite(epochMs)) return { local: null, utc: null };
+	return { local: formatWithOffset(epochMs, timeZone), utc: new Date(epochMs).toISOString() };
+}
+
+function instantOf(value: unknown, timeZone: string): number | undefined {
+	if (typeof value === 'number') return value >= 1e11 ? value : value * 1000;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	const wall = WALL_CLOCK.exec(text);
+	if (wall) {
+		const [year, month, day, hour, minute, second = 0] = wall.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+		const fields = { year, month, day, hour, minute, second };
+		return isRealWallClock(fields) ? fromWallClock(fields, timeZone) : undefined;
+	}
+	if (WITH_ZONE.test(text)) return Date.parse(text.replace(' ', 'T'));
+	if (EPOCH_MILLISECONDS.test(text)) return Number(text);
+	if (EPOCH_SECONDS.test(text)) return Math.round(Number(text) * 1000);
+	return undefined;
+}
+
+/** The instant a wall-clock time in `timeZone` names (the earlier one when a DST change repeats it). */
+function fromWallClock(fields: WallClock, timeZone: string): number {
+	const asUtc = utcOf(fields);
+	const first = asUtc - offsetMinutes(asUtc, timeZone) * MINUTE_MS;
+	const second = asUtc - offsetMinutes(first, timeZone) * MINUTE_MS;
+	return Math.min(first, second);
+}
+
+function utcOf({ year, month, day, hour, minute, second }: WallClock): number {
+	return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** How far `timeZone` is ahead of UTC at `epochMs`, in minutes. */
+function offsetMinutes(epochMs: number, timeZone: string): number {
+	const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+	return Math.round((utcOf(wallClockIn(wholeSecond, timeZone)) - wholeSecond) / MINUTE_MS);
+}
+
+function formatWithOffset(epochMs: number, timeZone: string): string {
+	const offset = offsetMinutes(epochMs, timeZone);
+	const local = formatWallClock(wallClockIn(epochMs, timeZone), 'T');
+	const sign = offset < 0 ? '-' : '+';
+	const magnitude = Math.abs(offset);
+	const pad = (number: number) => String(number).padStart(2, '0');
+	return `${local}${sign}${pad(Math.floor(magnitude / 60))}:${pad(magnitude % 60)}`;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+/** Workflows for the Smartflo Trigger suite, built in code so each test gets its own webhook id. */
+export interface TriggerWorkflow {
+	workflow: { name: string; nodes: unknown[]; connections: unknown };
+	/** The production URL to paste into Smartflo (without the secret). */
+	productionUrl(n8nUrl: string): string;
+}
+
+export const TRIGGER_NODE = 'Smartflo Trigger';
+const PACKAGE = 'n8n-nodes-smartflo';
+
+/** Smartflo Trigger → No Operation: each execution records the trigger's items. */
+export function triggerWorkflow(name: string, parameters: Record<string, unknown>): TriggerWorkflow {
+	const webhookId = randomUUID();
+	return {
+		workflow: {
+			name,
+			nodes: [
+				{ id: randomUUID(), name: TRIGGER_NODE, type: `${PACKAGE}.smartfloTrigger`, typeVersion: 1, position: [0, 0], webhookId, parameters },
+				{ id: randomUUID(), name: 'Record', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { [TRIGGER_NODE]: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+		},
+		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${webhookId}/smartflo`,
+	};
+}
+
+/** Webhook (POST /webhook/<path>) → Smartflo Click to Call, answering with the call's ids. */
+export function clickToCallWorkflow(path: string, credential: { id: string; name: string }): TriggerWorkflow {
+	return {
+		workflow: {
+			name: 'Smartflo e2e: click to call from a webhook',
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Start Call',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: randomUUID(),
+					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+				},
+				{
+					id: randomUUID(),
+					name: 'Click to Call',
+					type: `${PACKAGE}.smartflo`,
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {
+						resource: 'call',
+						operation: 'clickToCall',
+						agentNumber: '={{ $json.body.agent }}',
+						destinationNumber: '={{ $json.body.destination }}',
+						getCallId: true,
+						options: { customIdentifier: '={{ $json.body.lead }}' },
+					},
+					credentials: { smartfloApi: credential },
+				},
+			],
+			connections: { 'Start Call': { main: [[{ node: 'Click to Call', type: 'main', index: 0 }]] } },
+		},
+		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${path}`,
+	};
+}
