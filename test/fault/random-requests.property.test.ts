@@ -134,6 +134,23 @@ const fault = fc.option(
 /** Header values a fetch Request accepts (ByteString, no CR/LF/NUL). */
 const headerSafe = (value: string) => value.replace(/[^\x20-\x7e\t]/g, '?');
 
+const modes = fc.constantFrom<'development' | 'production'>('development', 'production');
+
+/** A login through the development server with each upstream fault that names a code of its own. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type RequestCase = [ValueOf<typeof modes>, ValueOf<typeof method>, ValueOf<typeof path>, ValueOf<typeof headers>, string, SandboxFault | undefined, string];
+
+function upstreamExamples(): RequestCase[] {
+	const login = (password: string) => JSON.stringify({ query: LOGIN_MUTATION, variables: { email: DEMO_ACCOUNT.email, password } });
+	const json: ValueOf<typeof headers> = { 'content-type': 'application/json' };
+	return [
+		['development', 'POST', '/graphql', json, login(DEMO_ACCOUNT.password), { type: 'drop' }, '10.0.0.1'],
+		['development', 'POST', '/graphql', json, login(DEMO_ACCOUNT.password), { type: 'serverError', status: 502 }, '10.0.0.2'],
+		['development', 'POST', '/graphql', json, login('not-the-password'), undefined, '10.0.0.3'],
+		['development', 'POST', '/graphql', json, login(''), undefined, '10.0.0.4'],
+	];
+}
+
 describe('random requests against server.fetch', () => {
 	let sandbox: SandboxHandle;
 	const servers: Record<'development' | 'production', GraphQLServer | undefined> = { development: undefined, production: undefined };
@@ -164,7 +181,7 @@ describe('random requests against server.fetch', () => {
 	it('never a 5xx, a stack, an unmasked error, an untyped auth failure or someone else\'s secret', async () => {
 		await fc.assert(
 			fc.asyncProperty(
-				fc.constantFrom<'development' | 'production'>('development', 'production'),
+				modes,
 				method,
 				path,
 				headers,
@@ -198,10 +215,11 @@ describe('random requests against server.fetch', () => {
 					}
 				},
 			),
-			{ numRuns: 600 },
+			{ numRuns: 600, examples: upstreamExamples() },
 		);
-		// The generators reached the resolvers and the faulty upstream, not only the parser. (A success
-		// is not required: whether a random run gets one past the per-email limit is chance.)
+		// The generators reached the resolvers and the faulty upstream, not only the parser. The examples
+		// above make sure each upstream outcome occurs at least once; the random runs add the rest. (A
+		// success is not required: whether a random run gets one past the per-email limit is chance.)
 		expect([...seen.codes]).toEqual(expect.arrayContaining(['INVALID_CREDENTIALS', 'INVALID_INPUT', 'UPSTREAM_ERROR', 'NETWORK_ERROR']));
 		expect(seen.statuses.get(200)).toBeGreaterThan(50);
 		expect(sandbox.stats().loginAttempts + sandbox.stats().refreshAttempts).toBeGreaterThan(20);
