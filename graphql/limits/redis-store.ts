@@ -46,6 +46,9 @@ export class RedisStateStore implements StateStore {
 	/** An outage was logged and nothing has succeeded since. */
 	#warned = false;
 	#closing = false;
+	/** Settles when the first connection attempt has succeeded or failed: until then a failure is no outage yet. */
+	readonly #firstAttempt: Promise<void>;
+	#attempted = false;
 
 	constructor(options: RedisStateOptions & { maxKeys: number; logger: Logger }) {
 		this.outage = options.outage ?? 'fail-closed';
@@ -60,6 +63,14 @@ export class RedisStateStore implements StateStore {
 			retryStrategy: (attempt) => Math.min(attempt * 50, MAX_RECONNECT_DELAY_MS),
 		});
 		this.#client.defineCommand('smartfloDeleteIfEquals', { numberOfKeys: 1, lua: DELETE_IF_EQUALS });
+		this.#firstAttempt = new Promise((resolve) => {
+			const attempted = () => {
+				this.#attempted = true;
+				resolve();
+			};
+			this.#client.once('ready', attempted);
+			this.#client.once('error', attempted);
+		});
 		this.#client.on('ready', () => this.#markReachable());
 		this.#client.on('error', (error: unknown) => this.#markUnreachable(new StateUnavailableError(error)));
 		this.#client.on('close', () => this.#markUnreachable(new StateUnavailableError({ code: 'CONNECTION_CLOSED' })));
@@ -106,6 +117,7 @@ export class RedisStateStore implements StateStore {
 	}
 
 	async health(): Promise<StoreHealth> {
+		await this.#firstAttempt;
 		try {
 			await this.#run(() => this.#client.ping());
 			return { kind: 'redis', reachable: true };
@@ -147,7 +159,8 @@ export class RedisStateStore implements StateStore {
 
 	/** Logged once per outage, not once per failed command. */
 	#markUnreachable(failure: StateUnavailableError): void {
-		if (this.#closing) return;
+		// A command sent while the first connection is still being made fails too, but that is no outage.
+		if (this.#closing || !this.#attempted) return;
 		this.#reachable = false;
 		if (this.#warned) return;
 		this.#warned = true;
