@@ -17,6 +17,7 @@ export interface MemoryStateStoreOptions {
  * process cannot grow. Caches are LRU maps with a time to live per entry.
  */
 export class MemoryStateStore implements StateStore {
+	readonly shared = false;
 	readonly #maxKeys: number;
 	readonly #tracked = new Map<string, Pick<LRUCache<string, string | true>, 'purgeStale' | 'size' | 'clear'>>();
 

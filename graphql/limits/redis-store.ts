@@ -38,6 +38,7 @@ interface SharedStateCommands {
  * insuranceLimiter option is not used because it would bypass that store's bound on keys).
  */
 export class RedisStateStore implements StateStore {
+	readonly shared = true;
 	readonly outage: RedisOutagePolicy;
 	readonly #client: Redis;
 	readonly #insurance?: MemoryStateStore;

@@ -15,6 +15,8 @@ export interface SharedFlightsOptions {
 	leaseMs: number;
 	/** How long a leader's outcome is kept for the replicas waiting on it (default 3000). */
 	outcomeMs?: number;
+	/** False when no other process reads the cache (in memory): waiters in this process join the promise, so no outcome is kept. */
+	shareOutcomes: boolean;
 	/** How often a waiting replica looks for the outcome (default 20). */
 	pollMs?: number;
 }
@@ -43,6 +45,7 @@ export class SharedFlights {
 	readonly #leaseMs: number;
 	readonly #outcomeMs: number;
 	readonly #pollMs: number;
+	readonly #shareOutcomes: boolean;
 
 	constructor(options: SharedFlightsOptions) {
 		this.#cache = options.cache;
@@ -50,6 +53,7 @@ export class SharedFlights {
 		this.#leaseMs = options.leaseMs;
 		this.#outcomeMs = options.outcomeMs ?? DEFAULT_OUTCOME_MS;
 		this.#pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+		this.#shareOutcomes = options.shareOutcomes;
 	}
 
 	/** Calls in flight in this process. */
@@ -76,10 +80,10 @@ export class SharedFlights {
 		let outcome: Outcome | undefined;
 		try {
 			const tokens = await execute();
-			outcome = { ok: true, sealed: this.#keys.seal(encodeTokens(tokens), context) };
+			if (this.#shareOutcomes) outcome = { ok: true, sealed: this.#keys.seal(encodeTokens(tokens), context) };
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
+			if (this.#shareOutcomes && error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
 			throw error;
 		} finally {
 			await this.#leave(key, flight, outcome);

@@ -29,6 +29,8 @@ export type RedisOutagePolicy = 'fail-closed' | 'memory';
  * shared by every replica (RedisStateStore). Both are used through the same calls.
  */
 export interface StateStore {
+	/** True when other processes read the same state (Redis): only then are outcomes left for them. */
+	readonly shared: boolean;
 	counter(name: string, rate: RateLimit): Counter;
 	cache(name: string): ValueCache;
 	/** For Redis a PING, bounded by the command timeout: a hung Redis reads as unreachable too. */
