@@ -184,7 +184,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--rejection-cache-seconds',
 		env: 'REJECTION_CACHE_SECONDS',
 		value: '<n>',
-		description: 'A password Smartflo called wrong, or a rejected token, is answered from memory this long.',
+		description: 'A password Smartflo called wrong, or a rejected token, is answered without asking Smartflo this long.',
 		...integerSetting(limits.rejectionCacheSeconds, 0, 86_400),
 	},
 	refreshReuseSeconds: {
@@ -198,7 +198,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--rate-limit-max-keys',
 		env: 'RATE_LIMIT_MAX_KEYS',
 		value: '<n>',
-		description: 'Emails / IPs / cached rejections each limiter remembers at most.',
+		description: 'Emails / IPs / cached rejections each limiter and cache in this process remembers at most (with REDIS_URL: those of the outage fallback).',
 		...integerSetting(limits.maxTrackedKeys, 100, 10_000_000),
 	},
 	limitsSecret: {

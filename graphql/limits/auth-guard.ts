@@ -107,7 +107,7 @@ export class AuthGuard {
 		this.#refreshed = this.store.cache('refreshed');
 		this.#flights = new SharedFlights({
 			cache: this.store.cache('flights'),
-			shareOutcomes: this.store.shared,
+			acrossProcesses: this.store.shared,
 			keys: this.#keys,
 			leaseMs: this.#client.timeoutMs * (this.#client.retries + 1) + LEASE_MARGIN_MS,
 		});

@@ -15,8 +15,8 @@ export interface SharedFlightsOptions {
 	leaseMs: number;
 	/** How long a leader's outcome is kept for the replicas waiting on it (default 3000). */
 	outcomeMs?: number;
-	/** False when no other process reads the cache (in memory): waiters in this process join the promise, so no outcome is kept. */
-	shareOutcomes: boolean;
+	/** False when no other process reads the cache (in memory): then calls only join in this process, with no lease and no outcome. */
+	acrossProcesses: boolean;
 	/** How often a waiting replica looks for the outcome (default 20). */
 	pollMs?: number;
 }
@@ -31,7 +31,8 @@ type Outcome = { ok: true; sealed: string } | { ok: false; error: string };
 /**
  * One upstream call for identical concurrent calls, within a process and across replicas.
  *
- * In a process, callers of the same key join one promise. Across replicas, the first to add the
+ * In a process, callers of the same key join one promise (all there is to it when the store is this
+ * process's memory). Across replicas sharing a store, the first to add the
  * key's lease to the store leads: it makes the call and leaves its outcome under the lease's id for
  * `outcomeMs`, then drops the lease. The others poll for that outcome (or for the lease to go, when
  * the leader failed without one or crashed; a crashed leader's lease expires after `leaseMs`).
@@ -45,7 +46,7 @@ export class SharedFlights {
 	readonly #leaseMs: number;
 	readonly #outcomeMs: number;
 	readonly #pollMs: number;
-	readonly #shareOutcomes: boolean;
+	readonly #acrossProcesses: boolean;
 
 	constructor(options: SharedFlightsOptions) {
 		this.#cache = options.cache;
@@ -53,7 +54,7 @@ export class SharedFlights {
 		this.#leaseMs = options.leaseMs;
 		this.#outcomeMs = options.outcomeMs ?? DEFAULT_OUTCOME_MS;
 		this.#pollMs = options.pollMs ?? DEFAULT_POLL_MS;
-		this.#shareOutcomes = options.shareOutcomes;
+		this.#acrossProcesses = options.acrossProcesses;
 	}
 
 	/** Calls in flight in this process. */
@@ -63,7 +64,7 @@ export class SharedFlights {
 
 	/** `key` is a keyed digest of the call; `context` the call's secrets, which seal its outcome. */
 	run(key: string, context: readonly string[], execute: () => Promise<TokenSet>): Promise<TokenSet> {
-		return joinOrStart(this.#local, key, () => this.#acrossReplicas(key, context, execute), true);
+		return joinOrStart(this.#local, key, this.#acrossProcesses ? () => this.#acrossReplicas(key, context, execute) : execute, true);
 	}
 
 	async #acrossReplicas(key: string, context: readonly string[], execute: () => Promise<TokenSet>): Promise<TokenSet> {
@@ -80,10 +81,10 @@ export class SharedFlights {
 		let outcome: Outcome | undefined;
 		try {
 			const tokens = await execute();
-			if (this.#shareOutcomes) outcome = { ok: true, sealed: this.#keys.seal(encodeTokens(tokens), context) };
+			outcome = { ok: true, sealed: this.#keys.seal(encodeTokens(tokens), context) };
 			return tokens;
 		} catch (error) {
-			if (this.#shareOutcomes && error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
+			if (error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
 			throw error;
 		} finally {
 			await this.#leave(key, flight, outcome);

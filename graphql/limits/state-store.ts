@@ -29,7 +29,7 @@ export type RedisOutagePolicy = 'fail-closed' | 'memory';
  * shared by every replica (RedisStateStore). Both are used through the same calls.
  */
 export interface StateStore {
-	/** True when other processes read the same state (Redis): only then are outcomes left for them. */
+	/** True when other processes read the same state (Redis): only then do shared flights take leases. */
 	readonly shared: boolean;
 	counter(name: string, rate: RateLimit): Counter;
 	cache(name: string): ValueCache;
