@@ -1,6 +1,6 @@
 import type { BenchResults } from './results';
 import type { AcrossRounds } from './stats';
-import { mb } from './scenarios/memory';
+import { mb, type MemoryCheckpoint, type MemoryResult } from './scenarios/memory';
 
 export interface Goal {
 	name: string;
@@ -24,6 +24,16 @@ export function goalsOf({ scenarios: s }: BenchResults): Goal[] {
 	if (s.hotPath) {
 		const r = s.hotPath.authOverheadRatio.median;
 		goals.push({ name: 'Hot path: authenticated / prepared request', target: '≤ 1.05', measured: r.toFixed(3), met: r <= 1.05 });
+	}
+	if (s.memory && s.memoryRedis) {
+		const [inProcess, inRedis] = [s.memory, s.memoryRedis];
+		const same = inProcess.upstreamLogins === inRedis.upstreamLogins && inProcess.upstreamFailedLogins === inRedis.upstreamFailedLogins;
+		goals.push({
+			name: 'Redis: the same requests reach Smartflo as with the state in the process',
+			target: `${inProcess.upstreamLogins.toLocaleString('en')} logins, ${inProcess.upstreamFailedLogins.toLocaleString('en')} rejected`,
+			measured: `${inRedis.upstreamLogins.toLocaleString('en')} logins, ${inRedis.upstreamFailedLogins.toLocaleString('en')} rejected`,
+			met: same && inRedis.failedResponses === 0,
+		});
 	}
 	if (s.memory) {
 		const { peakState, maxTrackedKeys } = s.memory;
@@ -100,7 +110,7 @@ export function renderReport(results: BenchResults): string {
 
 	if (s.memory) {
 		const r = s.memory;
-		const keys = ['ipLimiter', 'emailLimiter', 'failureBudget', 'rejections', 'refreshed', 'inFlight'];
+		const keys = ['ipLimiter', 'emailLimiter', 'failureBudget', 'rejections', 'refreshed', 'flights', 'inFlight'];
 		out.push('', `### 4. Memory of the GraphQL server process: ${r.logins.toLocaleString('en')} logins over ${r.distinctEmails.toLocaleString('en')} emails`, '');
 		out.push(...table(
 			['After', 'RSS', 'JS heap used (after GC)', 'Young generation reserved', ...keys],
@@ -111,6 +121,36 @@ export function renderReport(results: BenchResults): string {
 			],
 		));
 		out.push('', `Cap per map (maxTrackedKeys, default): ${r.maxTrackedKeys.toLocaleString('en')}. Distinct (email, wrong password) pairs sent: ${r.distinctRejectedPairs.toLocaleString('en')}. Upstream: ${r.upstreamLogins.toLocaleString('en')} logins, ${r.upstreamFailedLogins.toLocaleString('en')} rejected. Load: ${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s at c=32, ${r.failedResponses} failed responses.`);
+	}
+
+	if (s.memoryRedis) {
+		const r = s.memoryRedis;
+		const keys = ['flights', 'inFlight'];
+		out.push('', `### 5. The same with the limits and caches in Redis: ${r.logins.toLocaleString('en')} logins over ${r.distinctEmails.toLocaleString('en')} emails`, '');
+		const redisCells = (c: MemoryCheckpoint) => [c.redis ? mb(c.redis.usedMemoryBytes) : '', c.redis ? count(c.redis.keys) : ''];
+		out.push(...table(
+			['After', 'RSS', 'JS heap used (after GC)', 'Young generation reserved', ...keys, 'Redis used memory', 'Redis keys'],
+			[
+				['idle (just started)', mb(r.idle.rssBytes), mb(r.idle.heapUsedBytes), mb(r.idle.newSpaceBytes), ...keys.map((k) => count(r.idle.state[k])), ...redisCells(r.idle)],
+				...r.checkpoints.map((c) => [`${c.logins.toLocaleString('en')} logins`, mb(c.rssBytes), mb(c.heapUsedBytes), mb(c.newSpaceBytes), ...keys.map((k) => count(c.state[k])), ...redisCells(c)]),
+				['peak while loading', '', '', '', ...keys.map((k) => count(r.peakState[k])), '', ''],
+			],
+		));
+		out.push('', `Upstream: ${r.upstreamLogins.toLocaleString('en')} logins, ${r.upstreamFailedLogins.toLocaleString('en')} rejected. ${r.failedResponses} failed responses. Redis (a redis-server of the benchmark's own, on loopback) shares the two vCPUs too.`);
+		if (s.memory) {
+			const p = s.memory;
+			const last = (m: MemoryResult) => m.checkpoints[m.checkpoints.length - 1];
+			const row = (name: string, inProcess: number, inRedis: number, format: (n: number) => string): string[] => [name, format(inProcess), format(inRedis), `${(inRedis / inProcess).toFixed(2)}×`];
+			out.push('', ...table(['Same requests, same run', 'State in the process', 'State in Redis', 'Redis ÷ process'], [
+				row('Throughput, c=32 (req/s)', p.requestsPerSecond, r.requestsPerSecond, (n) => Math.round(n).toLocaleString('en')),
+				row('Latency p50, c=32', p.p50Ms, r.p50Ms, (n) => `${n.toFixed(2)} ms`),
+				row('Latency p99, c=32', p.p99Ms, r.p99Ms, (n) => `${n.toFixed(2)} ms`),
+				row('Server RSS after all logins', last(p).rssBytes, last(r).rssBytes, mb),
+				row('Server JS heap after all logins (after GC)', last(p).heapUsedBytes, last(r).heapUsedBytes, mb),
+			]));
+			const stored = last(r).redis;
+			if (stored && stored.keys > 0) out.push('', `Redis held ${count(stored.keys)} keys in ${mb(stored.usedMemoryBytes)} after the run (${Math.round((stored.usedMemoryBytes - (r.idle.redis?.usedMemoryBytes ?? 0)) / stored.keys)} bytes per key); each expires with its window or time to live.`);
+		}
 	}
 
 	const goals = goalsOf(results);

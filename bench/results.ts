@@ -26,5 +26,7 @@ export interface BenchResults {
 		facadeOverhead?: FacadeOverheadResult;
 		hotPath?: HotPathResult;
 		memory?: MemoryResult;
+		/** The same requests with the limits and caches in Redis (a redis-server of the benchmark's own). */
+		memoryRedis?: MemoryResult;
 	};
 }

@@ -13,6 +13,7 @@ import { runFacadeOverhead } from './scenarios/facade-overhead';
 import { runHotPath } from './scenarios/hot-path';
 import { runLoginStorm } from './scenarios/login-storm';
 import { runMemory } from './scenarios/memory';
+import { startRedisServer } from '../test/scale/redis-server';
 
 const SCENARIOS = ['storm', 'hot', 'facade', 'memory'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -28,7 +29,7 @@ interface Flags {
 const USAGE = `npm run bench [-- [--quick] [--rounds=N] [--memory-logins=N] [--profile] [--only=${SCENARIOS.join(',')}]]
   --quick    one short round per scenario, to try the harness (its numbers are not the reported ones)
   --rounds   rounds per scenario (default 5)
-  --memory-logins  logins in the memory scenario (default 100000), e.g. 400000 to see the plateau
+  --memory-logins  logins in the memory scenario, per store (default 100000), e.g. 400000 to see the plateau
   --profile  CPU profiles of the GraphQL server (facade scenario) and of the hot path, summarised at the end
   --only     run only these scenarios`;
 
@@ -67,8 +68,14 @@ async function main(): Promise<void> {
 			results.scenarios.hotPath = flags.profile ? await profileInProcess(join(profileDir, 'hot-path.cpuprofile'), hot) : await hot();
 		}
 		if (selected('memory')) {
-			process.stderr.write('4. Memory\n');
-			results.scenarios.memory = await runMemory(context);
+			process.stderr.write('4. Memory and throughput, the state in the process, then in Redis\n');
+			results.scenarios.memory = await runMemory(context, { kind: 'memory' });
+			const redis = await startRedisServer();
+			try {
+				results.scenarios.memoryRedis = await runMemory(context, { kind: 'redis', url: redis.url });
+			} finally {
+				await redis.stop();
+			}
 		}
 	} finally {
 		await sandbox.stop();

@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../src/sandbox';
-import { ConfigError, helpText, parseCli, serverOptionsFrom, type CliConfig } from './config';
+import { ConfigError, helpText, parseCli, redisLocation, serverOptionsFrom, type CliConfig } from './config';
 import { graphiqlAssetsInlined } from './graphiql';
 import { listen, type RunningServer } from './http-server';
 import { GRAPHQL_ENDPOINT } from './options';
@@ -47,6 +47,9 @@ export async function main(argv: readonly string[], io: CliIo = {}): Promise<Sta
 		...serverOptionsFrom(config),
 		...(sandbox ? { baseUrl: sandbox.url, graphiqlExample: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } } : {}),
 	});
+	// With Redis, waits for the first connection attempt (bounded), so that the first requests find it;
+	// an unreachable Redis has been logged by then, and readiness says so until it is back.
+	await graphql.authGuard.health();
 	let running: RunningServer;
 	try {
 		running = await listen(graphql, {
@@ -64,7 +67,12 @@ export async function main(argv: readonly string[], io: CliIo = {}): Promise<Sta
 	}
 
 	print(banner(config, running.url, sandbox));
-	graphql.logger.info('listening', { url: `${running.url}${GRAPHQL_ENDPOINT}`, production: config.production, upstream: sandbox ? 'sandbox' : config.baseUrl });
+	graphql.logger.info('listening', {
+		url: `${running.url}${GRAPHQL_ENDPOINT}`,
+		production: config.production,
+		upstream: sandbox ? 'sandbox' : config.baseUrl,
+		state: config.redisUrl ? redisLocation(config.redisUrl) : 'memory',
+	});
 
 	let stopping: Promise<void> | undefined;
 	const stop = () => {
@@ -98,6 +106,7 @@ function banner(config: CliConfig, url: string, sandbox: SandboxHandle | undefin
 		config.graphiql ? `  GraphiQL          ${endpoint}  (open in a browser)` : '  GraphiQL          off',
 		`  Health            ${url}/health  ${url}/ready`,
 		`  Smartflo API      ${sandbox ? `${sandbox.url} (embedded sandbox)` : config.baseUrl}`,
+		`  Limits and caches ${config.redisUrl ? `${redisLocation(config.redisUrl)} (shared; prefix ${config.redisKeyPrefix}; Redis down: ${config.redisOutage})` : 'in this process'}`,
 	];
 	if (config.graphiql && !graphiqlAssetsInlined()) {
 		lines.push('  Note: GraphiQL loads its scripts from unpkg.com; install @graphql-yoga/render-graphiql to serve them locally.');

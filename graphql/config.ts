@@ -2,7 +2,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl, SmartfloError } from '../src/auth';
 import { DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
+import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
 import type { RateLimit } from './limits/rate-limiter';
+import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX } from './limits/redis-store';
+import type { RedisOutagePolicy } from './limits/state-store';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logging';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, type GraphQLServerOptions, type IntrospectionMode } from './options';
 
@@ -23,6 +26,11 @@ export interface CliConfig {
 	rejectionCacheSeconds: number;
 	refreshReuseSeconds: number;
 	maxTrackedKeys: number;
+	limitsSecret?: string;
+	redisUrl?: string;
+	redisKeyPrefix: string;
+	redisOutage: RedisOutagePolicy;
+	redisTimeoutMs: number;
 	maxRequestBodyBytes: number;
 	upstreamTimeoutMs: number;
 	shutdownTimeoutMs: number;
@@ -176,7 +184,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--rejection-cache-seconds',
 		env: 'REJECTION_CACHE_SECONDS',
 		value: '<n>',
-		description: 'A password Smartflo called wrong, or a rejected token, is answered from memory this long.',
+		description: 'A password Smartflo called wrong, or a rejected token, is answered without asking Smartflo this long.',
 		...integerSetting(limits.rejectionCacheSeconds, 0, 86_400),
 	},
 	refreshReuseSeconds: {
@@ -190,8 +198,58 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--rate-limit-max-keys',
 		env: 'RATE_LIMIT_MAX_KEYS',
 		value: '<n>',
-		description: 'Emails / IPs / cached rejections each limiter remembers at most.',
+		description: 'Emails / IPs / cached rejections each limiter and cache in this process remembers at most (with REDIS_URL: those of the outage fallback).',
 		...integerSetting(limits.maxTrackedKeys, 100, 10_000_000),
+	},
+	limitsSecret: {
+		env: 'LIMITS_HMAC_SECRET',
+		description: `Server secret (at least ${MIN_LIMITS_SECRET_LENGTH} characters) keying the HMAC of every limit and cache key and sealing the tokens kept for reuse; required with REDIS_URL, the same on every replica; env only.`,
+		defaultText: 'random per process',
+		default: () => undefined,
+		parse: (raw, name) => {
+			if (raw.length < MIN_LIMITS_SECRET_LENGTH) throw new ConfigError(`${name} must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
+			return raw;
+		},
+	},
+	redisUrl: {
+		flag: '--redis-url',
+		env: 'REDIS_URL',
+		value: '<url>',
+		description: 'Keep the limits and caches in Redis (redis:// or rediss://), shared by every replica; unset, in this process. A password in a flag shows in the process list: prefer the variable.',
+		defaultText: '(none: in memory)',
+		default: () => undefined,
+		parse: parseRedisUrl,
+	},
+	redisKeyPrefix: {
+		flag: '--redis-key-prefix',
+		env: 'REDIS_KEY_PREFIX',
+		value: '<prefix>',
+		description: 'Prefix of every Redis key; replicas that share limits use the same one.',
+		defaultText: DEFAULT_REDIS_KEY_PREFIX,
+		default: () => DEFAULT_REDIS_KEY_PREFIX,
+		parse: (raw, name) => {
+			if (!/^[\w.:-]{1,64}$/.test(raw)) throw new ConfigError(`${name} may hold 1 to 64 letters, digits, "_", ".", ":" and "-".`);
+			return raw;
+		},
+	},
+	redisOutage: {
+		flag: '--redis-outage',
+		env: 'REDIS_OUTAGE',
+		value: '<fail-closed|memory>',
+		description: 'While Redis is unreachable: refuse logins and refreshes (RATE_LIMITED, /ready 503), or serve with this process\'s own limits.',
+		defaultText: 'fail-closed',
+		default: () => 'fail-closed',
+		parse: (raw, name) => {
+			if (raw !== 'fail-closed' && raw !== 'memory') throw new ConfigError(`${name} must be fail-closed or memory.`);
+			return raw;
+		},
+	},
+	redisTimeoutMs: {
+		flag: '--redis-timeout-ms',
+		env: 'REDIS_TIMEOUT_MS',
+		value: '<n>',
+		description: 'How long one Redis command may take before it counts as failed.',
+		...integerSetting(DEFAULT_REDIS_COMMAND_TIMEOUT_MS, 10, 60_000),
 	},
 	maxRequestBodyBytes: {
 		flag: '--max-body-bytes',
@@ -298,6 +356,10 @@ export function serverOptionsFrom(config: CliConfig): GraphQLServerOptions {
 			refreshReuseSeconds: config.refreshReuseSeconds,
 			maxTrackedKeys: config.maxTrackedKeys,
 		},
+		limitsSecret: config.limitsSecret,
+		redis: config.redisUrl
+			? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix, outage: config.redisOutage, commandTimeoutMs: config.redisTimeoutMs }
+			: undefined,
 		maxRequestBodyBytes: config.maxRequestBodyBytes,
 		upstreamTimeoutMs: config.upstreamTimeoutMs,
 		upstreamCloseTimeoutMs: config.shutdownTimeoutMs,
@@ -337,6 +399,30 @@ function parseBaseUrl(raw: string, name: string): string {
 		if (error instanceof SmartfloError) throw new ConfigError(`${name}: ${error.message}`);
 		throw error;
 	}
+}
+
+/** The URL is never quoted back: it may hold the Redis password. */
+function parseRedisUrl(raw: string, name: string, earlier: Partial<CliConfig>): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new ConfigError(`${name} is not a URL such as redis://127.0.0.1:6379.`);
+	}
+	if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+		throw new ConfigError(`${name} must be a redis:// or rediss:// URL with a host.`);
+	}
+	if (!earlier.limitsSecret) {
+		// A random secret per process gives every replica other keys: they would share nothing, silently.
+		throw new ConfigError(`${name} needs LIMITS_HMAC_SECRET (at least ${MIN_LIMITS_SECRET_LENGTH} characters), the same on every replica.`);
+	}
+	return raw;
+}
+
+/** A Redis URL without its user and password, for the banner and the logs. */
+export function redisLocation(raw: string): string {
+	const url = new URL(raw);
+	return `${url.protocol}//${url.host}${url.pathname.length > 1 ? url.pathname : ''}`;
 }
 
 function parseOrigins(raw: string, name: string): string[] {

@@ -1,6 +1,7 @@
 import type { HttpTransport } from '../src/http';
 import type { GraphiQLExample } from './graphiql';
 import type { AuthGuardLimits } from './limits/auth-guard';
+import type { RedisStateOptions } from './limits/redis-store';
 import type { Logger, LoggerOptions } from './logging';
 
 export type IntrospectionMode = 'on' | 'off' | 'key';
@@ -37,6 +38,14 @@ export interface GraphQLServerOptions {
 	/** Proxies in front of the server whose X-Forwarded-For is believed (default 0: the header is ignored). */
 	trustedProxies?: number;
 	limits?: Partial<AuthGuardLimits>;
+	/** Keeps every limit and cache in Redis, shared by the replicas that use it (default: this process's memory). Needs `limitsSecret`. */
+	redis?: RedisStateOptions;
+	/**
+	 * Server secret (at least 32 characters) that keys every state key's HMAC and seals the tokens kept
+	 * for reuse; the same on every replica. Default: random per process, which shares nothing, so it is
+	 * required with `redis`.
+	 */
+	limitsSecret?: string;
 	/** Retry-After sent when Smartflo rate-limits without saying for how long (default 30). */
 	defaultRetryAfterSeconds?: number;
 	armor?: Partial<ArmorLimits>;

@@ -11,7 +11,10 @@ import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
-import { AuthGuard } from './limits/auth-guard';
+import { AuthGuard, DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
+import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
+import { RedisStateStore } from './limits/redis-store';
+import type { StoreHealth } from './limits/state-store';
 import { createLogger, toYogaLogger, type Logger } from './logging';
 import {
 	DEFAULT_ARMOR_LIMITS,
@@ -58,7 +61,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		retries: options.upstreamRetries,
 		sleep,
 	});
-	const authGuard = new AuthGuard({ client, limits: options.limits });
+	const authGuard = new AuthGuard({ client, limits: options.limits, store: redisStore(options, logger), secret: options.limitsSecret });
 	const records = new RequestRecords();
 	const armor = { ...DEFAULT_ARMOR_LIMITS, ...options.armor };
 	const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
@@ -68,7 +71,10 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 
 	const plugins: Plugin[] = [
 		useOperationLog(records, logger, GRAPHQL_ENDPOINT),
-		useReadinessCheck({ endpoint: READINESS_ENDPOINT, check: () => !state.shuttingDown }),
+		useReadinessCheck({
+			endpoint: READINESS_ENDPOINT,
+			check: async ({ fetchAPI }) => (state.shuttingDown ? false : readiness(await authGuard.health(), fetchAPI.Response)),
+		}),
 		useCSRFPrevention(),
 		EnvelopArmorPlugin({
 			maxDepth: { n: armor.maxDepth },
@@ -82,7 +88,12 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		useRateLimitStatus(records),
 		useRequestBodyFormat(),
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
-		{ onDispose: () => ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 }) },
+		{
+			onDispose: async () => {
+				await ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 });
+				await authGuard.close();
+			},
+		},
 	];
 	const introspection = useIntrospectionSwitch(options.introspection ?? (production ? 'off' : 'on'), options.introspectionKey);
 	if (introspection) plugins.push(introspection);
@@ -124,6 +135,32 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		isShuttingDown: () => state.shuttingDown,
 	};
 	return Object.defineProperties(yoga, Object.getOwnPropertyDescriptors(controls)) as GraphQLServer;
+}
+
+function redisStore(options: GraphQLServerOptions, logger: Logger): RedisStateStore | undefined {
+	const secret = options.limitsSecret;
+	if (secret !== undefined && secret.length < MIN_LIMITS_SECRET_LENGTH) {
+		throw new TypeError(`limitsSecret must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
+	}
+	if (!options.redis) return undefined;
+	if (secret === undefined) {
+		// A random secret per process gives every replica other keys: they would share nothing, silently.
+		throw new TypeError('redis needs limitsSecret, the same on every replica: without it no limit is shared.');
+	}
+	const maxKeys = options.limits?.maxTrackedKeys ?? DEFAULT_AUTH_GUARD_LIMITS.maxTrackedKeys;
+	return new RedisStateStore({ ...options.redis, maxKeys, logger });
+}
+
+/**
+ * 200 while the limits can be read; with Redis unreachable 503 when logins fail closed, and 200 when
+ * this replica serves with its own limits meanwhile (a load balancer that took every replica out would
+ * defeat that choice). The body says which.
+ */
+function readiness(health: StoreHealth, Response: typeof globalThis.Response): boolean | Response {
+	if (health.kind === 'memory' || health.reachable) return true;
+	const degraded = health.outage === 'memory';
+	const body = { ready: degraded, redis: 'unreachable', limits: degraded ? 'this replica only' : 'unavailable: logins and refreshes are refused' };
+	return new Response(JSON.stringify(body), { status: degraded ? 200 : 503, headers: { 'content-type': 'application/json' } });
 }
 
 function isLogger(value: GraphQLServerOptions['logger']): value is Logger {

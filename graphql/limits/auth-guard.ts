@@ -1,9 +1,12 @@
-import { SmartfloError, normalizeToken, type SmartfloAuthClient, type TokenSet } from '../../src/auth';
+import { SmartfloError, inspectToken, normalizeToken, type RefreshOptions, type SmartfloAuthClient, type TokenSet } from '../../src/auth';
 import { emailLimitKey } from './email-key';
-import { ExpiringMap } from './expiring-map';
-import { createKeyedDigest } from './keyed-digest';
-import { RateLimiter, type RateDecision, type RateLimit } from './rate-limiter';
-import { SingleFlight } from './single-flight';
+import { joinOrStart } from './in-flight';
+import { deriveLimitsKeys, type LimitsKeys } from './limits-secret';
+import { MemoryStateStore } from './memory-store';
+import type { Counter, RateDecision, RateLimit } from './rate-limiter';
+import { SharedFlights } from './shared-flight';
+import { StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
+import { decodeError, decodeTokens, encodeError, encodeTokens } from './stored-values';
 
 export interface AuthGuardLimits {
 	/** Login attempts per email (folded by emailLimitKey), answered or not (default 10 per minute). */
@@ -16,7 +19,7 @@ export interface AuthGuardLimits {
 	rejectionCacheSeconds: number;
 	/** How long a token that was just refreshed maps to its replacement (default 30; 0 disables). */
 	refreshReuseSeconds: number;
-	/** Keys each limiter and cache holds at most (default 10000). */
+	/** Keys each limiter and cache held in this process's memory holds at most (default 10000). */
 	maxTrackedKeys: number;
 }
 
@@ -29,13 +32,18 @@ export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 	maxTrackedKeys: 10_000,
 };
 
-/** Each limiter and cache is capped at maxTrackedKeys; `inFlight` at the number of concurrent distinct calls. */
+/**
+ * Keys held in this process's memory: each limiter and cache at most maxTrackedKeys (with Redis, only
+ * the insurance store's, during an outage); `flights` the leases and outcomes of shared calls, which
+ * live seconds; `inFlight` the concurrent distinct upstream calls.
+ */
 export interface AuthGuardStateSizes {
 	ipLimiter: number;
 	emailLimiter: number;
 	failureBudget: number;
 	rejections: number;
 	refreshed: number;
+	flights: number;
 	inFlight: number;
 }
 
@@ -49,123 +57,180 @@ export interface Caller {
 export interface AuthGuardOptions {
 	client: SmartfloAuthClient;
 	limits?: Partial<AuthGuardLimits>;
-	now?: () => number;
+	/** Where the limits and caches live (default: this process's memory, bounded by maxTrackedKeys). Closed by close(). */
+	store?: StateStore;
+	/** Keys every digest and sealed value; the same on every replica sharing a store (default: random per process). */
+	secret?: string;
 }
+
+/** What a caller is told to wait while the store cannot be reached (fail-closed). */
+export const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+/** A lease outlives the leader's call (every attempt timing out, plus the pauses between them) by this much. */
+const LEASE_MARGIN_MS = 5000;
 
 /**
  * Stands between GraphQL callers and the Smartflo client: login and refresh semantics stay in the
  * client; this decides whether a call may reach Smartflo at all. Smartflo counts failed logins and
  * may lock the account, so a caller must not be able to spend those attempts through us:
  *
- * - per client IP and per email (folded by emailLimitKey, so variants share one key): token-bucket rate limits;
+ * - per client IP and per email (folded by emailLimitKey, so variants share one key): fixed-window limits;
  * - per folded email: a strict budget of rejected logins, reserved before the call and refunded
  *   when the answer was not a rejection, so concurrent guesses cannot overspend it;
- * - a short negative cache of (email, password) pairs Smartflo called wrong, and of rejected tokens:
- *   a repeated wrong password is answered from memory;
- * - single flight: identical concurrent calls (same request or not) share one upstream call.
+ * - a short negative cache of (email, password) pairs Smartflo called wrong, and of rejected tokens;
+ * - a short map from a token just refreshed to its replacement;
+ * - shared flights: identical concurrent calls (same request or not, same replica or not) share one upstream call.
  *
- * Secrets are only ever map keys through a keyed digest.
+ * All of it lives in a StateStore: this process's memory, or Redis shared by every replica. State
+ * keys are keyed digests; a token is stored only sealed with a key that needs the secret it answers.
  */
 export class AuthGuard {
 	readonly limits: AuthGuardLimits;
+	readonly store: StateStore;
 	readonly #client: SmartfloAuthClient;
-	readonly #digest = createKeyedDigest();
-	readonly #ipLimiter: RateLimiter;
-	readonly #emailLimiter: RateLimiter;
-	readonly #failureBudget: RateLimiter;
-	readonly #rejections: ExpiringMap<SmartfloError>;
-	readonly #refreshed: ExpiringMap<TokenSet>;
-	readonly #flights = new SingleFlight<TokenSet>();
+	readonly #keys: LimitsKeys;
+	readonly #ipLimiter: Counter;
+	readonly #emailLimiter: Counter;
+	readonly #failureBudget: Counter;
+	readonly #rejections: ValueCache;
+	readonly #refreshed: ValueCache;
+	readonly #flights: SharedFlights;
 
 	constructor(options: AuthGuardOptions) {
 		this.limits = { ...DEFAULT_AUTH_GUARD_LIMITS, ...options.limits };
 		this.#client = options.client;
-		const now = options.now ?? Date.now;
-		const maxKeys = this.limits.maxTrackedKeys;
-		this.#ipLimiter = new RateLimiter({ ...this.limits.operationsPerIp, maxKeys, now });
-		this.#emailLimiter = new RateLimiter({ ...this.limits.loginsPerEmail, maxKeys, now });
-		this.#failureBudget = new RateLimiter({ ...this.limits.loginFailuresPerEmail, maxKeys, now });
-		this.#rejections = new ExpiringMap({ maxEntries: maxKeys, now });
-		this.#refreshed = new ExpiringMap({ maxEntries: maxKeys, now });
+		this.store = options.store ?? new MemoryStateStore({ maxKeys: this.limits.maxTrackedKeys });
+		this.#keys = deriveLimitsKeys(options.secret);
+		this.#ipLimiter = this.store.counter('ip', this.limits.operationsPerIp);
+		this.#emailLimiter = this.store.counter('email', this.limits.loginsPerEmail);
+		this.#failureBudget = this.store.counter('failures', this.limits.loginFailuresPerEmail);
+		this.#rejections = this.store.cache('rejections');
+		this.#refreshed = this.store.cache('refreshed');
+		this.#flights = new SharedFlights({
+			cache: this.store.cache('flights'),
+			acrossProcesses: this.store.shared,
+			keys: this.#keys,
+			leaseMs: this.#client.timeoutMs * (this.#client.retries + 1) + LEASE_MARGIN_MS,
+		});
 	}
 
-	/** Keys held by each limiter and cache, and the upstream calls in flight. */
 	stateSizes(): AuthGuardStateSizes {
+		const sizes = this.store.localSizes();
 		return {
-			ipLimiter: this.#ipLimiter.size,
-			emailLimiter: this.#emailLimiter.size,
-			failureBudget: this.#failureBudget.size,
-			rejections: this.#rejections.size,
-			refreshed: this.#refreshed.size,
+			ipLimiter: sizes.ip ?? 0,
+			emailLimiter: sizes.email ?? 0,
+			failureBudget: sizes.failures ?? 0,
+			rejections: sizes.rejections ?? 0,
+			refreshed: sizes.refreshed ?? 0,
+			flights: sizes.flights ?? 0,
 			inFlight: this.#flights.size,
 		};
 	}
 
-	/** Keys held by every limiter and cache together: bounded by 5 × maxTrackedKeys. */
+	/** Keys held by the five limiters and caches together: bounded by 5 × maxTrackedKeys. */
 	trackedKeys(): number {
-		return this.#ipLimiter.size + this.#emailLimiter.size + this.#failureBudget.size + this.#rejections.size + this.#refreshed.size;
+		const { ipLimiter, emailLimiter, failureBudget, rejections, refreshed } = this.stateSizes();
+		return ipLimiter + emailLimiter + failureBudget + rejections + refreshed;
+	}
+
+	health(): Promise<StoreHealth> {
+		return this.store.health();
+	}
+
+	close(): Promise<void> {
+		return this.store.close();
 	}
 
 	login(input: { email: string; password: string }, caller: Caller): Promise<TokenSet> {
 		const loginId = typeof input.email === 'string' ? input.email.trim() : '';
 		const password = typeof input.password === 'string' ? input.password : '';
-		const callKey = `login:${this.#digest('login', loginId, password)}`;
-		return memoised(caller.requestMemo, callKey, async () => {
+		const callKey = this.#keys.digest('login', loginId, password);
+		const guarded = async () => {
 			if (!loginId || !password) return this.#client.login({ email: loginId, password });
-			const emailKey = this.#digest('email', emailLimitKey(loginId));
-			enforce(this.#ipLimiter.take(caller.ip), 'Too many login and refresh requests from this client.');
-			enforce(this.#emailLimiter.take(emailKey), 'Too many login attempts for this email.');
-			const rejection = this.#rejections.get(callKey);
-			if (rejection) throw rejection;
-			return this.#flights.run(callKey, () => this.#loginUpstream(loginId, password, emailKey, callKey));
-		});
+			const emailKey = this.#keys.digest('email', emailLimitKey(loginId));
+			enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', caller.ip)), IP_LIMITED);
+			enforce(await this.#emailLimiter.consume(emailKey), EMAIL_LIMITED);
+			await this.#throwRemembered(callKey);
+			return this.#flights.run(`login:${callKey}`, [loginId, password], () => this.#loginUpstream(loginId, password, emailKey, callKey));
+		};
+		return joinOrStart(caller.requestMemo, `login:${callKey}`, () => failClosed(guarded), false);
 	}
 
-	refresh(token: string, caller: Caller): Promise<TokenSet> {
+	refresh(token: string, caller: Caller, options: RefreshOptions = {}): Promise<TokenSet> {
 		const bare = typeof token === 'string' ? normalizeToken(token) : '';
-		const callKey = `refresh:${this.#digest('refresh', bare)}`;
-		return memoised(caller.requestMemo, callKey, async () => {
-			if (!bare) return this.#client.refresh(bare);
-			enforce(this.#ipLimiter.take(caller.ip), 'Too many login and refresh requests from this client.');
-			const rejection = this.#rejections.get(callKey);
-			if (rejection) throw rejection;
-			const replacement = this.#refreshed.get(callKey);
+		const replace = options.replacePermanentToken === true;
+		// For a permanent token the flag is part of every key: a replacement made with it is never handed
+		// to a call without it. For other tokens it changes nothing, so it does not split their keys.
+		const permanent = bare !== '' && inspectToken(bare).permanent;
+		const callKey = this.#keys.digest('refresh', bare, permanent && replace ? 'replace' : '');
+		const guarded = async () => {
+			// Refused by the core without a request (nothing to send, or a permanent token without the flag).
+			if (!bare || (permanent && !replace)) return this.#client.refresh(bare, { replacePermanentToken: replace });
+			enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', caller.ip)), IP_LIMITED);
+			await this.#throwRemembered(callKey);
+			const reused = await this.#refreshed.get(callKey);
+			const replacement = reused === undefined ? undefined : this.#openTokens(reused, [bare]);
 			if (replacement) return replacement;
-			return this.#flights.run(callKey, () => this.#refreshUpstream(bare, callKey));
-		});
+			return this.#flights.run(`refresh:${callKey}`, [bare], () => this.#refreshUpstream(bare, replace, callKey));
+		};
+		return joinOrStart(caller.requestMemo, `refresh:${callKey}`, () => failClosed(guarded), false);
 	}
 
 	async #loginUpstream(loginId: string, password: string, emailKey: string, callKey: string): Promise<TokenSet> {
-		enforce(this.#failureBudget.take(emailKey), 'Too many failed logins for this email; wait before trying again.');
+		const reservation = await this.#failureBudget.consume(emailKey);
+		if (!reservation.allowed) {
+			// The library counted the refused reservation too; it is no failure, so it is given back.
+			await bestEffort(this.#failureBudget.refund(emailKey));
+			enforce(reservation, FAILURES_LIMITED);
+		}
 		try {
 			const tokens = await this.#client.login({ email: loginId, password });
-			this.#failureBudget.reset(emailKey);
+			await bestEffort(this.#failureBudget.reset(emailKey));
 			return tokens;
 		} catch (error) {
 			if (!(error instanceof SmartfloError) || error.code !== 'INVALID_CREDENTIALS') {
-				this.#failureBudget.refund(emailKey);
+				// A point given back after its window ended would open the next window one point short.
+				if (reservation.allowed && Date.now() < reservation.windowEndsAt) await bestEffort(this.#failureBudget.refund(emailKey));
 			} else if (error.reason === 'WRONG_CREDENTIALS') {
-				// Only Smartflo's own "wrong email or password" is answered from memory: a lock or an expired
-				// password is lifted in the portal, and another refusal need not be about the password at all.
-				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
+				// Only Smartflo's own "wrong email or password" is remembered: a lock or an expired password is
+				// lifted in the portal, and another refusal need not be about the password at all.
+				await this.#remember(callKey, error);
 			}
 			throw error;
 		}
 	}
 
-	async #refreshUpstream(bare: string, callKey: string): Promise<TokenSet> {
+	async #refreshUpstream(bare: string, replace: boolean, callKey: string): Promise<TokenSet> {
 		try {
-			const tokens = await this.#client.refresh(bare);
-			if (this.limits.refreshReuseSeconds > 0) this.#refreshed.set(callKey, tokens, this.limits.refreshReuseSeconds * 1000);
+			const tokens = await this.#client.refresh(bare, { replacePermanentToken: replace });
+			const reuseMs = this.limits.refreshReuseSeconds * 1000;
+			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, this.#keys.seal(encodeTokens(tokens), [bare]), reuseMs));
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED')) {
-				this.#rejections.set(callKey, error, this.limits.rejectionCacheSeconds * 1000);
-			}
+			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED')) await this.#remember(callKey, error);
 			throw error;
 		}
 	}
+
+	async #remember(callKey: string, error: SmartfloError): Promise<void> {
+		const ttlMs = this.limits.rejectionCacheSeconds * 1000;
+		if (ttlMs > 0) await bestEffort(this.#rejections.set(callKey, encodeError(error), ttlMs));
+	}
+
+	async #throwRemembered(callKey: string): Promise<void> {
+		const stored = await this.#rejections.get(callKey);
+		const rejection = stored === undefined ? undefined : decodeError(stored);
+		if (rejection) throw rejection;
+	}
+
+	#openTokens(sealed: string, context: readonly string[]): TokenSet | undefined {
+		const opened = this.#keys.open(sealed, context);
+		return opened === undefined ? undefined : decodeTokens(opened);
+	}
 }
+
+const IP_LIMITED = 'Too many login and refresh requests from this client.';
+const EMAIL_LIMITED = 'Too many login attempts for this email.';
+const FAILURES_LIMITED = 'Too many failed logins for this email; wait before trying again.';
 
 function enforce(decision: RateDecision, reason: string): void {
 	if (decision.allowed) return;
@@ -175,10 +240,25 @@ function enforce(decision: RateDecision, reason: string): void {
 	});
 }
 
-function memoised(memo: Map<string, Promise<TokenSet>>, key: string, execute: () => Promise<TokenSet>): Promise<TokenSet> {
-	const known = memo.get(key);
-	if (known) return known;
-	const started = execute();
-	memo.set(key, started);
-	return started;
+/** Without its limits the server does not ask Smartflo: the caller is told to come back shortly. */
+async function failClosed(work: () => Promise<TokenSet>): Promise<TokenSet> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!(error instanceof StateUnavailableError)) throw error;
+		throw new SmartfloError(
+			'RATE_LIMITED',
+			`Logins and refreshes are paused: the server cannot reach its shared limit store. Try again in ${STATE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
+			{ retryAfterSeconds: STATE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+		);
+	}
+}
+
+/** After Smartflo has answered, a store that fails to record it must not cost the caller that answer. */
+async function bestEffort(write: Promise<void>): Promise<void> {
+	try {
+		await write;
+	} catch (error) {
+		if (!(error instanceof StateUnavailableError)) throw error;
+	}
 }

@@ -1,80 +1,69 @@
-import { ExpiringMap } from './expiring-map';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-/** `limit` events per `windowSeconds`, refilled continuously. */
+import { StateUnavailableError } from './state-store';
+
+/** `limit` events per fixed window of `windowSeconds`, which starts with a key's first event. */
 export interface RateLimit {
 	limit: number;
 	windowSeconds: number;
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateDecision =
+	| { allowed: true; /** Epoch ms when the key's window ends: a point given back later than that is gone anyway. */ windowEndsAt: number }
+	| { allowed: false; retryAfterSeconds: number };
 
-export interface RateLimiterOptions extends RateLimit {
-	maxKeys: number;
-	now?: () => number;
-}
-
-interface Bucket {
-	tokens: number;
-	at: number;
+/** One rate limit over many keys. */
+export interface Counter {
+	/** Counts one event for `key`, or says how long until the window lets one through. */
+	consume(key: string): Promise<RateDecision>;
+	/** Gives back an event counted for an attempt that turned out not to count. */
+	refund(key: string): Promise<void>;
+	/** Forgets `key`: its window starts afresh. */
+	reset(key: string): Promise<void>;
 }
 
 /**
- * A token bucket per key: `limit` tokens, refilled at `limit / windowSeconds` per second. One number
- * pair per key, an exact `Retry-After`, and a key whose bucket is full again is forgotten. The number
- * of keys is capped (least recently used first out): an attacker who cycles through more keys than
- * the cap only resets buckets, it cannot make the process grow.
+ * A Counter over a rate-limiter-flexible limiter (RateLimiterMemory or RateLimiterRedis: one API).
+ * The library rejects with a RateLimiterRes when the limit is reached and with an Error when its
+ * store failed; the latter becomes a StateUnavailableError. `onKey` is told of every key used.
  */
-export class RateLimiter {
-	readonly #buckets: ExpiringMap<Bucket>;
-	readonly #capacity: number;
-	readonly #refillPerMs: number;
-	readonly #now: () => number;
+export class FlexibleCounter implements Counter {
+	constructor(
+		private readonly limiter: RateLimiterAbstract,
+		private readonly onKey: (key: string) => void = () => {},
+	) {}
 
-	constructor(options: RateLimiterOptions) {
-		this.#capacity = Math.max(1, Math.floor(options.limit));
-		this.#refillPerMs = this.#capacity / (Math.max(1, options.windowSeconds) * 1000);
-		this.#now = options.now ?? Date.now;
-		this.#buckets = new ExpiringMap({ maxEntries: options.maxKeys, now: this.#now });
-	}
-
-	/** Keys currently tracked. */
-	get size(): number {
-		return this.#buckets.size;
-	}
-
-	/** Spends one token for `key`, or says how long until one is available. */
-	take(key: string): RateDecision {
-		const tokens = this.#tokens(key);
-		if (tokens < 1) {
-			this.#store(key, tokens);
-			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.#refillPerMs / 1000)) };
+	async consume(key: string): Promise<RateDecision> {
+		this.onKey(key);
+		try {
+			const res = await this.limiter.consume(key);
+			return { allowed: true, windowEndsAt: Date.now() + Math.max(0, res.msBeforeNext) };
+		} catch (rejection) {
+			const res = limitReached(rejection);
+			return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 		}
-		this.#store(key, tokens - 1);
-		return { allowed: true };
 	}
 
-	/** Gives back a token taken for an attempt that turned out not to count. */
-	refund(key: string): void {
-		this.#store(key, Math.min(this.#capacity, this.#tokens(key) + 1));
+	async refund(key: string): Promise<void> {
+		this.onKey(key);
+		await storeCall(() => this.limiter.reward(key));
 	}
 
-	/** Forgets `key`: its bucket is full again. */
-	reset(key: string): void {
-		this.#buckets.delete(key);
+	async reset(key: string): Promise<void> {
+		await storeCall(() => this.limiter.delete(key));
 	}
+}
 
-	#tokens(key: string): number {
-		const bucket = this.#buckets.get(key);
-		if (!bucket) return this.#capacity;
-		return Math.min(this.#capacity, bucket.tokens + (this.#now() - bucket.at) * this.#refillPerMs);
-	}
+function limitReached(rejection: unknown): RateLimiterRes {
+	// Anything else is the store's failure (a socket error may come from another realm: no instanceof Error).
+	if (!(rejection instanceof RateLimiterRes)) throw new StateUnavailableError(rejection);
+	return rejection;
+}
 
-	#store(key: string, tokens: number): void {
-		if (tokens >= this.#capacity) {
-			this.#buckets.delete(key);
-			return;
-		}
-		const untilFullMs = Math.ceil((this.#capacity - tokens) / this.#refillPerMs);
-		this.#buckets.set(key, { tokens, at: this.#now() }, untilFullMs);
+async function storeCall(call: () => Promise<unknown>): Promise<void> {
+	try {
+		await call();
+	} catch (error) {
+		throw new StateUnavailableError(error);
 	}
 }

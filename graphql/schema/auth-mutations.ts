@@ -19,9 +19,20 @@ export function defineAuthMutations(builder: Builder, AuthPayload: Ref<AuthPaylo
 			refresh: t.field({
 				type: AuthPayload,
 				description: 'Exchanges a still-valid Smartflo access token for a new one. Smartflo may invalidate the old token.',
-				args: { token: t.arg.string({ required: true, description: 'The current access token, with or without "Bearer ".' }) },
-				resolve: (_root, { token }, context) =>
-					toAuthPayload(context.auth.refresh(token, { ip: context.clientIp, requestMemo: context.requestMemo }), context),
+				args: {
+					token: t.arg.string({ required: true, description: 'The current access token, with or without "Bearer ".' }),
+					replacePermanentToken: t.arg.boolean({
+						required: false,
+						defaultValue: false,
+						description:
+							'A permanent token (one that lasts years) is refused with INVALID_INPUT unless this is true: refreshing it replaces it with a token that expires in an hour.',
+					}),
+				},
+				resolve: (_root, { token, replacePermanentToken }, context) =>
+					toAuthPayload(
+						context.auth.refresh(token, { ip: context.clientIp, requestMemo: context.requestMemo }, { replacePermanentToken: replacePermanentToken === true }),
+						context,
+					),
 			}),
 		}),
 	});

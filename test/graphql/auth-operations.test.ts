@@ -44,6 +44,51 @@ describe('login, refresh and tokenInfo against the sandbox', () => {
 		expect(sandbox.stats().refreshes).toBe(1);
 	});
 
+	describe('refreshing a permanent token', () => {
+		const REPLACE = `mutation Replace($token: String!, $replace: Boolean) {
+			refresh(token: $token, replacePermanentToken: $replace) { ok token { accessToken expiresIn } error { code message } }
+		}`;
+		const BOTH = `mutation Both($token: String!) {
+			keep: refresh(token: $token) { ok token { accessToken } error { code } }
+			replace: refresh(token: $token, replacePermanentToken: true) { ok token { accessToken } error { code } }
+		}`;
+
+		it('is refused as INVALID_INPUT without asking Smartflo, unless replacePermanentToken is true', async () => {
+			const permanent = sandbox.issueToken({ kind: 'permanent' });
+			for (const variables of [{ token: permanent }, { token: `Bearer ${permanent}`, replace: false }, { token: permanent, replace: null }]) {
+				const refused = await postGraphQL(server, REPLACE, variables);
+				expect(refused.body.data.refresh).toMatchObject({ ok: false, token: null, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/permanent/) } });
+			}
+			expect(sandbox.stats().requests).toBe(0);
+
+			const replaced = await postGraphQL(server, REPLACE, { token: permanent, replace: true });
+			expect(replaced.body.data.refresh).toMatchObject({ ok: true, token: { expiresIn: 3600 } });
+			expect(replaced.body.data.refresh.token.accessToken).not.toBe(permanent);
+			expect(sandbox.stats().refreshes).toBe(1);
+		});
+
+		it('a replacement made with the flag is never handed to a call without it: not by refresh reuse, not to an alias', async () => {
+			const permanent = sandbox.issueToken({ kind: 'permanent' });
+			const both = await postGraphQL(server, BOTH, { token: permanent });
+			expect(both.body.data.keep).toMatchObject({ ok: false, token: null, error: { code: 'INVALID_INPUT' } });
+			expect(both.body.data.replace.ok).toBe(true);
+			// Within the refresh-reuse window, a call with the flag gets the same replacement, one without still nothing.
+			const again = await postGraphQL(server, REPLACE, { token: permanent, replace: true });
+			expect(again.body.data.refresh.token.accessToken).toBe(both.body.data.replace.token.accessToken);
+			expect((await postGraphQL(server, REPLACE, { token: permanent })).body.data.refresh.error.code).toBe('INVALID_INPUT');
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+		});
+
+		it('the flag changes nothing for a login token: with or without it, one refresh and the same new token', async () => {
+			const token = sandbox.issueToken();
+			const first = await postGraphQL(server, REPLACE, { token, replace: true });
+			const second = await postGraphQL(server, REPLACE, { token });
+			expect(first.body.data.refresh.ok).toBe(true);
+			expect(second.body.data.refresh.token.accessToken).toBe(first.body.data.refresh.token.accessToken);
+			expect(sandbox.stats().refreshAttempts).toBe(1);
+		});
+	});
+
 	it('decodes a token without calling Smartflo', async () => {
 		const token = sandbox.issueToken({ ttlSeconds: 600 });
 		sandbox.resetStats();

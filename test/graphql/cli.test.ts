@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { main } from '../../graphql/command';
-import { ConfigError, HELP_FLAG, helpText, parseCli, SETTINGS, type CliConfig } from '../../graphql/config';
+import { ConfigError, HELP_FLAG, helpText, parseCli, redisLocation, serverOptionsFrom, SETTINGS, type CliConfig } from '../../graphql/config';
+import { createGraphQLServer } from '../../graphql/server';
 import { DEFAULT_BASE_URL } from '../../src/auth';
 import { DEMO_ACCOUNT } from '../../src/sandbox';
 import { LOGIN_MUTATION, postOverHttp } from '../helpers/graphql';
@@ -139,6 +140,66 @@ describe('configuration from env and flags', () => {
 		expect(() => parseCli(['--sandbox=yes'], {})).toThrow(ConfigError);
 		expect(() => parseCli(['--port'], {})).toThrow(ConfigError);
 		expect(() => parseCli(['extra'], {})).toThrow(ConfigError);
+	});
+
+	describe('shared state in Redis', () => {
+		const secret = 'a-limits-secret-of-at-least-32-characters';
+
+		it('is off by default: limits in this process, a random secret, fail-closed if ever turned on', () => {
+			expect(config()).toMatchObject({ redisKeyPrefix: 'smartflo-graphql', redisOutage: 'fail-closed', redisTimeoutMs: 1000 });
+			expect(config().redisUrl).toBeUndefined();
+			expect(config().limitsSecret).toBeUndefined();
+		});
+
+		it('reads REDIS_URL, LIMITS_HMAC_SECRET and the Redis options, and passes them to the server', async () => {
+			const env = { REDIS_URL: 'rediss://user:pw@redis.internal:6380/2', LIMITS_HMAC_SECRET: secret, REDIS_KEY_PREFIX: 'sf:prod', REDIS_OUTAGE: 'memory', REDIS_TIMEOUT_MS: '250' };
+			const parsed = config([], env);
+			expect(parsed).toMatchObject({ redisUrl: env.REDIS_URL, limitsSecret: secret, redisKeyPrefix: 'sf:prod', redisOutage: 'memory', redisTimeoutMs: 250 });
+			expect(serverOptionsFrom(parsed)).toMatchObject({
+				limitsSecret: secret,
+				redis: { url: env.REDIS_URL, keyPrefix: 'sf:prod', outage: 'memory', commandTimeoutMs: 250 },
+			});
+			expect(serverOptionsFrom(config()).redis).toBeUndefined();
+			expect(config(['--redis-url', 'redis://127.0.0.1:6379', '--redis-outage', 'fail-closed'], env)).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', redisOutage: 'fail-closed' });
+		});
+
+		it('refuses REDIS_URL without LIMITS_HMAC_SECRET: replicas with random secrets would share nothing', () => {
+			expect(() => parseCli([], { REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL \/ --redis-url needs LIMITS_HMAC_SECRET .* the same on every replica/);
+			expect(() => parseCli([], { LIMITS_HMAC_SECRET: 'short' })).toThrow(/LIMITS_HMAC_SECRET must have at least 32 characters/);
+		});
+
+		it.each([
+			['not a URL', 'redis:// not a url:pw@'],
+			['another scheme', 'http://user:hunter2@redis.internal:6379'],
+			['no host', 'redis://:hunter2@'],
+		])('refuses %s without quoting it (it may hold the password)', (_case, url) => {
+			let message = '';
+			try {
+				parseCli([], { REDIS_URL: url, LIMITS_HMAC_SECRET: secret });
+			} catch (error) {
+				message = (error as Error).message;
+			}
+			expect(message).toMatch(/^REDIS_URL \/ --redis-url /);
+			expect(message).not.toContain('hunter2');
+			expect(message).not.toContain(url);
+		});
+
+		it('refuses a bad prefix, outage policy or timeout', () => {
+			const env = { REDIS_URL: 'redis://127.0.0.1:6379', LIMITS_HMAC_SECRET: secret };
+			expect(() => parseCli(['--redis-key-prefix', 'has space'], env)).toThrow(ConfigError);
+			expect(() => parseCli(['--redis-outage', 'open'], env)).toThrow(/fail-closed or memory/);
+			expect(() => parseCli(['--redis-timeout-ms', '0'], env)).toThrow(/between 10 and 60000/);
+		});
+
+		it('shows where the state lives without the Redis password', () => {
+			expect(redisLocation('rediss://user:hunter2@redis.internal:6380/2')).toBe('rediss://redis.internal:6380/2');
+			expect(redisLocation('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+		});
+
+		it('a library user gets the same refusal from createGraphQLServer', () => {
+			expect(() => createGraphQLServer({ redis: { url: 'redis://127.0.0.1:1' }, logger: { level: 'silent' } })).toThrow(/redis needs limitsSecret/);
+			expect(() => createGraphQLServer({ limitsSecret: 'short', logger: { level: 'silent' } })).toThrow(/at least 32 characters/);
+		});
 	});
 
 	it('the README\'s configuration table is the settings table', () => {

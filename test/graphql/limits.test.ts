@@ -1,95 +1,104 @@
 import { clientAddress, rateLimitKeyForAddress } from '../../graphql/client-ip';
 import { emailLimitKey } from '../../graphql/limits/email-key';
-import { ExpiringMap } from '../../graphql/limits/expiring-map';
+import { joinOrStart } from '../../graphql/limits/in-flight';
 import { createKeyedDigest } from '../../graphql/limits/keyed-digest';
-import { RateLimiter } from '../../graphql/limits/rate-limiter';
-import { SingleFlight } from '../../graphql/limits/single-flight';
+import { deriveLimitsKeys } from '../../graphql/limits/limits-secret';
+import { MemoryStateStore } from '../../graphql/limits/memory-store';
+import { decodeError, decodeTokens, encodeError, encodeTokens } from '../../graphql/limits/stored-values';
+import { SmartfloError } from '../../src/auth';
 
-function clock(start = 1_000_000) {
-	let now = start;
-	return { now: () => now, advance: (ms: number) => (now += ms) };
-}
+const SECRET = 'a-limits-secret-of-at-least-32-characters';
 
-describe('ExpiringMap', () => {
-	it('forgets an entry after its time to live', () => {
-		const time = clock();
-		const map = new ExpiringMap<string>({ maxEntries: 10, now: time.now });
-		map.set('a', 'x', 1000);
-		time.advance(999);
-		expect(map.get('a')).toBe('x');
-		time.advance(1);
-		expect(map.get('a')).toBeUndefined();
-		expect(map.size).toBe(0);
+describe('the in-memory store (rate-limiter-flexible RateLimiterMemory, LRU caches)', () => {
+	it('a counter allows the limit in its window, then says how long until the window ends', async () => {
+		const counter = new MemoryStateStore({ maxKeys: 10 }).counter('test', { limit: 3, windowSeconds: 60 });
+		for (let attempt = 0; attempt < 3; attempt++) expect((await counter.consume('k')).allowed).toBe(true);
+		const refused = await counter.consume('k');
+		expect(refused.allowed).toBe(false);
+		if (refused.allowed) return;
+		expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+		expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
 	});
 
-	it('never holds more than maxEntries, dropping the least recently used', () => {
-		const map = new ExpiringMap<number>({ maxEntries: 3 });
-		for (const key of ['a', 'b', 'c']) map.set(key, 1, 60_000);
-		map.get('a');
-		map.set('d', 1, 60_000);
-		expect(map.size).toBe(3);
-		expect(map.get('b')).toBeUndefined();
-		expect(map.get('a')).toBe(1);
-		for (let index = 0; index < 10_000; index++) map.set(`k${index}`, index, 60_000);
-		expect(map.size).toBe(3);
+	it('a counter keeps keys apart, refunds and resets', async () => {
+		const counter = new MemoryStateStore({ maxKeys: 10 }).counter('test', { limit: 1, windowSeconds: 60 });
+		expect((await counter.consume('a')).allowed).toBe(true);
+		expect((await counter.consume('b')).allowed).toBe(true);
+		expect((await counter.consume('a')).allowed).toBe(false);
+		// The refused attempt was counted as well: two points back make one free slot.
+		await counter.refund('a');
+		await counter.refund('a');
+		expect((await counter.consume('a')).allowed).toBe(true);
+		await counter.reset('a');
+		expect((await counter.consume('a')).allowed).toBe(true);
+	});
+
+	it('a counter\'s window starts afresh once it has passed', async () => {
+		const counter = new MemoryStateStore({ maxKeys: 10 }).counter('test', { limit: 1, windowSeconds: 1 });
+		expect((await counter.consume('k')).allowed).toBe(true);
+		expect((await counter.consume('k')).allowed).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		expect((await counter.consume('k')).allowed).toBe(true);
+	});
+
+	it('a counter stays at maxKeys under 10,000 distinct keys, and a key pushed out starts afresh', async () => {
+		const store = new MemoryStateStore({ maxKeys: 500 });
+		const counter = store.counter('emails', { limit: 1, windowSeconds: 60 });
+		expect((await counter.consume('first@example.in')).allowed).toBe(true);
+		expect((await counter.consume('first@example.in')).allowed).toBe(false);
+		for (let index = 0; index < 10_000; index++) await counter.consume(`user${index}@example.in`);
+		expect(store.localSizes().emails).toBe(500);
+		expect((await counter.consume('first@example.in')).allowed).toBe(true);
+		expect((await counter.consume('user9999@example.in')).allowed).toBe(false);
+	});
+
+	it('a cache forgets an entry after its time to live and holds at most maxKeys', async () => {
+		const store = new MemoryStateStore({ maxKeys: 3 });
+		const cache = store.cache('values');
+		await cache.set('a', 'x', 50);
+		expect(await cache.get('a')).toBe('x');
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(await cache.get('a')).toBeUndefined();
+		for (let index = 0; index < 1000; index++) await cache.set(`k${index}`, String(index), 60_000);
+		expect(store.localSizes().values).toBe(3);
+		expect(await cache.getMany(['k999', 'k0'])).toEqual(['999', undefined]);
+	});
+
+	it('a cache adds only to an empty key and deletes only the value it was given', async () => {
+		const cache = new MemoryStateStore({ maxKeys: 10 }).cache('leases');
+		expect(await cache.add('lease', 'one', 60_000)).toBe(true);
+		expect(await cache.add('lease', 'two', 60_000)).toBe(false);
+		await cache.deleteIfEquals('lease', 'two');
+		expect(await cache.get('lease')).toBe('one');
+		await cache.deleteIfEquals('lease', 'one');
+		expect(await cache.add('lease', 'two', 60_000)).toBe(true);
+	});
+
+	it('refuses to declare one name twice (two limits would share keys)', () => {
+		const store = new MemoryStateStore({ maxKeys: 10 });
+		store.counter('ip', { limit: 1, windowSeconds: 1 });
+		expect(() => store.cache('ip')).toThrow(/twice/);
 	});
 });
 
-describe('RateLimiter (token bucket)', () => {
-	it('allows the limit, then says exactly how long to wait', () => {
-		const time = clock();
-		const limiter = new RateLimiter({ limit: 3, windowSeconds: 60, maxKeys: 10, now: time.now });
-		expect([limiter.take('k'), limiter.take('k'), limiter.take('k')].every((decision) => decision.allowed)).toBe(true);
-		expect(limiter.take('k')).toEqual({ allowed: false, retryAfterSeconds: 20 });
-		time.advance(19_000);
-		expect(limiter.take('k')).toEqual({ allowed: false, retryAfterSeconds: 1 });
-		time.advance(1_000);
-		expect(limiter.take('k').allowed).toBe(true);
-	});
-
-	it('keeps keys apart, refunds and resets', () => {
-		const limiter = new RateLimiter({ limit: 1, windowSeconds: 60, maxKeys: 10 });
-		expect(limiter.take('a').allowed).toBe(true);
-		expect(limiter.take('b').allowed).toBe(true);
-		expect(limiter.take('a').allowed).toBe(false);
-		limiter.refund('a');
-		expect(limiter.take('a').allowed).toBe(true);
-		limiter.reset('a');
-		expect(limiter.take('a').allowed).toBe(true);
-	});
-
-	it('forgets a key once its bucket is full again', () => {
-		const time = clock();
-		const limiter = new RateLimiter({ limit: 2, windowSeconds: 10, maxKeys: 10, now: time.now });
-		limiter.take('k');
-		expect(limiter.size).toBe(1);
-		time.advance(5_000);
-		limiter.take('other');
-		expect(limiter.size).toBe(1);
-	});
-
-	it('stays at maxKeys under 10,000 distinct keys', () => {
-		const limiter = new RateLimiter({ limit: 5, windowSeconds: 60, maxKeys: 500 });
-		for (let index = 0; index < 10_000; index++) limiter.take(`user${index}@example.in`);
-		expect(limiter.size).toBe(500);
-	});
-});
-
-describe('SingleFlight', () => {
+describe('joining calls in flight', () => {
 	it('shares one execution between concurrent callers and forgets it when settled', async () => {
-		const flights = new SingleFlight<number>();
+		const flights = new Map<string, Promise<number>>();
 		let executions = 0;
 		const execute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++executions), 10));
-		const results = await Promise.all([flights.run('k', execute), flights.run('k', execute), flights.run('k', execute)]);
+		const results = await Promise.all([joinOrStart(flights, 'k', execute, true), joinOrStart(flights, 'k', execute, true), joinOrStart(flights, 'k', execute, true)]);
 		expect(results).toEqual([1, 1, 1]);
 		expect(flights.size).toBe(0);
-		expect(await flights.run('k', execute)).toBe(2);
+		expect(await joinOrStart(flights, 'k', execute, true)).toBe(2);
 	});
 
-	it('forgets a failed execution too', async () => {
-		const flights = new SingleFlight<number>();
-		await expect(flights.run('k', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
-		expect(await flights.run('k', async () => 7)).toBe(7);
+	it('forgets a failed execution too, and keeps a request\'s memo for the request', async () => {
+		const flights = new Map<string, Promise<number>>();
+		await expect(joinOrStart(flights, 'k', () => Promise.reject(new Error('no')), true)).rejects.toThrow('no');
+		expect(await joinOrStart(flights, 'k', async () => 7, true)).toBe(7);
+		const memo = new Map<string, Promise<number>>();
+		await joinOrStart(memo, 'k', async () => 1, false);
+		expect(await joinOrStart(memo, 'k', async () => 2, false)).toBe(1);
 	});
 });
 
@@ -99,8 +108,47 @@ describe('keyed digest', () => {
 		expect(digest('login', 'a@b.in', 'hunter2')).toBe(digest('login', 'a@b.in', 'hunter2'));
 		expect(digest('login', 'a@b.in', 'hunter2')).not.toBe(createKeyedDigest()('login', 'a@b.in', 'hunter2'));
 		expect(digest('login', 'a@b.in', 'hunter2')).not.toContain('hunter2');
-		// Parts are separated, so moving a character across the boundary changes the key.
+		// Parts are length-prefixed, so moving a character, or a separator, across a boundary changes the key.
 		expect(digest('ab', 'c')).not.toBe(digest('a', 'bc'));
+		expect(digest('login', 'a\u0000b', 'c')).not.toBe(digest('login', 'a', 'b\u0000c'));
+	});
+
+	it('is the same in every process that has the same limits secret, and only there', () => {
+		expect(deriveLimitsKeys(SECRET).digest('ip', '10.0.0.1')).toBe(deriveLimitsKeys(SECRET).digest('ip', '10.0.0.1'));
+		expect(deriveLimitsKeys(SECRET).digest('ip', '10.0.0.1')).not.toBe(deriveLimitsKeys(`${SECRET}!`).digest('ip', '10.0.0.1'));
+		expect(deriveLimitsKeys().digest('ip', '10.0.0.1')).not.toBe(deriveLimitsKeys().digest('ip', '10.0.0.1'));
+	});
+});
+
+describe('sealed values', () => {
+	const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+
+	it('opens with the same secret and context only, and never shows the plaintext', () => {
+		const keys = deriveLimitsKeys(SECRET);
+		const sealed = keys.seal(token, ['old-token']);
+		expect(sealed).not.toContain(token);
+		expect(sealed).not.toContain(Buffer.from(token).toString('base64url').slice(0, 12));
+		expect(deriveLimitsKeys(SECRET).open(sealed, ['old-token'])).toBe(token);
+		expect(keys.open(sealed, ['another-token'])).toBeUndefined();
+		expect(deriveLimitsKeys(`${SECRET}!`).open(sealed, ['old-token'])).toBeUndefined();
+		// A fresh IV each time: the same plaintext never seals to the same text.
+		expect(keys.seal(token, ['old-token'])).not.toBe(sealed);
+	});
+
+	it('reads an altered or malformed value as absent', () => {
+		const keys = deriveLimitsKeys(SECRET);
+		const [format, iv, encrypted, tag] = keys.seal(token, ['c']).split('.');
+		const flipped = `${encrypted.slice(0, -2)}${encrypted.endsWith('AA') ? 'AB' : 'AA'}`;
+		for (const altered of [`${format}.${iv}.${flipped}.${tag}`, 'v2.a.b.c', 'not sealed', '', 'v1...']) expect(keys.open(altered, ['c'])).toBeUndefined();
+	});
+
+	it('stores errors and token sets field by field, and reads anything else as absent', () => {
+		const error = new SmartfloError('INVALID_CREDENTIALS', 'Wrong email or password.', { status: 401, loginFailedCount: 2, reason: 'WRONG_CREDENTIALS' });
+		expect(decodeError(encodeError(error))?.toJSON()).toEqual(error.toJSON());
+		const tokens = { accessToken: token, tokenType: 'bearer', expiresIn: 3600, expiresAt: 1_800_000_000_000, passwordExpiresInDays: 30 };
+		expect(decodeTokens(encodeTokens(tokens))).toEqual(tokens);
+		for (const junk of ['', 'null', '{"code":"NOPE","message":"x"}', '[1]']) expect(decodeError(junk)).toBeUndefined();
+		for (const junk of ['', '{"accessToken":1}', '{"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresAt":2}']) expect(decodeTokens(junk)).toBeUndefined();
 	});
 });
 

@@ -77,10 +77,11 @@ describe('schema', () => {
 		expect(typeString(type, field)).toBe(expected);
 	});
 
-	it('takes the arguments DESIGN.md names, all required strings', () => {
+	it('takes the arguments DESIGN.md names, all required strings, and refresh\'s optional replacePermanentToken (default false)', () => {
 		const mutation = schema.getMutationType()!.getFields();
 		expect(mutation.login.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['email: String!', 'password: String!']);
-		expect(mutation.refresh.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['token: String!']);
+		expect(mutation.refresh.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['token: String!', 'replacePermanentToken: Boolean']);
+		expect(mutation.refresh.args[1].defaultValue).toBe(false);
 		const query = schema.getQueryType()!.getFields();
 		expect(query.tokenInfo.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['token: String!']);
 		expect(mutation.login.type).toBeInstanceOf(GraphQLNonNull);
@@ -90,7 +91,7 @@ describe('schema', () => {
 		const args = Object.values({ ...schema.getMutationType()!.getFields(), ...schema.getQueryType()!.getFields() }).flatMap((field) =>
 			field.args.map((arg) => arg.name),
 		);
-		expect(args.sort()).toEqual(['email', 'password', 'token', 'token']);
+		expect(args.sort()).toEqual(['email', 'password', 'replacePermanentToken', 'token', 'token']);
 	});
 });
 

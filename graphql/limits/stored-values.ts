@@ -1,0 +1,48 @@
+import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type TokenSet } from '../../src/auth';
+
+/**
+ * How an answer is written to the state store and read back. A SmartfloError's fields are written by
+ * the core and hold no secret; a TokenSet does and is only ever stored sealed (see SealedBox). What
+ * cannot be read back (another version, an altered value) reads as absent, so the call is made again.
+ */
+export function encodeError(error: SmartfloError): string {
+	const { code, message, status, retryAfterSeconds, loginFailedCount, reason, systemCode } = error;
+	return JSON.stringify({ code, message, status, retryAfterSeconds, loginFailedCount, reason, systemCode });
+}
+
+export function decodeError(text: string): SmartfloError | undefined {
+	const value = parse(text);
+	if (!value || !(SMARTFLO_ERROR_CODES as readonly unknown[]).includes(value.code) || typeof value.message !== 'string') return undefined;
+	return new SmartfloError(value.code as SmartfloErrorCode, value.message, {
+		status: numberOrUndefined(value.status),
+		retryAfterSeconds: numberOrUndefined(value.retryAfterSeconds),
+		loginFailedCount: numberOrUndefined(value.loginFailedCount),
+		reason: value.reason === 'ACCOUNT_LOCKED' || value.reason === 'PASSWORD_EXPIRED' || value.reason === 'WRONG_CREDENTIALS' ? value.reason : undefined,
+		systemCode: typeof value.systemCode === 'string' ? value.systemCode : undefined,
+	});
+}
+
+export function encodeTokens(tokens: TokenSet): string {
+	const { accessToken, tokenType, expiresIn, expiresAt, passwordExpiresInDays } = tokens;
+	return JSON.stringify({ accessToken, tokenType, expiresIn, expiresAt, passwordExpiresInDays });
+}
+
+export function decodeTokens(text: string): TokenSet | undefined {
+	const value = parse(text);
+	if (!value || typeof value.accessToken !== 'string' || typeof value.tokenType !== 'string') return undefined;
+	if (typeof value.expiresIn !== 'number' || typeof value.expiresAt !== 'number') return undefined;
+	const tokens: TokenSet = { accessToken: value.accessToken, tokenType: value.tokenType, expiresIn: value.expiresIn, expiresAt: value.expiresAt };
+	if (typeof value.passwordExpiresInDays === 'number') tokens.passwordExpiresInDays = value.passwordExpiresInDays;
+	return tokens;
+}
+
+function parse(text: string): Record<string, unknown> | undefined {
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const numberOrUndefined = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);

@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RedisServer {
+	/** redis://127.0.0.1:<port> */
+	readonly url: string;
+	readonly port: number;
+	readonly pid: number | undefined;
+	/** Kills the server at once (SIGKILL): an outage, not a shutdown. Without persistence its data is gone. */
+	kill(): Promise<void>;
+	/** Starts it again on the same port (empty). */
+	restart(): Promise<void>;
+	/** Stops it and removes its working directory. */
+	stop(): Promise<void>;
+}
+
+const INSTALL_HINT = 'redis-server is not installed: the real-Redis tests need it (Debian: apt-get install -y redis-server).';
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Debian's redis-server on a free loopback port, in the foreground, as a child of this process:
+ * no daemon is left behind, and nothing is persisted (no RDB snapshot, no AOF) in a temporary
+ * working directory that stop() removes. Fails, never skips, when redis-server is missing.
+ */
+export async function startRedisServer(): Promise<RedisServer> {
+	const version = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+	if (version.error || version.status !== 0) throw new Error(INSTALL_HINT);
+	const dir = mkdtempSync(join(tmpdir(), 'smartflo-redis-'));
+	const port = await freeLoopbackPort();
+	let child: ChildProcess | undefined;
+
+	const launch = async () => {
+		child = spawn(
+			'redis-server',
+			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+			{ cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+		);
+		let stderr = '';
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		await waitForPong(port, child, () => stderr);
+	};
+	const end = async (signal: NodeJS.Signals) => {
+		const running = child;
+		child = undefined;
+		if (!running || running.exitCode !== null || running.signalCode !== null) return;
+		const exited = once(running, 'exit');
+		running.kill(signal);
+		await exited;
+	};
+
+	await launch();
+	return {
+		url: `redis://127.0.0.1:${port}`,
+		port,
+		get pid() {
+			return child?.pid;
+		},
+		kill: () => end('SIGKILL'),
+		restart: async () => {
+			await end('SIGKILL');
+			await launch();
+		},
+		stop: async () => {
+			await end('SIGTERM');
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
+
+/** PING over a raw socket until +PONG, the process exits, or the deadline passes. */
+async function waitForPong(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+	const deadline = Date.now() + START_TIMEOUT_MS;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr().trim()}`);
+		if (await pong(port)) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`redis-server did not answer PING on port ${port} within ${START_TIMEOUT_MS} ms`);
+}
+
+function pong(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = createConnection({ port, host: '127.0.0.1' });
+		const done = (answer: boolean) => {
+			socket.destroy();
+			resolve(answer);
+		};
+		socket.setTimeout(500, () => done(false));
+		socket.once('error', () => done(false));
+		socket.once('connect', () => socket.write('PING\r\n'));
+		socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+	});
+}
