@@ -69,5 +69,7 @@ function createState(options: SandboxOptions): SandboxState {
 		faults: new FaultQueue(),
 		directory: seed.directory,
 		calls: new CallLedger(seed.directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime')),
+		campaigns: seed.campaigns,
+		callbacks: seed.callbacks,
 	};
 }
