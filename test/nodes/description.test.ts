@@ -21,7 +21,7 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 }
 
 const operationSelectors = description.properties.filter((property) => property.name === 'operation');
-const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z0-9]|to$|or$|and$|a$|of$|by$)/.test(word));
+const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z0-9]|to$|or$|and$|a$|of$|by$|in$)/.test(word));
 
 describe('Smartflo node description', () => {
 	it('is a programmatic, tool-usable node with its credential, subtitle and themed icons', () => {
@@ -49,11 +49,16 @@ describe('Smartflo node description', () => {
 		);
 		expect(offered).toEqual({
 			token: ['inspect', 'login', 'refresh'],
-			call: ['clickToCall', 'clickToCallSupport', 'getLiveCalls', 'hangUp'],
-			callRecord: ['getMany'],
-			user: ['get', 'getMany'],
-			myNumber: ['getMany'],
-			department: ['getMany'],
+			call: ['barge', 'clickToCall', 'clickToCallSupport', 'disconnect', 'getLiveCalls', 'hangUp', 'monitor', 'transfer', 'whisper'],
+			callRecord: ['downloadRecording', 'getMany'],
+			user: ['create', 'get', 'getMany', 'update'],
+			myNumber: ['getMany', 'update'],
+			department: ['create', 'getMany'],
+			broadcast: ['create', 'get', 'getMany', 'start', 'stop'],
+			leadList: ['getMany'],
+			lead: ['create', 'createMany', 'delete', 'getDnd', 'getMany'],
+			ivr: ['getMany'],
+			dialer: ['getCallbacks', 'scheduleCallback'],
 		});
 		for (const [resource, operations] of Object.entries(offered)) {
 			expect(Object.keys(resources[resource as keyof typeof resources].operations).sort()).toEqual(operations);
@@ -64,7 +69,8 @@ describe('Smartflo node description', () => {
 		for (const selector of operationSelectors) {
 			for (const option of selector.options as INodePropertyOptions[]) {
 				expect([option.name, isTitleCase(option.name)]).toEqual([option.name, true]);
-				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+)*$/);
+				// Sentence case; words in capitals (DND, IVR) stay as they are.
+				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+| [A-Z]+)*$/);
 				expect(option.description).toBeTruthy();
 			}
 		}

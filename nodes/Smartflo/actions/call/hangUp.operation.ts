@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smartfloApiRequest } from '../../transport';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 
 export const needsCredential = true;
@@ -21,10 +22,6 @@ export const description: INodeProperties[] = [
 
 /** `POST /v1/call/hangup`. Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const callId = String(this.getNodeParameter('callId', itemIndex)).trim();
-	return (await smartfloApiRequest.call(
-		this,
-		{ method: 'POST', path: '/v1/call/hangup', body: { call_id: callId } },
-		itemIndex,
-	)) as IDataObject;
+	const callId = this.getNodeParameter('callId', itemIndex) as string;
+	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.hangUp, { call_id: callId }, itemIndex)) as IDataObject;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { singleItem, smartfloApiRequest } from '../../transport';
+import { recordOf, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 
 export const needsCredential = true;
@@ -20,7 +21,6 @@ export const description: INodeProperties[] = [
 
 /** `GET /v1/user/{id}`: the user with `team_member` and `agent` details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = String(this.getNodeParameter('userId', itemIndex)).trim();
-	const body = await smartfloApiRequest.call(this, { method: 'GET', path: `/v1/user/${encodeURIComponent(userId)}` }, itemIndex);
-	return singleItem(body);
+	const userId = this.getNodeParameter('userId', itemIndex) as string;
+	return recordOf(await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.get, { id: userId }, itemIndex)) as IDataObject;
 }
