@@ -81,6 +81,25 @@ describe('Smartflo node description', () => {
 		}
 	});
 
+	it('the README’s table lists every resource and operation, under the names the node shows', () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		const table = readme.slice(readme.indexOf('### Smartflo node'), readme.indexOf('All operations share'));
+		const documented = Object.fromEntries(
+			[...table.matchAll(/^\| ([A-Z][\w ]+) \| (.+) \|$/gm)].filter(([, name]) => name !== 'Resource').map(([, name, operations]) => [name, operations.split(', ').sort()]),
+		);
+		const resourceNames = (description.properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		const offered = Object.fromEntries(
+			resourceNames.map((resource) => {
+				const selector = operationSelectors.find((candidate) => candidate.displayOptions?.show?.resource?.[0] === resource.value);
+				return [resource.name, ((selector?.options ?? []) as INodePropertyOptions[]).map((option) => option.name).sort()];
+			}),
+		);
+		expect(documented).toEqual(offered);
+		for (const [resource, operations] of Object.entries(offered)) {
+			for (const operation of operations) expect([resource, operation, readme.includes(`#### ${resource} → `) && new RegExp(`#### ${resource} → [^\n]*${operation}`).test(readme)]).toEqual([resource, operation, true]);
+		}
+	});
+
 	it('gives Get Many operations Return All and a Limit of 50', () => {
 		for (const [resource, { operations }] of Object.entries(resources)) {
 			if (!operations.getMany) continue;
