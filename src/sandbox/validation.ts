@@ -110,6 +110,14 @@ export class Validator {
 		this.fail(field, message);
 	}
 
+	/** Two optional `Y-m-d H:i:s` IST dates, the second `after_or_equal` the first. */
+	optionalDateRange(fromField: string, toField: string): { from?: number; to?: number } {
+		const from = this.optionalDateTime(fromField);
+		const to = this.optionalDateTime(toField);
+		this.notBefore(toField, to, fromField, from);
+		return { from, to };
+	}
+
 	/** Laravel's `after_or_equal:<other>` for two already parsed dates. */
 	notBefore(field: string, value: number | undefined, other: string, otherValue: number | undefined): void {
 		if (value !== undefined && otherValue !== undefined && value < otherValue) {

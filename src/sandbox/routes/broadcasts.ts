@@ -62,9 +62,7 @@ export const createBroadcastRoute: ApiRoute = {
 		const retryAfter = input.optionalIntegerList('retry_after_minutes', { min: 1, max: 1440 }, true);
 		const dialStatuses = input.optionalIntegerList('dialstatus', { min: 1, max: 5 }) ?? [1, 2, 3, 4, 5];
 		const retryDialStatuses = input.optionalIntegerList('retry_dialstatus', { min: 1, max: 5 }) ?? [];
-		const start = input.optionalDateTime('start_date_time');
-		const end = input.optionalDateTime('end_date_time');
-		input.notBefore('end_date_time', end, 'start_date_time', start);
+		const { from: start, to: end } = input.optionalDateRange('start_date_time', 'end_date_time');
 		const timeGroup = input.optionalInteger('time_group', { min: 1 });
 		if (name !== undefined && campaigns.broadcasts().some((broadcast) => broadcast.name.toLowerCase() === name.toLowerCase())) {
 			input.invalid('name', 'The name has already been taken.');
@@ -104,9 +102,7 @@ export const startBroadcastRoute: ApiRoute = {
 	auth: 'bearer',
 	handle({ state, params, query }) {
 		const input = new Validator(scalarParams(query));
-		const start = input.optionalDateTime('start_date_time');
-		const end = input.optionalDateTime('end_date_time');
-		input.notBefore('end_date_time', end, 'start_date_time', start);
+		const { from: start, to: end } = input.optionalDateRange('start_date_time', 'end_date_time');
 		if (input.failed) return input.reply();
 		const broadcast = findBroadcast(state, params.id);
 		if (!broadcast) return refused(NOT_FOUND);

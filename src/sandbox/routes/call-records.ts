@@ -31,9 +31,7 @@ export const callRecordsRoute: ApiRoute = {
 	auth: 'bearer',
 	handle({ state, query, headers }) {
 		const input = new Validator(scalarParams(query));
-		const from = input.optionalDateTime('from_date');
-		const to = input.optionalDateTime('to_date');
-		input.notBefore('to_date', to, 'from_date', from);
+		const { from, to } = input.optionalDateRange('from_date', 'to_date');
 		const page = input.optionalInteger('page', { min: 1 }) ?? 1;
 		const requestedLimit = input.optionalInteger('limit', { min: 1 }) ?? DEFAULT_LIMIT;
 		const callType = input.optionalChoice('call_type', ['c', 'm']);

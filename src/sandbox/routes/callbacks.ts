@@ -44,13 +44,13 @@ export const callbacksRoute: ApiRoute = {
 	handle({ state, query }) {
 		const params = scalarParams(query);
 		const input = new Validator(params);
-		const from = input.optionalDateTime('from_date');
-		const to = input.optionalDateTime('to_date');
+		const { from, to } = input.optionalDateRange('from_date', 'to_date');
 		for (const field of ['from_date', 'to_date']) {
 			if (params[field] === undefined || params[field].trim() === '') input.invalid(field, `The ${field.replace('_', ' ')} field is required.`);
 		}
+		// Smartflo's dialer answers a backwards range with ok:false rather than Laravel's 422.
+		if (from !== undefined && to !== undefined && to < from) return notOk('The to date must be a date after or equal to from date.');
 		if (input.failed || from === undefined || to === undefined) return input.reply();
-		if (to < from) return notOk('The to date must be a date after or equal to from date.');
 		return ok({ ok: true, message: 'Scheduled callbacks fetched successfully', data: state.callbacks.between(from, to).map(toWire) });
 	},
 };

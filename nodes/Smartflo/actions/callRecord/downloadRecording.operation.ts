@@ -5,6 +5,7 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { downloadSignedFile, listEndpoint } from '../../transport';
 import type { ItemWithBinary } from '../common/operation';
 import { showFor } from '../common/operation';
+import { callIdField } from '../common/pickers';
 
 const show = (extra = {}) => showFor('callRecord', 'downloadRecording', extra);
 
@@ -36,16 +37,7 @@ export const description: INodeProperties[] = [
 		description: 'The pre-signed recording_url of the call record. It is a secret: the node never outputs it or puts it in an error.',
 		displayOptions: show({ recordingOf: ['callRecord'] }),
 	},
-	{
-		displayName: 'Call ID',
-		name: 'callId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '1715235734.129662',
-		description: 'The call_id of an answered call; its record appears a few seconds after the call ends',
-		displayOptions: show({ recordingOf: ['callId'] }),
-	},
+	callIdField(show({ recordingOf: ['callId'] }), 'The call_id of an answered call; its record appears a few seconds after the call ends'),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

@@ -4,7 +4,7 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { apiFields, listOf } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
-import { timeZoneOf, timeZoneOption } from '../common/timeZone';
+import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const endpoint = SMARTFLO_ENDPOINTS.callRecord.getMany;
 
@@ -24,22 +24,7 @@ const show = showFor('callRecord', 'getMany');
 export const needsCredential = true;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'From',
-		name: 'fromDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Only calls that started at or after this time (in the time zone under Options). Empty = no lower bound.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'To',
-		name: 'toDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Only calls that started at or before this time (in the time zone under Options). Empty = no upper bound.',
-		displayOptions: show,
-	},
+	...dateRangeProperties(show, 'Only calls that started'),
 	...returnAllAndLimit('callRecord', 'getMany'),
 	{
 		displayName: 'Filters',

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 export { flag } from '../../../../src/api/endpoints';
 
@@ -22,4 +23,11 @@ export function apiFields(values: IDataObject, names: Record<string, string>): I
 export function listOf(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
 	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}
+
+/** An update must change something: stops the item when every value is absent (undefined or an empty list). */
+export function requireSomethingToUpdate(node: INode, values: IDataObject, itemIndex: number, description: string): void {
+	if (Object.values(values).every((value) => value === undefined || (Array.isArray(value) && value.length === 0))) {
+		throw new NodeOperationError(node, 'Nothing to update', { itemIndex, description });
+	}
 }

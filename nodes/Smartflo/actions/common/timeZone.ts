@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_TIME_ZONE, type BuildOptions } from '../../../../src/api/endpoints';
 
@@ -17,4 +17,32 @@ export const timeZoneOption: INodeProperties = {
 export function timeZoneOf(this: IExecuteFunctions, itemIndex: number): BuildOptions {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return { timeZone: String(options.timeZone || DEFAULT_TIME_ZONE) };
+}
+
+/**
+ * From / To parameters (`fromDate`, `toDate`) in the account's time zone, e.g. for "Only calls that
+ * started" or "Callbacks due". Optional ones say that empty means no bound.
+ */
+export function dateRangeProperties(displayOptions: IDisplayOptions, subject: string, { required = false } = {}): INodeProperties[] {
+	const bound = (which: 'lower' | 'upper') => (required ? '' : ` Empty = no ${which} bound.`);
+	return [
+		{
+			displayName: 'From',
+			name: 'fromDate',
+			type: 'dateTime',
+			default: '',
+			required,
+			description: `${subject} at or after this time (in the time zone under Options).${bound('lower')}`,
+			displayOptions,
+		},
+		{
+			displayName: 'To',
+			name: 'toDate',
+			type: 'dateTime',
+			default: '',
+			required,
+			description: `${subject} at or before this time (in the time zone under Options).${bound('upper')}`,
+			displayOptions,
+		},
+	];
 }

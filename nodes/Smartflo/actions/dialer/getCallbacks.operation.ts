@@ -3,31 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
-import { timeZoneOf, timeZoneOption } from '../common/timeZone';
+import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const show = showFor('dialer', 'getCallbacks');
 
 export const needsCredential = true;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'From',
-		name: 'fromDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'Callbacks due at or after this time (in the time zone under Options)',
-		displayOptions: show,
-	},
-	{
-		displayName: 'To',
-		name: 'toDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'Callbacks due at or before this time (in the time zone under Options)',
-		displayOptions: show,
-	},
+	...dateRangeProperties(show, 'Callbacks due', { required: true }),
 	...returnAllAndLimit('dialer', 'getCallbacks'),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show, options: [timeZoneOption] },
 ];

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { destinationOf, destinationProperties } from '../common/destination';
-import { apiFields, listOf } from '../common/fields';
+import { apiFields, listOf, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
 
 const show = showFor('myNumber', 'update');
@@ -49,11 +48,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		sms_template: listOf(fields.smsTemplates),
 		destination: destinationOf.call(this, itemIndex),
 	};
-	if (Object.values(values).every((value) => value === undefined || (Array.isArray(value) && value.length === 0))) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Choose a Destination Type, or add a field under Update Fields.',
-		});
-	}
+	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Choose a Destination Type, or add a field under Update Fields.');
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.myNumber.update, { id: this.getNodeParameter('numberId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
 }

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 
 /** Parameters Create and Update share (without display options: each operation adds its own). */
@@ -29,3 +29,16 @@ export const callerIdsField: INodeProperties = {
 	default: [],
 	description: 'The account’s numbers the user may call from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+export function userIdField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '62501',
+		description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
+		displayOptions,
+	};
+}

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
-import { apiFields, listOf } from '../common/fields';
+import { apiFields, listOf, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
-import { callerIdsField, passwordField, roleField } from './fields';
+import { callerIdsField, passwordField, roleField, userIdField } from './fields';
 
 const show = showFor('user', 'update');
 
@@ -28,16 +27,7 @@ const UPDATE_FIELDS: Record<string, string> = {
 export const needsCredential = true;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '62501',
-		description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
-		displayOptions: show,
-	},
+	userIdField(show),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -67,8 +57,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const values: IDataObject = { ...apiFields(fields, UPDATE_FIELDS), caller_id: listOf(fields.callerIds) };
-	if (Object.values(values).every((value) => value === undefined || (Array.isArray(value) && value.length === 0))) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', { itemIndex, description: 'Add at least one field under Update Fields.' });
-	}
+	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Add at least one field under Update Fields.');
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.update, { id: this.getNodeParameter('userId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
 }
