@@ -13,7 +13,7 @@ export class Smartflo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Place calls, read call records and users, and manage tokens in Tata Tele Business Smartflo',
+		description: 'Calls, call control and recordings, broadcasts and leads, users, numbers, departments, IVRs, dialer callbacks and tokens in Tata Tele Business Smartflo',
 		defaults: { name: 'Smartflo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

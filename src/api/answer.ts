@@ -117,7 +117,8 @@ function messageOf(json: unknown): string {
 	return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+/** A header's value, whatever the case of its name; several values are joined. */
+export function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	for (const [key, value] of Object.entries(headers ?? {})) {
 		if (key.toLowerCase() !== name || value === undefined || value === null) continue;
 		return Array.isArray(value) ? value.join(', ') : String(value);

@@ -22,6 +22,10 @@ export interface CallFacts {
 	refId: string | null;
 	missedCause: MissedCause;
 	dtmfInput: string | null;
+	/** The IVR the call went through, if any. */
+	ivrId?: number | null;
+	/** The broadcast (campaign) that placed the call, by name. */
+	broadcastName?: string | null;
 }
 
 export interface CallRecordWire {
@@ -65,6 +69,8 @@ export interface CallRecord {
 	startedAt: number;
 	agentId: string;
 	departmentId: number | null;
+	ivrId: number | null;
+	broadcastName: string | null;
 	wire: CallRecordWire;
 }
 
@@ -135,7 +141,14 @@ export function buildCallRecord(facts: CallFacts, random: SeededRandom): CallRec
 		aws_call_recording_identifier: answered ? `${facts.uuid}.mp3` : null,
 		notes: null,
 	};
-	return { startedAt: startMs, agentId: agent.agent.id, departmentId: facts.departmentId, wire };
+	return {
+		startedAt: startMs,
+		agentId: agent.agent.id,
+		departmentId: facts.departmentId,
+		ivrId: facts.ivrId ?? null,
+		broadcastName: facts.broadcastName ?? null,
+		wire,
+	};
 }
 
 /** Recordings are pre-signed links: the `token` parameter lets anyone holding the URL download them. */

@@ -115,6 +115,11 @@ export class CallLedger {
 		return true;
 	}
 
+	/** The live call with this `call_id`, if it is still in progress. */
+	liveCall(callId: string, now = Date.now()): LiveCall | undefined {
+		return this.liveCalls(now).find((entry) => entry.callId === callId);
+	}
+
 	private settle(now: number): void {
 		const ended = this.live.filter((call) => call.endAt <= now);
 		if (ended.length === 0) return;

@@ -2,6 +2,7 @@
 import type { EventEmitter } from 'node:events';
 import { parseArgs } from 'node:util';
 
+import { CONFIG_BOUNDS, checkConfigValue } from './config';
 import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle, type SandboxOptions } from './index';
 
 const DEFAULT_PORT = 4010;
@@ -41,9 +42,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
 		options: {
 			port: portText === undefined ? DEFAULT_PORT : integerOption('--port', portText, 0, 65_535),
 			host: values.host,
-			tokenTtlSeconds: optionalInteger('--ttl', values.ttl, 1),
-			latencyMs: optionalInteger('--latency', values.latency, 0),
-			maxPageSize: optionalInteger('--max-page-size', values['max-page-size'], 1),
+			tokenTtlSeconds: configFlag('tokenTtlSeconds', values.ttl),
+			latencyMs: configFlag('latencyMs', values.latency),
+			maxPageSize: configFlag('maxPageSize', values['max-page-size']),
 		},
 	};
 }
@@ -106,8 +107,9 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<R
 	return { handle, stopped };
 }
 
-function optionalInteger(flag: string, text: string | undefined, min: number): number | undefined {
-	return text === undefined ? undefined : integerOption(flag, text, min, Number.MAX_SAFE_INTEGER);
+/** A runtime setting's flag, checked by the same rule as the admin API's /__sandbox/config. */
+function configFlag(name: keyof typeof CONFIG_BOUNDS, text: string | undefined): number | undefined {
+	return text === undefined ? undefined : checkConfigValue(name, text, CONFIG_BOUNDS[name].flag);
 }
 
 function integerOption(flag: string, text: string, min: number, max: number): number {
@@ -118,9 +120,42 @@ function integerOption(flag: string, text: string, min: number, max: number): nu
 	return value;
 }
 
+/**
+ * Why the CLI could not start, for stderr: a bad argument with the usage (the user typed something
+ * wrong), a port in use or another failure to listen in one line.
+ */
+export function describeCliFailure(error: unknown): string {
+	const code = (error as { code?: unknown } | undefined)?.code;
+	if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+		const { port, address } = error as { port?: number; address?: string };
+		const where = `${address ?? 'the host'}:${port ?? '?'}`;
+		const reasons: Record<string, string> = {
+			EADDRINUSE: `port ${port} on ${address} is already in use`,
+			EACCES: `no permission to listen on ${where}`,
+			EADDRNOTAVAIL: `cannot listen on ${where}: the address is not on this machine`,
+		};
+		const reason = reasons[code];
+		return `smartflo-sandbox: ${reason}; choose another with --port <n> (or --port 0 for any free port) or --host\n`;
+	}
+	const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+	const text = typeof message === 'string' ? message : String(error);
+	// parseArgs and the option checks throw TypeErrors (by name: parseArgs's may come from another realm).
+	return name === 'TypeError' ? `smartflo-sandbox: ${text}\n\n${USAGE}` : `smartflo-sandbox: ${text}\n`;
+}
+
+/** The CLI's entry point: 0 once the sandbox runs (until a signal stops it), 1 after writing why it could not start. */
+export async function main(argv: readonly string[], io: CliIo & { printError?: (text: string) => void } = {}): Promise<number> {
+	try {
+		await runCli(argv, io);
+		return 0;
+	} catch (error) {
+		(io.printError ?? ((text: string) => process.stderr.write(text)))(describeCliFailure(error));
+		return 1;
+	}
+}
+
 if (require.main === module) {
-	runCli(process.argv.slice(2)).catch((error: unknown) => {
-		process.stderr.write(`smartflo-sandbox: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-		process.exitCode = 1;
+	void main(process.argv.slice(2)).then((exitCode) => {
+		if (exitCode !== 0) process.exitCode = exitCode;
 	});
 }

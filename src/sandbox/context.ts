@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { AccountBook } from './accounts';
+import type { CallbackBook } from './callbacks';
 import type { CallLedger } from './calls';
+import type { Campaigns } from './campaigns';
 import type { Directory } from './directory';
 import type { FaultQueue } from './faults';
 import type { Reply } from './replies';
@@ -21,6 +23,8 @@ export interface SandboxState {
 	directory: Directory;
 	calls: CallLedger;
 	webhooks: WebhookSender;
+	campaigns: Campaigns;
+	callbacks: CallbackBook;
 }
 
 export interface RequestContext {
@@ -37,7 +41,7 @@ export interface AuthenticatedContext extends RequestContext {
 }
 
 interface RouteBase {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	path: string;
 }
 

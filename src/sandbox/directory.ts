@@ -26,6 +26,8 @@ export interface User {
 	internationalOutbound: boolean;
 	webLoginBlocked: boolean;
 	departmentId: number;
+	/** IDs of the numbers (DIDs) the user may show as caller ID, as set through the API. */
+	callerIdIds?: number[];
 	agent: Agent;
 }
 
@@ -54,6 +56,44 @@ export interface Department {
 	memberIds: number[];
 }
 
+export interface IvrMenuOption {
+	option: string;
+	destinationType: string;
+	destinationId: string;
+}
+
+export interface Ivr {
+	id: number;
+	name: string;
+	description: string;
+	recordingId: number;
+	timeoutSeconds: number;
+	menu: IvrMenuOption[];
+}
+
+/** A destination that plays a greeting and forwards the call (`auto_attend||<id>`). */
+export interface AutoAttendant {
+	id: number;
+	name: string;
+	description: string;
+	destinationType: string;
+	destinationId: string;
+}
+
+/** Working hours, for broadcasts and agents. */
+export interface TimeGroup {
+	id: number;
+	name: string;
+	days: string[];
+	fromTime: string;
+	toTime: string;
+}
+
+export interface Role {
+	id: number;
+	name: string;
+}
+
 /** A click_to_call_support key and what it is bound to in the portal. */
 export interface SupportKey {
 	key: string;
@@ -67,23 +107,95 @@ export interface DirectoryData {
 	dids: Did[];
 	departments: Department[];
 	supportKeys: SupportKey[];
+	ivrs: Ivr[];
+	autoAttendants: AutoAttendant[];
+	timeGroups: TimeGroup[];
+	roles: Role[];
 }
 
-/** The account's users, agents, numbers and departments, with the lookups the endpoints need. */
+/**
+ * The account's users, agents, numbers, departments and call routing, with the lookups the endpoints
+ * need. Users and departments can be added, numbers re-routed, users changed in place.
+ */
 export class Directory {
 	readonly accountId: number;
-	/** Sorted by id, which the users endpoint's keyset cursor relies on. */
-	readonly users: readonly User[];
+	private readonly userList: User[];
+	private readonly departmentList: Department[];
 	readonly dids: readonly Did[];
-	readonly departments: readonly Department[];
+	readonly ivrs: readonly Ivr[];
+	readonly autoAttendants: readonly AutoAttendant[];
+	readonly timeGroups: readonly TimeGroup[];
+	readonly roles: readonly Role[];
 	private readonly supportKeys: Map<string, SupportKey>;
 
 	constructor(data: DirectoryData) {
 		this.accountId = data.accountId;
-		this.users = [...data.users].sort((a, b) => a.id - b.id);
+		this.userList = [...data.users].sort((a, b) => a.id - b.id);
 		this.dids = data.dids;
-		this.departments = data.departments;
+		this.departmentList = [...data.departments];
+		this.ivrs = data.ivrs;
+		this.autoAttendants = data.autoAttendants;
+		this.timeGroups = data.timeGroups;
+		this.roles = data.roles;
 		this.supportKeys = new Map(data.supportKeys.map((entry) => [entry.key, entry]));
+	}
+
+	/** Sorted by id, which the users endpoint's keyset cursor relies on. */
+	get users(): readonly User[] {
+		return this.userList;
+	}
+
+	get departments(): readonly Department[] {
+		return this.departmentList;
+	}
+
+	/** Adds a user with the next free user id (ids only grow, so the list stays sorted). */
+	addUser(user: Omit<User, 'id'>): User {
+		const created: User = { ...user, id: Math.max(0, ...this.userList.map((entry) => entry.id)) + 1 };
+		this.userList.push(created);
+		this.department(created.departmentId)?.memberIds.push(created.id);
+		return created;
+	}
+
+	addDepartment(department: Omit<Department, 'id'>): Department {
+		const created: Department = { ...department, id: Math.max(0, ...this.departmentList.map((entry) => entry.id)) + 1 };
+		this.departmentList.push(created);
+		return created;
+	}
+
+	/** The next agent id, in the account's 13-digit series. */
+	nextAgentId(): string {
+		const highest = Math.max(...this.userList.map((user) => Number(user.agent.id)));
+		return String(highest + 1).padStart(13, '0');
+	}
+
+	didByIdOrUndefined(id: number): Did | undefined {
+		return this.dids.find((entry) => entry.id === id);
+	}
+
+	/** What a `type||id` destination points to, or undefined when nothing in the account has that id. */
+	resolveDestination(type: string, target: string): { type: string; target: string; name: string } | undefined {
+		const id = /^\d+$/.test(target) ? Number(target) : Number.NaN;
+		const named = (name: string | undefined) => (name === undefined ? undefined : { type, target, name });
+		switch (type) {
+			case 'agent':
+				return named(this.userList.find((user) => user.agent.id === target)?.name);
+			case 'ivr':
+				return named(this.ivrs.find((entry) => entry.id === id)?.name);
+			case 'department':
+				return named(this.department(id)?.name);
+			case 'auto_attend':
+				return named(this.autoAttendants.find((entry) => entry.id === id)?.name);
+			case 'time_condition':
+			case 'api_dialplan':
+				return Number.isInteger(id) ? { type, target, name: `${type} ${id}` } : undefined;
+			case 'custom_dialplan':
+				return target === '' ? undefined : { type, target, name: target };
+			case 'hangup':
+				return target === '1' ? { type, target, name: 'Hang up' } : undefined;
+			default:
+				return undefined;
+		}
 	}
 
 	/** Smartflo resolves `agent_number` as the agent id, its intercom / extension, or its follow-me number. */

@@ -42,7 +42,7 @@ function matches(match: FaultMatch, pathname: string): boolean {
 	if (match === 'all') return true;
 	const isAuth = pathname.startsWith('/v1/auth/');
 	if (match === 'auth') return isAuth;
-	if (match === 'api') return pathname.startsWith('/v1/') && !isAuth;
+	if (match === 'api') return /^\/v\d+\//.test(pathname) && !isAuth;
 	return pathname.startsWith(match);
 }
 

@@ -56,23 +56,24 @@ export function parseBody(text: string, contentType: string | undefined): Input 
 	}
 }
 
-/** The body text of a reply: strings as given, anything else as JSON. */
+/** The body text of a reply: strings as given, bytes as Latin-1, anything else as JSON. */
 export function serialise(reply: Reply): string {
+	if (Buffer.isBuffer(reply.body)) return reply.body.toString('latin1');
 	return typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
 }
 
 /** Sends the reply; false when the client is gone or an answer was already sent. */
 export function writeReply(response: ServerResponse, reply: Reply): boolean {
 	if (response.destroyed || response.headersSent) return false;
-	const text = serialise(reply);
+	const payload = Buffer.isBuffer(reply.body) ? reply.body : serialise(reply);
 	response.writeHead(reply.status, {
 		'Content-Type': reply.contentType ?? 'application/json',
-		'Content-Length': Buffer.byteLength(text),
+		'Content-Length': Buffer.byteLength(payload),
 		// Smartflo sits behind AWS API Gateway, which tags every response with a request id.
 		'x-amzn-RequestId': randomUUID(),
 		...reply.headers,
 	});
-	response.end(text);
+	response.end(payload);
 	return true;
 }
 

@@ -91,5 +91,7 @@ function createState(options: SandboxOptions): SandboxState {
 		directory,
 		calls: new CallLedger(directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime')),
 		webhooks: new WebhookSender(directory, new SeededRandom('smartflo-webhooks')),
+		campaigns: seed.campaigns,
+		callbacks: seed.callbacks,
 	};
 }

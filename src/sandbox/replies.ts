@@ -1,4 +1,4 @@
-/** A response before it is written: a JSON value, or a ready string with its own content type. */
+/** A response before it is written: a JSON value, or a ready string or bytes with their own content type. */
 export interface Reply {
 	status: number;
 	body: unknown;

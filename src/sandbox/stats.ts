@@ -17,7 +17,7 @@ export class StatsRecorder {
 		counters.byPath[routeKey] = (counters.byPath[routeKey] ?? 0) + 1;
 		if (pathname === '/v1/auth/login') counters.loginAttempts += 1;
 		else if (pathname === '/v1/auth/refresh') counters.refreshAttempts += 1;
-		else if (pathname.startsWith('/v1/') && !pathname.startsWith('/v1/auth/')) counters.apiRequests += 1;
+		else if (/^\/v\d+\//.test(pathname) && !pathname.startsWith('/v1/auth/')) counters.apiRequests += 1;
 	}
 
 	outcome(name: Outcome): void {

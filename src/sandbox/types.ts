@@ -65,7 +65,7 @@ export interface SandboxStats {
 	refreshAttempts: number;
 	/** Refreshes that issued a token. */
 	refreshes: number;
-	/** Every request to any other /v1 path, faulted and rejected ones included. */
+	/** Every request to any other API path (/v1/…, /v2/…), faulted and rejected ones included. */
 	apiRequests: number;
 	/** Requests refused for a missing, expired, revoked or garbled token (refresh and API). */
 	rejectedTokens: number;

@@ -74,6 +74,50 @@ export class Validator {
 		return epochMs;
 	}
 
+	/**
+	 * An optional array of integers (Laravel `array` + `<field>.*` rules); a single integer counts as a
+	 * one-element array when `acceptSingle`.
+	 */
+	optionalIntegerList(field: string, range: { min?: number; max?: number } = {}, acceptSingle = false): number[] | undefined {
+		const value = this.input[field];
+		if (isBlank(value)) return undefined;
+		const list = Array.isArray(value) ? value : acceptSingle ? [value] : undefined;
+		if (list === undefined) return this.fail(field, `The ${label(field)} must be an array.`);
+		const numbers: number[] = [];
+		list.forEach((entry, index) => {
+			const text = isScalar(entry) ? String(entry).trim() : '';
+			const number = Number(text);
+			const name = `${label(field)}.${index}`;
+			if (!/^[-+]?\d+$/.test(text)) this.fail(`${field}.${index}`, `The ${name} must be an integer.`);
+			else if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
+				this.fail(`${field}.${index}`, `The ${name} must be between ${range.min ?? '-∞'} and ${range.max ?? '∞'}.`);
+			} else numbers.push(number);
+		});
+		return numbers;
+	}
+
+	/** An optional array of non-blank scalars, as text. */
+	optionalTextList(field: string): string[] | undefined {
+		const value = this.input[field];
+		if (isBlank(value)) return undefined;
+		if (!Array.isArray(value)) return this.fail(field, `The ${label(field)} must be an array.`);
+		if (!value.every((entry) => isScalar(entry) && String(entry).trim() !== '')) return this.fail(field, `The ${label(field)} must be an array of strings.`);
+		return value.map((entry) => String(entry).trim());
+	}
+
+	/** A rule of the endpoint's own (Laravel's closure rules): the message as given. */
+	invalid(field: string, message: string): void {
+		this.fail(field, message);
+	}
+
+	/** Two optional `Y-m-d H:i:s` IST dates, the second `after_or_equal` the first. */
+	optionalDateRange(fromField: string, toField: string): { from?: number; to?: number } {
+		const from = this.optionalDateTime(fromField);
+		const to = this.optionalDateTime(toField);
+		this.notBefore(toField, to, fromField, from);
+		return { from, to };
+	}
+
 	/** Laravel's `after_or_equal:<other>` for two already parsed dates. */
 	notBefore(field: string, value: number | undefined, other: string, otherValue: number | undefined): void {
 		if (value !== undefined && otherValue !== undefined && value < otherValue) {

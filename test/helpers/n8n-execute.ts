@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -10,6 +11,8 @@ import type {
 	IPairedItemData,
 	NodeExecutionHint,
 } from 'n8n-workflow';
+
+import { fileTypeFromMimeType } from 'n8n-workflow';
 
 import { CredentialStore, httpRequestWithAuthentication } from './n8n-credentials';
 import { n8nHttpRequest } from './n8n-http-request';
@@ -32,6 +35,8 @@ export interface TestExecuteContext {
 	hints: NodeExecutionHint[];
 	/** Every request the node made through httpRequestWithAuthentication, as it asked for it. */
 	authenticatedRequests: IHttpRequestOptions[];
+	/** Every line the node logged through this.logger, with its arguments. */
+	logs: string[];
 }
 
 /**
@@ -44,6 +49,8 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 	const items = options.items ?? [{ json: {} }];
 	const hints: NodeExecutionHint[] = [];
 	const authenticatedRequests: IHttpRequestOptions[] = [];
+	const logs: string[] = [];
+	const log = (level: string) => (message: string, meta?: unknown) => logs.push(`${level} ${message} ${JSON.stringify(meta ?? {})}`);
 	const parametersOf = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
 	const node: INode = {
@@ -62,14 +69,18 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown) {
-			return nodeParameter(options.description.properties, parametersOf(itemIndex), name, fallbackValue);
+			return resolveExpression(nodeParameter(options.description.properties, parametersOf(itemIndex), name, fallbackValue), items[itemIndex]);
+		},
+		// What load-options methods read: the parameters as the editor holds them.
+		getCurrentNodeParameter(name: string) {
+			return parametersOf(0)[name];
 		},
 		async getCredentials(type: string) {
 			if (type !== options.store.type.name) throw new Error(`Node does not have credentials of type "${type}"`);
 			return options.store.getDecrypted();
 		},
 		addExecutionHints: (...newHints: NodeExecutionHint[]) => hints.push(...newHints),
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 		helpers: {
 			httpRequest,
 			async httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions, additional?: IDataObject) {
@@ -84,14 +95,55 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 			},
 			returnJsonArray,
 			constructExecutionMetaData,
+			prepareBinaryData,
 		},
 	};
-	return { context: context as unknown as IExecuteFunctions, hints, authenticatedRequests };
+	return { context: context as unknown as IExecuteFunctions, hints, authenticatedRequests, logs };
+}
+
+/**
+ * n8n keeps a parameter's expression in the node (`INode.parameters`) and resolves it per item in
+ * getNodeParameter; the harness resolves the simplest form, `={{ $json.field }}`, the same way.
+ */
+function resolveExpression(value: unknown, item: INodeExecutionData | undefined): unknown {
+	const field = typeof value === 'string' ? /^=\{\{\s*\$json\.([\w.]+)\s*\}\}$/.exec(value)?.[1] : undefined;
+	if (field === undefined) return value;
+	return field.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], item?.json);
 }
 
 /** The same context seen as ILoadOptionsFunctions (what load-options methods get). */
 export function asLoadOptions(context: IExecuteFunctions): ILoadOptionsFunctions {
 	return context as unknown as ILoadOptionsFunctions;
+}
+
+/**
+ * n8n-core's prepareBinaryData for a Buffer with a file name and MIME type (utils/binary-helper-functions.js)
+ * and the default (in-memory) binary data mode: the bytes as base64 and the size as n8n prints it.
+ */
+async function prepareBinaryData(binaryData: Buffer, filePath?: string, mimeType?: string): Promise<IBinaryData> {
+	const type = mimeType ?? 'text/plain';
+	const fileName = filePath?.split('/').pop();
+	const extension = fileName?.includes('.') ? fileName.split('.').pop() : undefined;
+	return {
+		data: binaryData.toString('base64'),
+		mimeType: type,
+		fileType: fileTypeFromMimeType(type),
+		...(fileName ? { fileName } : {}),
+		...(extension ? { fileExtension: extension } : {}),
+		fileSize: prettyBytes(binaryData.length),
+	};
+}
+
+function prettyBytes(bytes: number): string {
+	if (bytes < 1000) return `${bytes} B`;
+	const units = ['kB', 'MB', 'GB'];
+	let value = bytes;
+	let unit = -1;
+	while (value >= 1000 && unit < units.length - 1) {
+		value /= 1000;
+		unit += 1;
+	}
+	return `${Number(value.toPrecision(3))} ${units[unit]}`;
 }
 
 /** n8n-core's returnJsonArray (utils/return-json-array.js). */

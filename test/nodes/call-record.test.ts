@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { toSmartfloDateTime } from '../../nodes/Smartflo/actions/callRecord/dateTime';
+import { toSmartfloDateTime } from '../../src/api/date-time';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { firstUser, sandboxGet } from './fixtures';

@@ -43,14 +43,16 @@ describe('Call → Click to Call', () => {
 		expect(error.httpCode).toBe('200');
 	});
 
-	it('reports Smartflo’s validation errors field by field', async () => {
+	it('refuses a value Smartflo would reject before calling it (an expression can bypass the field’s minimum)', async () => {
+		sandbox.resetStats();
 		const error = await runNodeError({
 			store: passwordCredential(sandbox.url),
 			parameters: { resource: 'call', operation: 'clickToCall', agentNumber: agentId, destinationNumber: '9876543210', options: { callTimeout: 0 } },
 		});
-		expect(error.message).toBe('Smartflo rejected the parameters: The given data was invalid.');
-		expect(error.description).toBe('call_timeout: The call timeout must be at least 1.');
-		expect(error.httpCode).toBe('422');
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message).toBe('Call Timeout must be at least 1');
+		expect(error.context?.itemIndex).toBe(0);
+		expect(sandbox.stats().byPath['POST /v1/click_to_call']).toBeUndefined();
 	});
 });
 

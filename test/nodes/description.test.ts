@@ -21,7 +21,7 @@ function allProperties(properties: INodeProperties[]): INodeProperties[] {
 }
 
 const operationSelectors = description.properties.filter((property) => property.name === 'operation');
-const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z0-9]|to$|or$|and$|a$|of$|by$)/.test(word));
+const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z0-9]|to$|or$|and$|a$|of$|by$|in$)/.test(word));
 
 describe('Smartflo node description', () => {
 	it('is a programmatic, tool-usable node with its credential, subtitle and themed icons', () => {
@@ -49,11 +49,16 @@ describe('Smartflo node description', () => {
 		);
 		expect(offered).toEqual({
 			token: ['inspect', 'login', 'refresh'],
-			call: ['clickToCall', 'clickToCallSupport', 'getLiveCalls', 'hangUp'],
-			callRecord: ['getMany'],
-			user: ['get', 'getMany'],
-			myNumber: ['getMany'],
-			department: ['getMany'],
+			call: ['barge', 'clickToCall', 'clickToCallSupport', 'disconnect', 'getLiveCalls', 'hangUp', 'monitor', 'transfer', 'whisper'],
+			callRecord: ['downloadRecording', 'getMany'],
+			user: ['create', 'get', 'getMany', 'update'],
+			myNumber: ['getMany', 'update'],
+			department: ['create', 'getMany'],
+			broadcast: ['create', 'get', 'getMany', 'start', 'stop'],
+			leadList: ['getMany'],
+			lead: ['create', 'createMany', 'delete', 'getDnd', 'getMany'],
+			ivr: ['getMany'],
+			dialer: ['getCallbacks', 'scheduleCallback'],
 		});
 		for (const [resource, operations] of Object.entries(offered)) {
 			expect(Object.keys(resources[resource as keyof typeof resources].operations).sort()).toEqual(operations);
@@ -64,7 +69,8 @@ describe('Smartflo node description', () => {
 		for (const selector of operationSelectors) {
 			for (const option of selector.options as INodePropertyOptions[]) {
 				expect([option.name, isTitleCase(option.name)]).toEqual([option.name, true]);
-				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+)*$/);
+				// Sentence case; words in capitals (DND, IVR) stay as they are.
+				expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z0-9-]+| [A-Z]+)*$/);
 				expect(option.description).toBeTruthy();
 			}
 		}
@@ -72,6 +78,25 @@ describe('Smartflo node description', () => {
 			expect([property.displayName, isTitleCase(property.displayName)]).toEqual([property.displayName, true]);
 			if (property.type === 'boolean') expect(property.description).toMatch(/^Whether /);
 			if (property.typeOptions?.loadOptionsMethod) expect(property.displayName).toMatch(/Name or ID|Names or IDs/);
+		}
+	});
+
+	it('the README’s table lists every resource and operation, under the names the node shows', () => {
+		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		const table = readme.slice(readme.indexOf('### Smartflo node'), readme.indexOf('All operations share'));
+		const documented = Object.fromEntries(
+			[...table.matchAll(/^\| ([A-Z][\w ]+) \| (.+) \|$/gm)].filter(([, name]) => name !== 'Resource').map(([, name, operations]) => [name, operations.split(', ').sort()]),
+		);
+		const resourceNames = (description.properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		const offered = Object.fromEntries(
+			resourceNames.map((resource) => {
+				const selector = operationSelectors.find((candidate) => candidate.displayOptions?.show?.resource?.[0] === resource.value);
+				return [resource.name, ((selector?.options ?? []) as INodePropertyOptions[]).map((option) => option.name).sort()];
+			}),
+		);
+		expect(documented).toEqual(offered);
+		for (const [resource, operations] of Object.entries(offered)) {
+			for (const operation of operations) expect([resource, operation, readme.includes(`#### ${resource} → `) && new RegExp(`#### ${resource} → [^\n]*${operation}`).test(readme)]).toEqual([resource, operation, true]);
 		}
 	});
 

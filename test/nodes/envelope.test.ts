@@ -1,4 +1,4 @@
-import { listItems, readEnvelope, singleItem } from '../../nodes/Smartflo/transport/envelope';
+import { readEnvelope } from '../../nodes/Smartflo/transport/envelope';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, body, headers });
 
@@ -64,24 +64,5 @@ describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 				httpCode: '422',
 			},
 		});
-	});
-});
-
-describe('listItems / singleItem: Smartflo’s list shapes', () => {
-	it.each([
-		['a bare array', [{ id: 1 }, { id: 2 }]],
-		['call records', { count: 2, limit: 20, page: 1, results: [{ id: 1 }, { id: 2 }] }],
-		['users', { has_more: false, last_seen_id: 2, data: [{ id: 1 }, { id: 2 }] }],
-		['IVRs', { ivrs: [{ id: 1 }, { id: 2 }] }],
-	])('reads %s', (_shape, body) => {
-		expect(listItems(body)).toEqual([{ id: 1 }, { id: 2 }]);
-	});
-
-	it('wraps scalars and reads single records', () => {
-		expect(listItems(['918069123456'])).toEqual([{ value: '918069123456' }]);
-		expect(listItems({ data: { id: 7 } })).toEqual([{ id: 7 }]);
-		expect(singleItem({ data: { id: 7 } })).toEqual({ id: 7 });
-		expect(singleItem({ id: 8 })).toEqual({ id: 8 });
-		expect(listItems(null)).toEqual([]);
 	});
 });

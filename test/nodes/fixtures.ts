@@ -22,3 +22,36 @@ export async function placeLiveCall(sandbox: SandboxHandle, agentId: string): Pr
 	});
 	return ((await response.json()) as IDataObject).call_id as string;
 }
+
+/** Sends to the sandbox directly, with a token of its own, to set up what an operation works on. */
+export async function sandboxSend(sandbox: SandboxHandle, method: string, path: string, body?: IDataObject): Promise<IDataObject> {
+	const response = await fetch(`${sandbox.url}${path}`, {
+		method,
+		headers: { Authorization: `Bearer ${sandbox.issueToken()}`, 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return (await response.json()) as IDataObject;
+}
+
+let broadcasts = 0;
+/** A new broadcast on the first lead list that has leads, started when asked. */
+export async function newBroadcast(sandbox: SandboxHandle, { started = false } = {}): Promise<string> {
+	const lists = (await sandboxGet(sandbox, '/v1/broadcast/lists')) as IDataObject[];
+	const list = lists.find((entry) => (entry.lead_count as number) > 0) as IDataObject;
+	const { ivrs } = (await sandboxGet(sandbox, '/v1/ivrs')) as { ivrs: IDataObject[] };
+	const created = await sandboxSend(sandbox, 'POST', '/v1/broadcast', {
+		name: `fixture broadcast ${++broadcasts} ${Date.now()}`,
+		phone_number_list: String(list.id),
+		destination: `ivr||${ivrs[0].id}`,
+	});
+	const id = String(created.broadcast_id);
+	if (started) await sandboxGet(sandbox, `/v1/broadcast/start/${id}`);
+	return id;
+}
+
+/** The n-th answered live call, round the list (seeded calls are answered within seconds and last 10–30 minutes). */
+export async function answeredLiveCall(sandbox: SandboxHandle, n = 0): Promise<IDataObject> {
+	const calls = ((await sandboxGet(sandbox, '/v1/live_calls')) as IDataObject[]).filter((entry) => entry.state === 'Answered');
+	if (calls.length === 0) throw new Error('no answered live call in the sandbox');
+	return calls[n % calls.length];
+}

@@ -1,6 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { getAgents, getCallerIds, getDepartments } from '../../nodes/Smartflo/methods/loadOptions';
+import {
+	getAgents,
+	getAutoAttendants,
+	getBroadcasts,
+	getCallerIds,
+	getDepartments,
+	getIvrs,
+	getLeadLists,
+	getMyNumbers,
+	getRoles,
+	getTimeGroups,
+} from '../../nodes/Smartflo/methods/loadOptions';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { asLoadOptions, createExecuteContext } from '../helpers/n8n-execute';
 import { sandboxGet } from './fixtures';
@@ -43,6 +54,29 @@ it('lists the departments, valued by ID', async () => {
 		expect.arrayContaining(departments.map((department) => ({ name: department.name, value: String(department.id) }))),
 	);
 	expect(options).toHaveLength(departments.length);
+});
+
+it('lists the account’s numbers by ID for caller-ID lists and number updates', async () => {
+	const numbers = (await sandboxGet(sandbox, '/v1/my_number')) as IDataObject[];
+	const options = await getMyNumbers.call(loadOptionsContext());
+	expect(options.map((option) => option.value).sort()).toEqual(numbers.map((entry) => String(entry.id)).sort());
+	expect(options.find((option) => option.value === String(numbers[0].id))?.name).toBe(`${numbers[0].did} (${numbers[0].alias})`);
+});
+
+it.each([
+	['roles', getRoles, '/v1/roles', (body: unknown) => body as IDataObject[]],
+	['IVRs', getIvrs, '/v1/ivrs', (body: unknown) => (body as { ivrs: IDataObject[] }).ivrs],
+	['auto attendants', getAutoAttendants, '/v1/auto_attendants', (body: unknown) => body as IDataObject[]],
+	['time groups', getTimeGroups, '/v1/timegroups', (body: unknown) => body as IDataObject[]],
+	['lead lists', getLeadLists, '/v1/broadcast/lists', (body: unknown) => body as IDataObject[]],
+	['broadcasts', getBroadcasts, '/v2/broadcasts?limit=100', (body: unknown) => (body as { data: IDataObject[] }).data],
+])('lists the %s by name, valued by ID', async (_what, method, path, recordsOf) => {
+	const records = recordsOf(await sandboxGet(sandbox, path));
+	const options = await method.call(loadOptionsContext());
+	expect(options).toHaveLength(records.length);
+	expect(options).toEqual(expect.arrayContaining(records.map((record) => ({ name: record.name, value: String(record.id) }))));
+	const names = options.map((option) => option.name);
+	expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 });
 
 it('are wired to the parameters that use them', () => {

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { startRewritingProxy, type ReplyRewrite, type RewritingProxy } from '../helpers/auth-rewriting-proxy';
 import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
-import { firstUser, placeLiveCall } from './fixtures';
+import { answeredLiveCall, firstUser, newBroadcast, placeLiveCall, sandboxGet, sandboxSend } from './fixtures';
 import { jsonOf, passwordCredential, runNode, runNodeError, tokenCredential } from './harness';
 
 /**
@@ -26,11 +26,27 @@ let proxy: RewritingProxy;
 let rewrite: ReplyRewrite = () => undefined;
 let agentId = '';
 let userId = 0;
+let leadListId = '';
+let agents: string[] = [];
+/** User ID → agent ID, to tell which agent a live call is with. */
+const agentOfUser = new Map<unknown, string>();
+let answeredRecord: IDataObject;
+let unique = 0;
+const DAY_MS = 86_400_000;
+/** Another agent than the one on the call, for supervision and transfers. */
+const otherAgent = (call: IDataObject) => agents.find((id) => id !== agentOfCall(call)) as string;
+const agentOfCall = (call: IDataObject) => agentOfUser.get(call.user_id);
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ seed: { users: 12, callRecords: 30, liveCalls: 2 } });
+	sandbox = await startSandbox({ seed: { users: 12, callRecords: 30, liveCalls: 6 } });
 	proxy = await startRewritingProxy(sandbox.url, (reply) => rewrite(reply));
 	({ agentId, userId } = await firstUser(sandbox));
+	leadListId = String(((await sandboxGet(sandbox, '/v1/broadcast/lists')) as IDataObject[])[0].id);
+	const users = ((await sandboxGet(sandbox, '/v1/users?limit=100&user_status=1')) as { data: IDataObject[] }).data;
+	agents = users.filter((user) => [0, 3].includes((user.agent as IDataObject).status as number)).map((user) => String((user.agent as IDataObject).id));
+	for (const user of ((await sandboxGet(sandbox, '/v1/users?limit=100')) as { data: IDataObject[] }).data) agentOfUser.set(user.id, String((user.agent as IDataObject).id));
+	const records = ((await sandboxGet(sandbox, '/v1/call/records?limit=100&call_type=c')) as { results: IDataObject[] }).results;
+	answeredRecord = records[0];
 });
 afterAll(async () => {
 	await proxy.close();
@@ -103,6 +119,176 @@ const cases: OperationCase[] = [
 			for (const item of output) expect(item.json).toHaveProperty('agents');
 		},
 	},
+	{
+		operation: 'department: Create',
+		route: 'POST /v1/department',
+		parameters: () => ({ resource: 'department', operation: 'create', name: `team ${++unique}`, agents: agents.slice(0, 2) }),
+		check: ([item]) => expect(item.json).toMatchObject({ success: true, department_id: expect.any(Number) }),
+	},
+	...(['monitor', 'whisper', 'barge'] as const).map(
+		(operation): OperationCase => ({
+			operation: `call: ${operation}`,
+			route: 'POST /v1/call/options',
+			parameters: async () => {
+				const call = await answeredLiveCall(sandbox);
+				return { resource: 'call', operation, callId: call.call_id, supervisorId: otherAgent(call) };
+			},
+			check: ([item]) => expect(item.json).toMatchObject({ success: true }),
+		}),
+	),
+	{
+		operation: 'call: Transfer',
+		route: 'POST /v1/call/options',
+		parameters: async () => {
+			// Another call each time: two items moving the same call to the same agent would be refused.
+			const call = await answeredLiveCall(sandbox, ++unique);
+			return { resource: 'call', operation: 'transfer', callId: call.call_id, transferTo: 'agent', transferAgentId: otherAgent(call) };
+		},
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'Call transferred successfully' }),
+	},
+	{
+		operation: 'call: Disconnect Dialer Call',
+		route: 'POST /v1/dialer/disconnect_call',
+		parameters: async () => ({ resource: 'call', operation: 'disconnect', callId: await placeLiveCall(sandbox, agentId) }),
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'Call disconnected successfully' }),
+	},
+	{
+		operation: 'callRecord: Download Recording',
+		route: 'GET /v1/call/records',
+		parameters: () => ({ resource: 'callRecord', operation: 'downloadRecording', recordingOf: 'callId', callId: answeredRecord.call_id }),
+		check: ([item]) => expect(item.binary?.data).toMatchObject({ mimeType: 'audio/mpeg' }),
+	},
+	{
+		operation: 'user: Create',
+		route: 'POST /v1/user',
+		parameters: () => {
+			const n = ++unique;
+			return {
+				resource: 'user',
+				operation: 'create',
+				name: `New Agent ${n}`,
+				number: `+9198100${String(n).padStart(5, '0')}`,
+				email: `new.agent.${n}@example.in`,
+				loginId: `new.agent.${n}`,
+				role: '2',
+				password: 'Welcome@2026',
+				callerIds: ['3101'],
+			};
+		},
+		check: ([item]) => expect(item.json).toMatchObject({ success: true, user_id: expect.any(Number) }),
+	},
+	{
+		operation: 'user: Update',
+		route: 'PATCH /v1/user/{id}',
+		parameters: () => ({ resource: 'user', operation: 'update', userId: String(userId), updateFields: { designation: `Lead ${++unique}` } }),
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'User updated successfully' }),
+	},
+	{
+		operation: 'myNumber: Update',
+		route: 'PUT /v1/my_number/{id}',
+		parameters: () => ({ resource: 'myNumber', operation: 'update', numberId: '3102', destinationType: 'ivr', destinationIvr: '301' }),
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'Number updated successfully' }),
+	},
+	{
+		operation: 'ivr: Get Many',
+		route: 'GET /v1/ivrs',
+		parameters: () => ({ resource: 'ivr', operation: 'getMany', returnAll: true }),
+		check: (output) => expect(output.map((item) => item.json.id)).toEqual([301, 302, 303]),
+	},
+	{
+		operation: 'broadcast: Get Many',
+		route: 'GET /v2/broadcasts',
+		parameters: () => ({ resource: 'broadcast', operation: 'getMany', limit: 2 }),
+		check: (output) => expect(output).toHaveLength(2),
+	},
+	{
+		operation: 'broadcast: Get',
+		route: 'GET /v1/broadcast/{id}',
+		parameters: () => ({ resource: 'broadcast', operation: 'get', broadcastId: '7001' }),
+		check: ([item]) => expect(item.json).toMatchObject({ id: 7001, phone_number_list: expect.any(String) }),
+	},
+	{
+		operation: 'broadcast: Create',
+		route: 'POST /v1/broadcast',
+		parameters: () => ({ resource: 'broadcast', operation: 'create', name: `campaign ${++unique}`, leadListId, destinationType: 'ivr', destinationIvr: '303', timeout: 40 }),
+		check: ([item]) => expect(item.json).toMatchObject({ success: true, broadcast_id: expect.any(Number) }),
+	},
+	{
+		operation: 'broadcast: Start',
+		route: 'GET /v1/broadcast/start/{id}',
+		parameters: async () => ({ resource: 'broadcast', operation: 'start', broadcastId: await newBroadcast(sandbox) }),
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'Broadcast started successfully' }),
+	},
+	{
+		operation: 'broadcast: Stop',
+		route: 'GET /v1/broadcast/end/{id}',
+		parameters: async () => ({ resource: 'broadcast', operation: 'stop', broadcastId: await newBroadcast(sandbox, { started: true }) }),
+		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'Broadcast ended successfully' }),
+	},
+	{
+		operation: 'leadList: Get Many',
+		route: 'GET /v1/broadcast/lists',
+		parameters: () => ({ resource: 'leadList', operation: 'getMany', returnAll: true }),
+		check: (output) => expect(output.length).toBeGreaterThan(1),
+	},
+	{
+		operation: 'lead: Add',
+		route: 'POST /v1/broadcast/lead/{id}',
+		parameters: () => ({ resource: 'lead', operation: 'create', leadListId, phoneNumber: String(9_600_000_000 + ++unique) }),
+		check: ([item]) => expect(item.json).toMatchObject({ success: true, lead_id: expect.any(String) }),
+	},
+	{
+		operation: 'lead: Add Many',
+		route: 'POST /v1/broadcast/leads/{id}',
+		// One lead per request, so that each item is a batch of its own.
+		parameters: () => ({ resource: 'lead', operation: 'createMany', leadListId, phoneNumber: String(9_600_000_000 + ++unique), batchSize: 1 }),
+		check: ([item]) => expect(item.json).toMatchObject({ success: true, batch_id: expect.any(String), leads: 1 }),
+	},
+	{
+		operation: 'lead: Get Many',
+		route: 'GET /v1/broadcast/leads/{id}',
+		parameters: () => ({ resource: 'lead', operation: 'getMany', leadListId, limit: 3 }),
+		check: (output) => expect(output).toHaveLength(3),
+	},
+	{
+		operation: 'lead: Delete',
+		route: 'DELETE /v1/broadcast/lead/{id}',
+		parameters: async () => {
+			const added = await sandboxSend(sandbox, 'POST', `/v1/broadcast/lead/${leadListId}`, { field_0: String(9_500_000_000 + ++unique) });
+			return { resource: 'lead', operation: 'delete', leadId: added.lead_id };
+		},
+		check: ([item]) => expect(item.json).toMatchObject({ deleted: true }),
+	},
+	{
+		operation: 'lead: Get DND Leads',
+		route: 'GET /v1/broadcast/dnd/leads',
+		parameters: () => ({ resource: 'lead', operation: 'getDnd', limit: 5 }),
+		check: (output) => expect(output).toHaveLength(5),
+	},
+	{
+		operation: 'dialer: Schedule Callback',
+		route: 'POST /v1/dialer/schedule_call',
+		parameters: () => ({
+			resource: 'dialer',
+			operation: 'scheduleCallback',
+			agentId,
+			customerNumber: '9876543210',
+			scheduledFor: new Date(Date.now() + DAY_MS + ++unique * 60_000).toISOString(),
+		}),
+		check: ([item]) => expect(item.json).toMatchObject({ ok: true, data: { agent_id: agentId } }),
+	},
+	{
+		operation: 'dialer: Get Many Callbacks',
+		route: 'GET /v1/dialer/schedule_call',
+		parameters: () => ({
+			resource: 'dialer',
+			operation: 'getCallbacks',
+			fromDate: new Date(Date.now() - 7 * DAY_MS).toISOString(),
+			toDate: new Date(Date.now() + 10 * DAY_MS).toISOString(),
+			returnAll: true,
+		}),
+		check: (output) => expect(output.length).toBeGreaterThan(5),
+	},
 ];
 
 /** A credential that has logged in once already, as after an earlier run. */
@@ -114,7 +300,9 @@ async function loggedInCredential(baseUrl = proxy.url): Promise<CredentialStore>
 	return store;
 }
 
-const apiPath = (path: string) => path.startsWith('/v1/') && !path.startsWith('/v1/auth/');
+const apiPath = (path: string) => /^\/v\d+\//.test(path) && !path.startsWith('/v1/auth/');
+/** An output item's pairing as a list: per-item operations pair with one item, batches with several. */
+const pairedItems = (item: INodeExecutionData) => [item.pairedItem].flat();
 
 describe.each(cases)('$operation', ({ route, parameters, check }) => {
 	const requestsTo = () => sandbox.stats().byPath[route] ?? 0;
@@ -123,7 +311,7 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 		const store = passwordCredential(proxy.url);
 		const { output } = await runNode({ store, parameters: await parameters() });
 		check(output);
-		for (const item of output) expect(item.pairedItem).toEqual({ item: 0 });
+		for (const item of output) expect(pairedItems(item)).toEqual([{ item: 0 }]);
 		expect(sandbox.stats()).toMatchObject({ logins: 1, rejectedTokens: 0 });
 		expect(store.stored.accessToken).not.toBe('');
 	});
@@ -230,11 +418,13 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 		const { output } = await runNode({ store, items, parameters: (index) => params[index], continueOnFail: true });
 		expect(output[0]).toEqual({ json: { error: 'Smartflo refused the request: Something is not right', description: expect.any(String) }, pairedItem: { item: 0 } });
 		expect(output.length).toBeGreaterThan(1);
-		for (const item of output.slice(1)) expect(item.pairedItem).toEqual({ item: 1 });
+		for (const item of output.slice(1)) expect(pairedItems(item)).toEqual([{ item: 1 }]);
 		check(output.slice(1));
 
 		refused = 0;
-		const error = await runNodeError({ store, items, parameters: (index) => params[index] });
+		// Fresh parameters: a create really happened on the first run (only its answer was reworded).
+		const again = [await parameters(), await parameters()];
+		const error = await runNodeError({ store, items, parameters: (index) => again[index] });
 		expect(error.message).toBe('Smartflo refused the request: Something is not right');
 		expect(error.httpCode).toBe('200');
 		expect(error.context?.itemIndex).toBe(0);

@@ -124,5 +124,5 @@ it('loads in a plain Node process that can resolve nothing but n8n-workflow', ()
 		timeout: 30_000,
 	});
 	expect(child.stderr).toBe('');
-	expect(JSON.parse(child.stdout)).toEqual(['smartfloApi', 'smartflo', 3]);
+	expect(JSON.parse(child.stdout)).toEqual(['smartfloApi', 'smartflo', 11]);
 });

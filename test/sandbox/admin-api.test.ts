@@ -71,6 +71,19 @@ describe('admin HTTP API (/__sandbox/*)', () => {
 		await admin('/config', { body: { tokenTtlSeconds: 3600 } });
 	});
 
+	it.each([
+		[{ latencyMs: 1e12 }, 'latencyMs must be an integer between 0 and 600000, got 1000000000000'],
+		[{ tokenTtlSeconds: 1e300 }, 'tokenTtlSeconds must be an integer between 1 and 315360000, got 1e+300'],
+		[{ latencyMs: 2.5 }, 'latencyMs must be an integer between 0 and 600000, got 2.5'],
+		[{ maxPageSize: 'fifty' }, 'maxPageSize must be an integer between 1 and 10000, got "fifty"'],
+	])('POST /config refuses %j with a 400 naming the bounds the CLI flags have, and changes nothing', async (patch, message) => {
+		const before = sandbox.getConfig();
+		const response = await admin('/config', { body: patch });
+		expect(response.status).toBe(400);
+		expect(response.body).toEqual({ message });
+		expect(sandbox.getConfig()).toEqual(before);
+	});
+
 	it('POST /tokens mints tokens of each kind', async () => {
 		const minted = await admin('/tokens', { body: { kind: 'api-connect' } });
 		expect(minted.status).toBe(200);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
-import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY } from '../../src/sandbox';
-import { parseCliArgs, runCli, USAGE } from '../../src/sandbox/cli';
+import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox } from '../../src/sandbox';
+import { main, parseCliArgs, runCli, USAGE } from '../../src/sandbox/cli';
 import { decodeJwt, request } from './helpers';
 
 describe('smartflo-sandbox CLI', () => {
@@ -38,6 +38,37 @@ describe('smartflo-sandbox CLI', () => {
 		[['--bogus']],
 	])('rejects %p', (argv) => {
 		expect(() => parseCliArgs(argv, {})).toThrow();
+	});
+
+	it.each([
+		[['--latency', '1000000000000'], '--latency must be an integer between 0 and 600000, got "1000000000000"'],
+		[['--ttl', '1e300'], '--ttl must be an integer between 1 and 315360000, got "1e300"'],
+		[['--max-page-size', '0'], '--max-page-size must be an integer between 1 and 10000, got "0"'],
+	])('rejects %p with the bounds the admin API also applies', (argv, message) => {
+		expect(() => parseCliArgs(argv, {})).toThrow(new TypeError(message));
+	});
+
+	it('says in one line that the port is taken and how to choose another, and exits 1 (no usage: the arguments were fine)', async () => {
+		const busy = await startSandbox();
+		try {
+			const port = new URL(busy.url).port;
+			const errors: string[] = [];
+			const printed: string[] = [];
+			const exitCode = await main(['--port', port], { printError: (text) => errors.push(text), print: (text) => printed.push(text), env: {} });
+			expect(exitCode).toBe(1);
+			expect(printed).toEqual([]);
+			expect(errors).toEqual([`smartflo-sandbox: port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (or --port 0 for any free port) or --host\n`]);
+		} finally {
+			await busy.close();
+		}
+	});
+
+	it('prints the usage after a bad argument, and exits 1', async () => {
+		const errors: string[] = [];
+		expect(await main(['--bogus'], { printError: (text) => errors.push(text), env: {} })).toBe(1);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^smartflo-sandbox: Unknown option '--bogus'/);
+		expect(errors[0]).toContain(USAGE);
 	});
 
 	it('prints the usage for --help without starting anything', async () => {

@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as broadcast from './broadcast';
 import * as call from './call';
 import * as callRecord from './callRecord';
 import { literalProperty, type OptionValue, type SmartfloOperation, type SmartfloResource } from './common/operation';
 import * as department from './department';
+import * as dialer from './dialer';
+import * as ivr from './ivr';
+import * as lead from './lead';
+import * as leadList from './leadList';
 import * as myNumber from './myNumber';
 import * as token from './token';
 import * as user from './user';
@@ -14,9 +19,14 @@ const resource = literalProperty({
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Broadcast', value: 'broadcast' },
 		{ name: 'Call', value: 'call' },
 		{ name: 'Call Record', value: 'callRecord' },
 		{ name: 'Department', value: 'department' },
+		{ name: 'Dialer', value: 'dialer' },
+		{ name: 'IVR', value: 'ivr' },
+		{ name: 'Lead', value: 'lead' },
+		{ name: 'Lead List', value: 'leadList' },
 		{ name: 'My Number', value: 'myNumber' },
 		{ name: 'Token', value: 'token' },
 		{ name: 'User', value: 'user' },
@@ -25,9 +35,14 @@ const resource = literalProperty({
 });
 
 export const resources: Record<OptionValue<typeof resource>, SmartfloResource> = {
+	broadcast,
 	call,
 	callRecord,
 	department,
+	dialer,
+	ivr,
+	lead,
+	leadList,
 	myNumber,
 	token,
 	user,

@@ -1,8 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { SMARTFLO_CREDENTIAL_TYPE, passwordDaysLeft, readSmartfloCredentials } from '../../../src/n8n';
 import { withItemIndex } from '../transport';
+import { errorJson } from './common/errorJson';
+import { isBatchOperation, isItemWithBinary } from './common/operation';
 import { operationOf } from './resources';
 
 /** Below this many days left, each run reminds the user that the Smartflo password expires. */
@@ -16,12 +18,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
 
-	const output: INodeExecutionData[] = [];
 	const items = this.getInputData();
+	if (isBatchOperation(run)) {
+		let output: INodeExecutionData[];
+		try {
+			output = await run.executeBatch.call(this, items);
+		} catch (error) {
+			throw withItemIndex(this.getNode(), error);
+		}
+		if (run.needsCredential) await remindOfPasswordExpiry.call(this);
+		return [output];
+	}
+
+	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await run.execute.call(this, itemIndex);
-			output.push(...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), { itemData: { item: itemIndex } }));
+			const resultItems = isItemWithBinary(result) ? [result] : this.helpers.returnJsonArray(result);
+			output.push(...this.helpers.constructExecutionMetaData(resultItems, { itemData: { item: itemIndex } }));
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
@@ -33,13 +47,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (run.needsCredential) await remindOfPasswordExpiry.call(this);
 	return [output];
-}
-
-function errorJson(error: unknown): IDataObject {
-	const json: IDataObject = { error: error instanceof Error ? error.message : String(error) };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description !== '') json.description = description;
-	return json;
 }
 
 /** Smartflo expires passwords every 90 days; the last login said when. */

@@ -84,26 +84,6 @@ export function readEnvelope(raw: RawAnswer): Envelope {
 	}
 }
 
-/**
- * The records in a Smartflo answer, whatever its shape: a bare array, a list under `results` (call
- * records), `data` (users) or another key, or a single record under `data`.
- */
-export function listItems(body: unknown): IDataObject[] {
-	if (Array.isArray(body)) return body.map(toRecord);
-	if (!isObject(body)) return [];
-	for (const key of ['results', 'data', 'items', 'ivrs']) {
-		if (Array.isArray(body[key])) return (body[key] as unknown[]).map(toRecord);
-	}
-	if (isObject(body.data)) return [body.data];
-	return [body];
-}
-
-/** The one record in a single-record answer (`{ data: {…} }` or the object itself). */
-export function singleItem(body: unknown): IDataObject {
-	if (isObject(body) && isObject(body.data)) return body.data;
-	return isObject(body) ? body : { value: body as IDataObject[keyof IDataObject] };
-}
-
 export function isObject(value: unknown): value is IDataObject {
 	return isJsonObject(value);
 }
@@ -111,8 +91,4 @@ export function isObject(value: unknown): value is IDataObject {
 function sentence(text: string): string {
 	if (!text) return '';
 	return /[.!?]$/.test(text) ? `${text} ` : `${text}. `;
-}
-
-function toRecord(value: unknown): IDataObject {
-	return isObject(value) ? value : { value: value as IDataObject[keyof IDataObject] };
 }

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObject, listItems } from './envelope';
-import { smartfloApiRequest, type SmartfloContext, type SmartfloRequest } from './request';
+import { recordsOf, type EndpointDefinition } from '../../../src/api/endpoints';
+import { isObject } from './envelope';
+import type { SmartfloContext, SmartfloRequest } from './request';
 
 export interface ListOptions {
 	/** Stop after this many records; undefined = all. */
@@ -10,18 +11,34 @@ export interface ListOptions {
 	pageSize: number;
 }
 
+/** Sends one request of a list and reads its answer (refusals included). */
+export type SendPage = (this: SmartfloContext, request: SmartfloRequest) => Promise<unknown>;
+
 /** A server that ignores the paging parameters must not keep a run going for ever. */
 const MAX_REQUESTS = 10_000;
 
-/** A list endpoint without paging: one request, trimmed to the limit. */
-export async function requestList(
+/** The records of a list endpoint as its catalogue entry describes them: where they are and how Smartflo pages them. */
+export async function requestAllRecords(
 	this: SmartfloContext,
+	endpoint: EndpointDefinition,
 	request: SmartfloRequest,
 	limit: number | undefined,
-	itemIndex?: number,
+	send: SendPage,
 ): Promise<IDataObject[]> {
-	const items = listItems(await smartfloApiRequest.call(this, request, itemIndex));
-	return limit === undefined ? items : items.slice(0, limit);
+	const shape = endpoint.response;
+	if (shape.kind !== 'list') throw new Error(`${endpoint.method} ${endpoint.path} does not answer with a list`);
+	const records = (body: unknown) => recordsOf(body, shape.at) as IDataObject[];
+	const { pagination } = shape;
+	switch (pagination.style) {
+		case 'none': {
+			const items = records(await send.call(this, request));
+			return limit === undefined ? items : items.slice(0, limit);
+		}
+		case 'page':
+			return await requestAllPages.call(this, request, { limit, pageSize: pagination.pageSize }, records, send);
+		case 'cursor':
+			return await requestAllByCursor.call(this, request, { limit, pageSize: pagination.pageSize }, records, send, pagination.hasMoreField);
+	}
 }
 
 /**
@@ -29,17 +46,18 @@ export async function requestList(
  * same on every request, since it defines where each page starts; Smartflo may cap it, and its
  * answer says by how much.
  */
-export async function requestAllPages(
+async function requestAllPages(
 	this: SmartfloContext,
 	request: SmartfloRequest,
 	{ limit, pageSize }: ListOptions,
-	itemIndex?: number,
+	records: (body: unknown) => IDataObject[],
+	send: SendPage,
 ): Promise<IDataObject[]> {
 	const size = limit === undefined ? pageSize : Math.min(pageSize, limit);
 	const items: IDataObject[] = [];
 	for (let page = 1; page <= MAX_REQUESTS; page++) {
-		const body = await smartfloApiRequest.call(this, { ...request, qs: { ...request.qs, page, limit: size } }, itemIndex);
-		const pageItems = listItems(body);
+		const body = await send.call(this, { ...request, qs: { ...request.qs, page, limit: size } });
+		const pageItems = records(body);
 		items.push(...pageItems);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
 		const appliedSize = positiveNumber(isObject(body) ? body.limit : undefined) ?? size;
@@ -50,12 +68,14 @@ export async function requestAllPages(
 	return items;
 }
 
-/** Keyset paging with `last_seen_id` (users: `{ has_more, last_seen_id, data }`). */
-export async function requestAllByCursor(
+/** Keyset paging with `last_seen_id` (users: `{ has_more, last_seen_id, data }`; DND: `{ hasMore, data }`). */
+async function requestAllByCursor(
 	this: SmartfloContext,
 	request: SmartfloRequest,
 	{ limit, pageSize }: ListOptions,
-	itemIndex?: number,
+	records: (body: unknown) => IDataObject[],
+	send: SendPage,
+	hasMoreField: string,
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	let cursor: unknown;
@@ -63,12 +83,12 @@ export async function requestAllByCursor(
 		const size = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
 		const qs: IDataObject = { ...request.qs, limit: size };
 		if (cursor !== undefined) qs.last_seen_id = cursor as IDataObject[string];
-		const body = await smartfloApiRequest.call(this, { ...request, qs }, itemIndex);
-		const pageItems = listItems(body);
+		const body = await send.call(this, { ...request, qs });
+		const pageItems = records(body);
 		items.push(...pageItems);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
 		const next = (isObject(body) ? body.last_seen_id : undefined) ?? pageItems[pageItems.length - 1]?.id;
-		const hasMore = isObject(body) && body.has_more === false ? false : pageItems.length > 0;
+		const hasMore = isObject(body) && body[hasMoreField] === false ? false : pageItems.length > 0;
 		if (!hasMore || next === undefined || next === null || next === cursor) break;
 		cursor = next;
 	}

@@ -22,13 +22,14 @@ import {
 	type RequestHelper,
 	type SmartfloCredentials,
 } from '../../../src/n8n';
+import type { HttpMethod } from '../../../src/api/endpoints';
 import { readEnvelope, type Envelope } from './envelope';
 import { apiFailureError, requestError, tokenRefusedError } from './errors';
 
 export type SmartfloContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface SmartfloRequest {
-	method: 'GET' | 'POST';
+	method: HttpMethod;
 	/** Path below the base URL, e.g. `/v1/users`. */
 	path: string;
 	qs?: IDataObject;

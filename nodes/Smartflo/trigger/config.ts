@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_TIME_ZONE } from '../actions/callRecord/getMany.operation';
+import { DEFAULT_TIME_ZONE } from '../../../src/api/endpoints';
 import { isTimeZone } from '../../../src/time/zoned';
 import { EVENT_FIELD } from '../../../src/webhooks/triggers';
 import type { SecretLocation } from './delivery';

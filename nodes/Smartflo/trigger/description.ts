@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIME_ZONE } from '../actions/callRecord/getMany.operation';
+import { DEFAULT_TIME_ZONE } from '../../../src/api/endpoints';
 import { bodyTemplateText } from '../../../src/webhooks/templates';
 import { SMARTFLO_TRIGGERS } from '../../../src/webhooks/triggers';
 import { ANY_EVENT, EVENT_OPTIONS } from './events';

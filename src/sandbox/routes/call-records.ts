@@ -2,6 +2,7 @@ import type { CallRecord } from '../call-record';
 import type { ApiRoute } from '../context';
 import { digitsOf, isSameNumber } from '../phone';
 import { listParam, scalarParams } from '../query-params';
+import { localRecordingUrl } from '../recordings';
 import { ok } from '../replies';
 import { Validator } from '../validation';
 
@@ -28,11 +29,9 @@ export const callRecordsRoute: ApiRoute = {
 	method: 'GET',
 	path: '/v1/call/records',
 	auth: 'bearer',
-	handle({ state, query }) {
+	handle({ state, query, headers }) {
 		const input = new Validator(scalarParams(query));
-		const from = input.optionalDateTime('from_date');
-		const to = input.optionalDateTime('to_date');
-		input.notBefore('to_date', to, 'from_date', from);
+		const { from, to } = input.optionalDateRange('from_date', 'to_date');
 		const page = input.optionalInteger('page', { min: 1 }) ?? 1;
 		const requestedLimit = input.optionalInteger('limit', { min: 1 }) ?? DEFAULT_LIMIT;
 		const callType = input.optionalChoice('call_type', ['c', 'm']);
@@ -43,6 +42,8 @@ export const callRecordsRoute: ApiRoute = {
 		const destination = input.optionalText('destination');
 		const didNumber = input.optionalText('did_number');
 		const services = input.optionalText('services');
+		const broadcast = input.optionalText('broadcast');
+		const callId = input.optionalText('call_id');
 		if (input.failed) return input.reply();
 
 		const filters: RecordFilter[] = [];
@@ -62,10 +63,16 @@ export const callRecordsRoute: ApiRoute = {
 		if (agents.length > 0) filters.push((record) => agents.includes(record.agentId));
 		const departments = listParam(query, 'department');
 		if (departments.length > 0) filters.push((record) => departments.includes(String(record.departmentId)));
+		const ivrs = listParam(query, 'ivr');
+		if (ivrs.length > 0) filters.push((record) => ivrs.includes(String(record.ivrId)));
+		if (broadcast) filters.push((record) => record.broadcastName?.toLowerCase() === broadcast.toLowerCase());
+		if (callId) filters.push((record) => record.wire.call_id === callId);
 
 		const matching = state.calls.callRecords().filter((record) => filters.every((filter) => filter(record)));
 		const limit = Math.min(requestedLimit, state.config.maxPageSize);
-		const results = matching.slice((page - 1) * limit, page * limit).map((record) => record.wire);
+		const results = matching
+			.slice((page - 1) * limit, page * limit)
+			.map((record) => ({ ...record.wire, recording_url: localRecordingUrl(record.wire.recording_url, headers.host) }));
 		return ok({ count: matching.length, limit, size: results.length, page, results });
 	},
 };

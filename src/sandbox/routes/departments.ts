@@ -1,5 +1,7 @@
 import type { ApiRoute } from '../context';
+import type { User } from '../directory';
 import { ok } from '../replies';
+import { Validator } from '../validation';
 
 /** Departments: a bare array; answered / missed counts come from the call records. */
 export const departmentsRoute: ApiRoute = {
@@ -36,5 +38,55 @@ export const departmentsRoute: ApiRoute = {
 				};
 			}),
 		);
+	},
+};
+
+const RING_STRATEGIES = ['order_by', 'round_robin', 'simultaneous', 'random'] as const;
+
+/**
+ * Creates a department. Its members come as parallel arrays: `destination` (each `extension||<agent id>`
+ * or `agent||<agent id>`) and `timeout` (the seconds each one rings).
+ */
+export const createDepartmentRoute: ApiRoute = {
+	method: 'POST',
+	path: '/v1/department',
+	auth: 'bearer',
+	handle({ state, body }) {
+		const { directory } = state;
+		const input = new Validator(body);
+		const name = input.required('name');
+		const description = input.optionalText('description') ?? '';
+		const ringStrategy = input.optionalChoice('ring_strategy', RING_STRATEGIES) ?? 'order_by';
+		const destinations = input.optionalTextList('destination') ?? [];
+		const timeouts = input.optionalIntegerList('timeout', { min: 1, max: 300 }) ?? [];
+		const failoverType = input.optionalText('failover_dest_type') ?? 'hangup';
+		const failoverDestination = input.optionalText('timeout_destination') ?? null;
+		if (name !== undefined && directory.departments.some((department) => department.name.toLowerCase() === name.toLowerCase())) {
+			input.invalid('name', 'The name has already been taken.');
+		}
+		const members = destinations.map((destination) => {
+			const match = /^(?:extension|agent)\|\|(.+)$/i.exec(destination);
+			return match ? directory.users.find((user) => user.agent.id === match[1].trim()) : undefined;
+		});
+		members.forEach((member, index) => {
+			if (!member) input.invalid(`destination.${index}`, `The selected destination.${index} is invalid.`);
+		});
+		if (timeouts.length > 0 && timeouts.length !== destinations.length) input.invalid('timeout', `The timeout must contain ${destinations.length} items.`);
+		if (input.failed || name === undefined) return input.reply();
+
+		const created = directory.addDepartment({
+			name,
+			description,
+			ringStrategy,
+			useAsQueue: false,
+			queueTimeout: 60,
+			timeoutDestType: failoverType,
+			timeoutDestination: failoverDestination,
+			agentTimeout: timeouts[0] ?? 30,
+			stickyAgent: false,
+			transcription: false,
+			memberIds: members.filter((member): member is User => member !== undefined).map((member) => member.id),
+		});
+		return ok({ success: true, message: 'Department created successfully', department_id: created.id });
 	},
 };

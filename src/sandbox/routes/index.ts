@@ -1,12 +1,19 @@
 import type { ApiRoute } from '../context';
 import { loginRoute, refreshRoute } from './auth';
+import { broadcastRoute, broadcastsRoute, createBroadcastRoute, endBroadcastRoute, startBroadcastRoute } from './broadcasts';
+import { callOptionsRoute, dialerDisconnectRoute } from './call-options';
+import { callbacksRoute, scheduleCallbackRoute } from './callbacks';
 import { callRecordsRoute } from './call-records';
 import { clickToCallRoute } from './click-to-call';
 import { clickToCallSupportRoute } from './click-to-call-support';
-import { departmentsRoute } from './departments';
+import { createDepartmentRoute, departmentsRoute } from './departments';
 import { hangupRoute } from './hangup';
+import { addLeadRoute, addLeadsRoute, batchStatusRoute, deleteLeadRoute, dndLeadsRoute, leadListsRoute, leadsRoute } from './leads';
 import { liveCallsRoute } from './live-calls';
-import { myNumberRoute } from './my-number';
+import { myNumberRoute, updateMyNumberRoute } from './my-number';
+import { recordingRoute } from './recordings';
+import { autoAttendantsRoute, ivrsRoute, rolesRoute, timeGroupsRoute } from './routing';
+import { createUserRoute, updateUserRoute } from './user-write';
 import { userRoute, usersRoute } from './users';
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -21,4 +28,30 @@ export const API_ROUTES: readonly ApiRoute[] = [
 	userRoute,
 	myNumberRoute,
 	departmentsRoute,
+	callOptionsRoute,
+	dialerDisconnectRoute,
+	createUserRoute,
+	updateUserRoute,
+	rolesRoute,
+	updateMyNumberRoute,
+	createDepartmentRoute,
+	ivrsRoute,
+	autoAttendantsRoute,
+	timeGroupsRoute,
+	// The literal /v1/broadcast/lists before /v1/broadcast/{id}: the first matching route wins.
+	leadListsRoute,
+	broadcastsRoute,
+	broadcastRoute,
+	createBroadcastRoute,
+	startBroadcastRoute,
+	endBroadcastRoute,
+	addLeadRoute,
+	addLeadsRoute,
+	batchStatusRoute,
+	leadsRoute,
+	deleteLeadRoute,
+	dndLeadsRoute,
+	scheduleCallbackRoute,
+	callbacksRoute,
+	recordingRoute,
 ];

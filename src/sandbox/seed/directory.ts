@@ -1,6 +1,6 @@
-import type { Department, Did, DirectoryData, SupportKey, User } from '../directory';
+import type { AutoAttendant, Department, Did, DirectoryData, Ivr, SupportKey, TimeGroup, User } from '../directory';
 import type { SeededRandom } from '../random';
-import { DEPARTMENTS, DESIGNATIONS, DIDS, FIRST_NAMES, LAST_NAMES, ROLES } from './vocabulary';
+import { AUTO_ATTENDANTS, DEPARTMENTS, DESIGNATIONS, DIDS, FIRST_NAMES, IVRS, LAST_NAMES, ROLES, TIME_GROUPS } from './vocabulary';
 
 const ACCOUNT_ID = 60123;
 const FIRST_USER_ID = 62501;
@@ -9,6 +9,9 @@ const FIRST_DEPARTMENT_ID = 4201;
 const AGENT_ID_PREFIX = '050284237';
 const FIRST_INTERCOM = 1001;
 const EMAIL_DOMAIN = 'sandboxretail.test';
+const FIRST_IVR_ID = 301;
+const FIRST_AUTO_ATTENDANT_ID = 601;
+const FIRST_TIME_GROUP_ID = 801;
 
 export function seedDirectory(random: SeededRandom, userCount: number, supportApiKeys: readonly string[]): DirectoryData {
 	const departments = seedDepartments(random);
@@ -19,7 +22,41 @@ export function seedDirectory(random: SeededRandom, userCount: number, supportAp
 		didId: dids[index % dids.length].id,
 		departmentId: departments[index % departments.length].id,
 	}));
-	return { accountId: ACCOUNT_ID, users, dids, departments, supportKeys };
+	return {
+		accountId: ACCOUNT_ID,
+		users,
+		dids,
+		departments,
+		supportKeys,
+		ivrs: seedIvrs(departments),
+		autoAttendants: seedAutoAttendants(departments),
+		timeGroups: TIME_GROUPS.map((template, index): TimeGroup => ({ id: FIRST_TIME_GROUP_ID + index, ...template, days: [...template.days] })),
+		roles: Object.values(ROLES).map((role) => ({ ...role })),
+	};
+}
+
+/** Fixed routing (no random draws, so the seeded users and numbers stay as they were). */
+function seedIvrs(departments: Department[]): Ivr[] {
+	return IVRS.map((template, index) => ({
+		id: FIRST_IVR_ID + index,
+		...template,
+		recordingId: 28_935 + index,
+		timeoutSeconds: 10,
+		menu: departments.slice(0, 3 - index).map((department, option) => ({
+			option: String(option + 1),
+			destinationType: 'department',
+			destinationId: String(department.id),
+		})),
+	}));
+}
+
+function seedAutoAttendants(departments: Department[]): AutoAttendant[] {
+	return AUTO_ATTENDANTS.map((template, index) => ({
+		id: FIRST_AUTO_ATTENDANT_ID + index,
+		...template,
+		destinationType: index === 0 ? 'department' : 'hangup',
+		destinationId: index === 0 ? String(departments[0].id) : '1',
+	}));
 }
 
 function seedDepartments(random: SeededRandom): Department[] {

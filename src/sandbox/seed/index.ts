@@ -1,10 +1,14 @@
+import { CallbackBook } from '../callbacks';
 import type { CallRecord } from '../call-record';
 import type { LiveCall } from '../calls';
+import { Campaigns } from '../campaigns';
 import { DEFAULT_SEED_SIZES } from '../defaults';
 import { Directory } from '../directory';
 import { SeededRandom } from '../random';
 import type { SandboxSeedOptions } from '../types';
+import { seedCallbacks } from './callbacks';
 import { seedCallRecords } from './call-records';
+import { seedCampaigns } from './campaigns';
 import { seedDirectory } from './directory';
 import { seedLiveCalls } from './live-calls';
 
@@ -12,6 +16,8 @@ export interface SeedData {
 	directory: Directory;
 	callRecords: CallRecord[];
 	liveCalls: LiveCall[];
+	campaigns: Campaigns;
+	callbacks: CallbackBook;
 }
 
 /**
@@ -26,10 +32,14 @@ export function buildSeedData(seed: SandboxSeedOptions, supportApiKeys: readonly
 	if (!Number.isFinite(endMs)) throw new TypeError('seed.endDate must be a valid date');
 
 	const directory = new Directory(seedDirectory(new SeededRandom('smartflo-directory'), users, supportApiKeys));
+	const campaigns = new Campaigns(seedCampaigns(new SeededRandom('smartflo-campaigns'), directory, nowMs), new SeededRandom('smartflo-campaigns-runtime'));
+	const broadcastNames = campaigns.broadcasts().map((broadcast) => broadcast.name);
 	return {
 		directory,
-		callRecords: seedCallRecords(new SeededRandom('smartflo-call-records'), directory, callRecords, endMs),
+		callRecords: seedCallRecords(new SeededRandom('smartflo-call-records'), directory, callRecords, endMs, broadcastNames),
 		liveCalls: seedLiveCalls(new SeededRandom('smartflo-live-calls'), directory, liveCalls, nowMs),
+		campaigns,
+		callbacks: new CallbackBook(seedCallbacks(new SeededRandom('smartflo-callbacks'), directory, nowMs)),
 	};
 }
 

@@ -37,3 +37,32 @@ export const DIDS = [
 
 export const INBOUND_SERVICES = ['IVR', 'Department', 'Agent'] as const;
 export const OUTBOUND_SERVICES = ['Click to call', 'Click to call support', 'Dialer', 'Broadcast'] as const;
+
+export const IVRS = [
+	{ name: 'main menu', description: 'Greeting on the pilot number: 1 sales, 2 support, 3 billing' },
+	{ name: 'after hours', description: 'Closed message with a callback option' },
+	{ name: 'campaign survey', description: 'Played to answered broadcast calls' },
+] as const;
+
+export const AUTO_ATTENDANTS = [
+	{ name: 'welcome', description: 'Welcome message, then the sales department' },
+	{ name: 'holiday', description: 'Holiday greeting, then hang up' },
+] as const;
+
+export const TIME_GROUPS = [
+	{ name: 'business hours', days: ['mon', 'tue', 'wed', 'thu', 'fri'], fromTime: '09:00', toTime: '18:00' },
+	{ name: 'saturday', days: ['sat'], fromTime: '10:00', toTime: '14:00' },
+	{ name: 'campaign window', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], fromTime: '10:00', toTime: '19:00' },
+] as const;
+
+export const LEAD_LISTS = [
+	{ name: 'home loan leads', description: 'Website enquiries for home loans', leads: 14, customFields: ['Loan Amount', 'City', 'Preferred Language'] },
+	{ name: 'renewals', description: 'Policies due for renewal this quarter', leads: 9, customFields: ['Policy Number', 'Due Date'] },
+	{ name: 'webinar signups', description: 'Registered for the product webinar', leads: 0, customFields: [] },
+] as const;
+
+export const BROADCASTS = [
+	{ name: 'home loan follow-up', description: 'Calls new home loan enquiries into the survey IVR', status: 0 },
+	{ name: 'renewal reminder', description: 'Reminds customers of renewals', status: 1 },
+	{ name: 'festive offer', description: 'Paused until the offer is approved', status: 2 },
+] as const;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smartfloApiRequest } from '../../transport';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { callEndpoint } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
 import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifierOption, returnCallIdField } from './placeCall';
@@ -66,5 +67,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, SHARED_CALL_OPTIONS),
 		...callModeFields.call(this, itemIndex),
 	};
-	return (await smartfloApiRequest.call(this, { method: 'POST', path: '/v1/click_to_call', body }, itemIndex)) as IDataObject;
+	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.clickToCall, body, itemIndex)) as IDataObject;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smartfloCredentials, smartfloUnauthenticatedRequest } from '../../transport';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { callEndpoint } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
 import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifierOption, returnCallIdField } from './placeCall';
@@ -69,7 +70,6 @@ export const description: INodeProperties[] = [
  * provides the Base URL. Outputs `success`, `message`, ref_id, call_id.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { baseUrl } = await smartfloCredentials.call(this, itemIndex);
 	const body: IDataObject = {
 		...apiFields(
 			{
@@ -84,10 +84,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}),
 		...callModeFields.call(this, itemIndex),
 	};
-	return (await smartfloUnauthenticatedRequest.call(
-		this,
-		baseUrl,
-		{ method: 'POST', path: '/v1/click_to_call_support', body },
-		itemIndex,
-	)) as IDataObject;
+	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.clickToCallSupport, body, itemIndex)) as IDataObject;
 }

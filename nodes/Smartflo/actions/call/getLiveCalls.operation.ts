@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { apiFields } from '../common/fields';
-import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
+import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
 
-const endpoint: ListEndpoint = { path: '/v1/live_calls', pagination: 'none' };
+const endpoint = SMARTFLO_ENDPOINTS.call.liveCalls;
 
 const FILTERS: Record<string, string> = {
 	agentNumber: 'agent_number',

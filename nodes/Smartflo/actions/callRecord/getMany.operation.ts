@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { apiFields } from '../common/fields';
-import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { apiFields, listOf } from '../common/fields';
+import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
-import { toSmartfloDateTime } from './dateTime';
+import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
 
-const endpoint: ListEndpoint = { path: '/v1/call/records', pagination: 'page', pageSize: 100 };
-
-export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+const endpoint = SMARTFLO_ENDPOINTS.callRecord.getMany;
 
 /** Filters sent as they are: parameter name → Smartflo's query parameter. */
 const SCALAR_FILTERS: Record<string, string> = {
@@ -26,22 +24,7 @@ const show = showFor('callRecord', 'getMany');
 export const needsCredential = true;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'From',
-		name: 'fromDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Only calls that started at or after this time (in the time zone under Options). Empty = no lower bound.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'To',
-		name: 'toDate',
-		type: 'dateTime',
-		default: '',
-		description: 'Only calls that started at or before this time (in the time zone under Options). Empty = no upper bound.',
-		displayOptions: show,
-	},
+	...dateRangeProperties(show, 'Only calls that started'),
 	...returnAllAndLimit('callRecord', 'getMany'),
 	{
 		displayName: 'Filters',
@@ -180,69 +163,25 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: show,
-		options: [
-			{
-				displayName: 'Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: DEFAULT_TIME_ZONE,
-				placeholder: DEFAULT_TIME_ZONE,
-				description:
-					'The Smartflo account’s time zone (IANA name). Dates are sent to Smartflo as wall-clock times in it, and Smartflo’s own times are in it too.',
-			},
-		],
+		options: [timeZoneOption],
 	},
 ];
 
 /** `GET /v1/call/records`, page by page: one item per call record, newest first. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getList.call(this, endpoint, itemIndex, callRecordQuery.call(this, itemIndex));
-}
-
-function callRecordQuery(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeZone = String(options.timeZone || DEFAULT_TIME_ZONE);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {
-		...dateRange.call(this, itemIndex, timeZone),
-		...apiFields(filters, SCALAR_FILTERS),
-	};
-	const agents = listOf(filters.agents);
-	if (agents.length > 0) query.agents = agents.map((agent) => (agent.startsWith('agent|') ? agent : `agent|${agent}`));
-	const departments = listOf(filters.departments);
-	if (departments.length > 0) query.department = departments;
-	const ivrs = listOf(filters.ivrs);
-	if (ivrs.length > 0) query.ivr = ivrs;
 	const condition = (filters.duration as IDataObject | undefined)?.condition as IDataObject | undefined;
+	const query: IDataObject = {
+		from_date: this.getNodeParameter('fromDate', itemIndex, '') as IDataObject[string],
+		to_date: this.getNodeParameter('toDate', itemIndex, '') as IDataObject[string],
+		...apiFields(filters, SCALAR_FILTERS),
+		agents: listOf(filters.agents).map((agent) => (agent.startsWith('agent|') ? agent : `agent|${agent}`)),
+		department: listOf(filters.departments),
+		ivr: listOf(filters.ivrs),
+	};
 	if (condition && condition.seconds !== undefined) {
 		query.duration = condition.seconds;
 		query.operator = condition.operator ?? '>=';
 	}
-	return query;
-}
-
-function dateRange(this: IExecuteFunctions, itemIndex: number, timeZone: string): IDataObject {
-	const range: IDataObject = {};
-	for (const [parameter, field] of [
-		['fromDate', 'from_date'],
-		['toDate', 'to_date'],
-	]) {
-		const value = this.getNodeParameter(parameter, itemIndex, '') as unknown;
-		if (value === '' || value === null || value === undefined) continue;
-		const converted = toSmartfloDateTime(value, timeZone);
-		if (!converted.ok) {
-			throw new NodeOperationError(this.getNode(), `${parameter === 'fromDate' ? 'From' : 'To'}: ${converted.problem}`, {
-				itemIndex,
-				description: `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`,
-			});
-		}
-		range[field] = converted.value;
-	}
-	return range;
-}
-
-/** A multi-select value, or a comma-separated string from an expression. */
-function listOf(value: unknown): string[] {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+	return await getList.call(this, endpoint, itemIndex, query, timeZoneOf.call(this, itemIndex));
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { literalProperty, type OptionValue, type SmartfloOperation } from '../common/operation';
+import * as downloadRecording from './downloadRecording.operation';
 import * as getMany from './getMany.operation';
 
 const operation = literalProperty({
@@ -11,6 +12,12 @@ const operation = literalProperty({
 	displayOptions: { show: { resource: ['callRecord'] } },
 	options: [
 		{
+			name: 'Download Recording',
+			value: 'downloadRecording',
+			description: 'Get the recording of an answered call as a file',
+			action: 'Download a call recording',
+		},
+		{
 			name: 'Get Many',
 			value: 'getMany',
 			description: 'List call detail records in a date range',
@@ -20,9 +27,10 @@ const operation = literalProperty({
 	default: 'getMany',
 });
 
-export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany };
+export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { downloadRecording, getMany };
 
 export const description: INodeProperties[] = [
 	operation,
 	...getMany.description,
+	...downloadRecording.description,
 ];

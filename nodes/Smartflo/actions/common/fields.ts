@@ -1,4 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export { flag } from '../../../../src/api/endpoints';
 
 /**
  * The API body or query for the parameters given: each parameter name maps to Smartflo's field name.
@@ -16,7 +19,15 @@ export function apiFields(values: IDataObject, names: Record<string, string>): I
 	return fields;
 }
 
-/** Smartflo's flags are 1 / 0 (Laravel's `boolean` rule does not accept "true" / "false" in a query). */
-export function flag(value: unknown): 0 | 1 {
-	return value === true || value === 1 || value === '1' ? 1 : 0;
+/** A multi-select value, or a comma-separated string from an expression, as a list of trimmed, non-empty entries. */
+export function listOf(value: unknown): string[] {
+	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return entries.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
+}
+
+/** An update must change something: stops the item when every value is absent (undefined or an empty list). */
+export function requireSomethingToUpdate(node: INode, values: IDataObject, itemIndex: number, description: string): void {
+	if (Object.values(values).every((value) => value === undefined || (Array.isArray(value) && value.length === 0))) {
+		throw new NodeOperationError(node, 'Nothing to update', { itemIndex, description });
+	}
 }

@@ -1,11 +1,36 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-/** One operation of one resource: its parameters and what it does for one input item. */
-export interface SmartfloOperation {
+/** An output item that carries a file (Call Record → Download Recording). */
+export type ItemWithBinary = INodeExecutionData & { binary: IBinaryKeyData };
+
+interface OperationBase {
 	description: INodeProperties[];
 	/** Whether it needs the node's Smartflo credential (the node hides the credential when no selected operation does). */
 	needsCredential: boolean;
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+/** An operation that runs once per input item; the router pairs its output with the item. */
+export interface ItemOperation extends OperationBase {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[] | ItemWithBinary>;
+}
+
+/**
+ * An operation that sends many input items in one request (a bulk endpoint): it gets every item, pairs
+ * each output item with the items it stands for, and honours Continue On Fail itself.
+ */
+export interface BatchOperation extends OperationBase {
+	executeBatch(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** One operation of one resource: its parameters and what it does. */
+export type SmartfloOperation = ItemOperation | BatchOperation;
+
+export function isBatchOperation(operation: SmartfloOperation): operation is BatchOperation {
+	return 'executeBatch' in operation;
+}
+
+export function isItemWithBinary(result: unknown): result is ItemWithBinary {
+	return typeof result === 'object' && result !== null && 'binary' in result && 'json' in result;
 }
 
 export interface SmartfloResource {

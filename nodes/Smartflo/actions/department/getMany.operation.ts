@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { getList, returnAllAndLimit } from '../common/list';
 
-const endpoint: ListEndpoint = { path: '/v1/departments', pagination: 'none' };
+const endpoint = SMARTFLO_ENDPOINTS.department.getMany;
 
 export const needsCredential = true;
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { literalProperty, type OptionValue, type SmartfloOperation } from '../common/operation';
+import * as create from './create.operation';
 import * as getMany from './getMany.operation';
 
 const operation = literalProperty({
@@ -11,6 +12,12 @@ const operation = literalProperty({
 	displayOptions: { show: { resource: ['department'] } },
 	options: [
 		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a department of agents that calls are shared among',
+			action: 'Create a department',
+		},
+		{
 			name: 'Get Many',
 			value: 'getMany',
 			description: 'List departments and their agents',
@@ -20,9 +27,10 @@ const operation = literalProperty({
 	default: 'getMany',
 });
 
-export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany };
+export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { create, getMany };
 
 export const description: INodeProperties[] = [
 	operation,
+	...create.description,
 	...getMany.description,
 ];

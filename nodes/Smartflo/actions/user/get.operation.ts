@@ -1,26 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { singleItem, smartfloApiRequest } from '../../transport';
+import { recordOf, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
+import { userIdField } from './fields';
 
 export const needsCredential = true;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '62501',
-		description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
-		displayOptions: showFor('user', 'get'),
-	},
-];
+export const description: INodeProperties[] = [userIdField(showFor('user', 'get'))];
 
 /** `GET /v1/user/{id}`: the user with `team_member` and `agent` details. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const userId = String(this.getNodeParameter('userId', itemIndex)).trim();
-	const body = await smartfloApiRequest.call(this, { method: 'GET', path: `/v1/user/${encodeURIComponent(userId)}` }, itemIndex);
-	return singleItem(body);
+	const userId = this.getNodeParameter('userId', itemIndex) as string;
+	return recordOf(await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.get, { id: userId }, itemIndex)) as IDataObject;
 }

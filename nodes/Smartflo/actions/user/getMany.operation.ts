@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { flag } from '../common/fields';
-import { getList, returnAllAndLimit, type ListEndpoint } from '../common/list';
+import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
+import { apiFields } from '../common/fields';
+import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
 
-const endpoint: ListEndpoint = { path: '/v1/users', pagination: 'cursor', pageSize: 100 };
+const endpoint = SMARTFLO_ENDPOINTS.user.getMany;
 
-/** Yes / no filters: parameter name → Smartflo's query parameter (sent as 1 or 0). */
-const FLAG_FILTERS: Record<string, string> = {
+/** Filters: parameter name → Smartflo's query parameter (yes / no filters are sent as 1 or 0). */
+const FILTERS: Record<string, string> = {
 	isExtensionCreated: 'is_extension_created',
 	isLoginBasedCalling: 'is_login_based_calling',
 	isInternationalCalling: 'is_international_calling',
 	isWebLogin: 'is_web_login',
+	userStatus: 'user_status',
 };
 
 export const needsCredential = true;
@@ -71,10 +73,5 @@ export const description: INodeProperties[] = [
 /** `GET /v1/users`, following `last_seen_id`: one item per user, with its `agent`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const query: IDataObject = {};
-	for (const [parameter, field] of Object.entries(FLAG_FILTERS)) {
-		if (filters[parameter] !== undefined) query[field] = flag(filters[parameter]);
-	}
-	if (filters.userStatus !== undefined && filters.userStatus !== '') query.user_status = String(filters.userStatus);
-	return await getList.call(this, endpoint, itemIndex, query);
+	return await getList.call(this, endpoint, itemIndex, apiFields(filters, FILTERS));
 }

@@ -1,4 +1,4 @@
-import { formatWallClock, isRealWallClock, isTimeZone, wallClockIn } from '../../../../src/time/zoned';
+import { formatWallClock, isRealWallClock, isTimeZone, wallClockIn } from '../time/zoned';
 
 /** Smartflo's date filter format: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone. */
 const SMARTFLO_FORMAT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;

@@ -1,0 +1,3 @@
+import { supervisionOperation } from './supervise';
+
+export const { needsCredential, description, execute } = supervisionOperation('barge');

@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { literalProperty, type OptionValue, type SmartfloOperation } from '../common/operation';
+import * as getMany from './getMany.operation';
+
+const operation = literalProperty({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['leadList'] } },
+	options: [{ name: 'Get Many', value: 'getMany', description: 'List the lead lists broadcasts call', action: 'Get many lead lists' }],
+	default: 'getMany',
+});
+
+export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany };
+
+export const description: INodeProperties[] = [operation, ...getMany.description];

@@ -1,0 +1,152 @@
+import { toSmartfloDateTime } from '../date-time';
+import type { EndpointDefinition, HttpMethod, ParamDefinition } from './types';
+
+/** The time zone Smartflo's wall-clock times are in for Indian accounts. */
+export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+
+export const DATE_TIME_HINT = `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`;
+
+export type Values = Record<string, unknown>;
+
+export interface ApiRequest {
+	method: HttpMethod;
+	/** With the path parameters filled in, percent-encoded. */
+	path: string;
+	qs?: Values;
+	body?: Values;
+}
+
+export interface BuildOptions {
+	/** The account's time zone, for `dateTime` parameters; default Asia/Kolkata. */
+	timeZone?: string;
+}
+
+/** A value the endpoint cannot take, found before anything is sent. */
+export class EndpointInputError extends Error {
+	override readonly name = 'EndpointInputError';
+
+	constructor(
+		/** Smartflo's name of the parameter. */
+		readonly field: string,
+		message: string,
+		/** How to fix it. */
+		readonly hint: string,
+	) {
+		super(message);
+	}
+}
+
+/**
+ * The request for an endpoint, from values keyed by Smartflo's parameter names. Absent values (undefined,
+ * null, blank text, empty lists) are left out so that Smartflo applies its defaults; the rest are
+ * checked against the catalogue and converted to what Smartflo expects. A name the endpoint does not
+ * declare is a programming error.
+ */
+export function buildRequest(endpoint: EndpointDefinition, values: Values, options: BuildOptions = {}): ApiRequest {
+	const known = new Map(endpoint.params.map((param) => [param.name, param]));
+	for (const name of Object.keys(values)) {
+		if (!known.has(name)) throw new Error(`"${name}" is not a parameter of ${endpoint.method} ${endpoint.path}`);
+	}
+	const placed: Record<ParamDefinition['in'], Values> = { path: {}, query: {}, body: {} };
+	for (const param of endpoint.params) {
+		const raw = values[param.name];
+		if (isAbsent(raw)) {
+			if (param.required || param.in === 'path') throw new EndpointInputError(param.name, `${param.label} is required`, `Set ${param.label}.`);
+			continue;
+		}
+		placed[param.in][param.name] = convert(param, raw, options.timeZone ?? DEFAULT_TIME_ZONE);
+	}
+	const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(String(placed.path[name])));
+	const request: ApiRequest = { method: endpoint.method, path };
+	if (Object.keys(placed.query).length > 0) request.qs = placed.query;
+	if (Object.keys(placed.body).length > 0 || (endpoint.method !== 'GET' && endpoint.method !== 'DELETE')) request.body = placed.body;
+	return request;
+}
+
+/** Smartflo's flags are 1 / 0 (Laravel's `boolean` rule does not accept "true" / "false" in a query). */
+export function flag(value: unknown): 0 | 1 {
+	return value === true || value === 1 || value === '1' ? 1 : 0;
+}
+
+function isAbsent(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+function convert(param: ParamDefinition, value: unknown, timeZone: string): unknown {
+	const fail = (problem: string, hint = `Check ${param.label}.`): never => {
+		throw new EndpointInputError(param.name, `${param.label} ${problem}`, hint);
+	};
+	switch (param.type) {
+		case 'text':
+			return chosen(param, textOf(value) ?? fail('must be text'), fail);
+		case 'integer':
+			return bounded(param, integerOf(value) ?? fail('must be a whole number'), fail);
+		case 'flag':
+			return flag(yesNoOf(value) ?? fail('must be yes or no (1 or 0)'));
+		case 'boolean':
+			return yesNoOf(value) ?? fail('must be true or false');
+		case 'textList':
+			return counted(param, listOf(value), fail).map((entry) => chosen(param, textOf(entry) ?? fail('must be a list of text'), fail));
+		case 'integerList':
+			return counted(param, listOf(value), fail).map((entry) => bounded(param, integerOf(entry) ?? fail('must be a list of whole numbers'), fail));
+		case 'records': {
+			const records = Array.isArray(value) ? value : fail('must be a list of records');
+			if (!records.every((record) => typeof record === 'object' && record !== null && !Array.isArray(record))) fail('must be a list of records');
+			return counted(param, records, fail);
+		}
+		case 'dateTime': {
+			const converted = toSmartfloDateTime(value, timeZone);
+			if (!converted.ok) throw new EndpointInputError(param.name, `${param.label}: ${converted.problem}`, DATE_TIME_HINT);
+			return converted.value;
+		}
+	}
+}
+
+function textOf(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'boolean') return String(value);
+	return undefined;
+}
+
+function integerOf(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	if (typeof value === 'string' && /^[-+]?\d{1,15}$/.test(value.trim())) return Number(value.trim());
+	return undefined;
+}
+
+function yesNoOf(value: unknown): boolean | undefined {
+	if (value === true || value === 1 || value === '1' || value === 'true') return true;
+	if (value === false || value === 0 || value === '0' || value === 'false') return false;
+	return undefined;
+}
+
+/** An array as it is, or a comma-separated string split into its entries. */
+function listOf(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value.filter((entry) => !isAbsent(entry));
+	if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+	return [value];
+}
+
+function chosen(param: ParamDefinition, text: string, fail: (problem: string) => never): string {
+	if (param.choices && !param.choices.includes(text)) fail(`must be one of ${param.choices.join(', ')}, not "${text.slice(0, 40)}"`);
+	return text;
+}
+
+function bounded(param: ParamDefinition, value: number, fail: (problem: string) => never): number {
+	const { min, max } = param;
+	if (min !== undefined && max !== undefined && (value < min || value > max)) fail(`must be between ${min} and ${max}`);
+	if (min !== undefined && value < min) fail(`must be at least ${min}`);
+	if (max !== undefined && value > max) fail(`must be at most ${max}`);
+	return value;
+}
+
+function counted<T>(param: ParamDefinition, list: T[], fail: (problem: string) => never): T[] {
+	if (param.maxItems !== undefined && list.length > param.maxItems) fail(`can have at most ${param.maxItems} entries`);
+	return list;
+}

@@ -1,0 +1,39 @@
+import { isJsonObject, type JsonObject } from '../answer';
+import type { EndpointDefinition } from './types';
+
+/**
+ * The records in a Smartflo answer: under `at` when the endpoint names it, else whatever the shape —
+ * a bare array, a list under `results` (call records), `data` (users), `ivrs` or `items`, or a single
+ * record under `data`. Scalars are wrapped as `{ value }`.
+ */
+export function recordsOf(body: unknown, at?: string): JsonObject[] {
+	if (Array.isArray(body)) return body.map(toRecord);
+	if (!isJsonObject(body)) return [];
+	for (const key of at === undefined ? LIST_KEYS : [at, ...LIST_KEYS]) {
+		if (Array.isArray(body[key])) return (body[key] as unknown[]).map(toRecord);
+	}
+	if (isJsonObject(body.data)) return [body.data];
+	return [body];
+}
+
+/** The one record in a single-record answer (under `at`, `data`, or the answer itself). */
+export function recordOf(body: unknown, at = 'data'): JsonObject {
+	if (isJsonObject(body) && isJsonObject(body[at])) return body[at];
+	return isJsonObject(body) ? body : { value: body };
+}
+
+/**
+ * Smartflo's message when an endpoint with its own refusal flag (`{ ok: false, message }`) refused,
+ * else undefined. `success: false` is read for every endpoint by the answer rules (`answer.ts`).
+ */
+export function refusalOf(endpoint: EndpointDefinition, body: unknown): string | undefined {
+	const flagName = endpoint.refusalFlag;
+	if (flagName === undefined || !isJsonObject(body) || body[flagName] !== false) return undefined;
+	return typeof body.message === 'string' ? body.message.trim().slice(0, 300) : '';
+}
+
+const LIST_KEYS = ['results', 'data', 'items', 'ivrs'];
+
+function toRecord(value: unknown): JsonObject {
+	return isJsonObject(value) ? value : { value };
+}

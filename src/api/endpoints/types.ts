@@ -1,0 +1,67 @@
+/**
+ * Smartflo's endpoints as data: where each one lives, what it takes and how its answer is read. The n8n
+ * node reads its requests from here; a GraphQL or MCP face can expose the same catalogue.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * How a value is checked and sent:
+ * - `text`: a string, trimmed; `integer`: a whole number (numeric text is accepted);
+ * - `flag`: Smartflo's 1 / 0 (Laravel's `boolean` rule refuses "true" in a query); `boolean`: JSON true / false;
+ * - `textList` / `integerList`: arrays (a comma-separated string is split); `records`: an array of objects;
+ * - `dateTime`: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone (instants are converted).
+ */
+export type ParamType = 'text' | 'integer' | 'flag' | 'boolean' | 'textList' | 'integerList' | 'records' | 'dateTime';
+
+export interface ParamDefinition {
+	/** Smartflo's name for it. */
+	name: string;
+	/** A person's name for it, used in error messages. */
+	label: string;
+	in: 'path' | 'query' | 'body';
+	type: ParamType;
+	required?: boolean;
+	/** Bounds of an integer, or of each element of an integer list. */
+	min?: number;
+	max?: number;
+	/** Most elements a list or `records` may have. */
+	maxItems?: number;
+	/** The values Smartflo accepts. */
+	choices?: readonly string[];
+	description: string;
+}
+
+export type Pagination =
+	/** One request; a limit trims the answer. */
+	| { style: 'none' }
+	/** `page` / `limit` (1-based), stopping at a short page or at `count`. */
+	| { style: 'page'; pageSize: number }
+	/** Keyset: `limit` + `last_seen_id`, stopping when the answer's has-more flag is false. */
+	| { style: 'cursor'; pageSize: number; hasMoreField: 'has_more' | 'hasMore' };
+
+export type ResponseShape =
+	/** `{ success, message, … }`: the answer is the result. */
+	| { kind: 'result' }
+	/** One record, under `at` when given (e.g. `{ data: {…} }`). */
+	| { kind: 'record'; at?: string }
+	/** Records in a bare array or under `at`. */
+	| { kind: 'list'; at?: string; pagination: Pagination };
+
+export interface EndpointDefinition {
+	summary: string;
+	method: HttpMethod;
+	/** Below the base URL, with `{name}` for path parameters, e.g. `/v1/broadcast/{id}`. */
+	path: string;
+	/** `bearer`: the account's token; `apiKey`: a key in the body, no token. */
+	auth: 'bearer' | 'apiKey';
+	params: readonly ParamDefinition[];
+	response: ResponseShape;
+	/**
+	 * A body field other than `success` that Smartflo sets to false to refuse, with HTTP 200 (the
+	 * scheduled-callback endpoints answer `{ ok, message, data }`).
+	 */
+	refusalFlag?: string;
+	/** Smartflo's documentation page. */
+	docs?: string;
+}

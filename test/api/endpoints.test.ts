@@ -1,0 +1,150 @@
+import {
+	buildRequest,
+	encodeDestination,
+	EndpointInputError,
+	recordOf,
+	recordsOf,
+	refusalOf,
+	SMARTFLO_ENDPOINTS,
+	type EndpointDefinition,
+} from '../../src/api/endpoints';
+
+const { broadcast, callRecord, dialer, lead, user } = SMARTFLO_ENDPOINTS;
+
+/** The EndpointInputError buildRequest throws, or fails the test. */
+function inputError(endpoint: EndpointDefinition, values: Record<string, unknown>, timeZone?: string): EndpointInputError {
+	try {
+		buildRequest(endpoint, values, { timeZone });
+	} catch (error) {
+		if (error instanceof EndpointInputError) return error;
+		throw error;
+	}
+	throw new Error('buildRequest accepted the values');
+}
+
+describe('the endpoint catalogue', () => {
+	it('describes every endpoint completely: method, path, documented parameters with labels, answer shape', () => {
+		const all = Object.values(SMARTFLO_ENDPOINTS).flatMap((area) => Object.values(area) as EndpointDefinition[]);
+		expect(new Set(all.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).size).toBe(all.length);
+		expect(all).toHaveLength(32);
+		for (const endpoint of all) {
+			expect(endpoint.path).toMatch(/^\/v[12]\//);
+			for (const name of endpoint.path.match(/\{(\w+)\}/g) ?? []) {
+				expect(endpoint.params.some((param) => param.in === 'path' && `{${param.name}}` === name)).toBe(true);
+			}
+			for (const param of endpoint.params) {
+				expect(param.label).toMatch(/^[A-Z]/);
+				expect(param.description).not.toBe('');
+			}
+			if (endpoint.method === 'GET') expect(endpoint.params.every((param) => param.in !== 'body')).toBe(true);
+		}
+	});
+});
+
+describe('buildRequest', () => {
+	it('fills path parameters (percent-encoded), places query and body values, converts types', () => {
+		expect(buildRequest(broadcast.start, { id: '70 01', start_date_time: '2026-09-21T04:45:00Z' })).toEqual({
+			method: 'GET',
+			path: '/v1/broadcast/start/70%2001',
+			qs: { start_date_time: '2026-09-21 10:15:00' },
+		});
+		expect(
+			buildRequest(broadcast.create, {
+				name: ' Renewals ',
+				phone_number_list: 5101,
+				destination: 'ivr||301',
+				timeout: '45',
+				number_of_retry: 0,
+				dialstatus: '1, 2,3',
+				end_date_time: '',
+			}),
+		).toEqual({
+			method: 'POST',
+			path: '/v1/broadcast',
+			body: { name: 'Renewals', phone_number_list: '5101', destination: 'ivr||301', timeout: 45, number_of_retry: 0, dialstatus: [1, 2, 3] },
+		});
+		expect(buildRequest(user.getMany, { is_web_login: false, is_extension_created: true })).toEqual({
+			method: 'GET',
+			path: '/v1/users',
+			qs: { is_extension_created: 1, is_web_login: 0 },
+		});
+		expect(buildRequest(user.update, { id: 62501, block_agent: 'false' }).body).toEqual({ block_agent: false });
+	});
+
+	it.each([
+		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', timeout: 39 }, 'Timeout must be at least 40'],
+		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', number_of_retry: 6 }, 'Retries must be between 0 and 5'],
+		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', concurrent_limit: 1.5 }, 'Concurrency must be a whole number'],
+		[broadcast.create, { name: 'x', destination: 'ivr||1' }, 'Lead List is required'],
+		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', dialstatus: [1, 7] }, 'Dial Statuses must be between 1 and 5'],
+		[lead.add, { id: '5101', field_0: '98765', priority: 31 }, 'Priority must be between 1 and 30'],
+		[lead.add, { id: '5101', field_0: '98765', duplicate_option: 'replace' }, 'If Already There must be one of skip, overwrite, clone, not "replace"'],
+		[lead.add, { id: ' ', field_0: '98765' }, 'Lead List ID is required'],
+		[lead.addMany, { id: '5101', data: ['9876543210'] }, 'Leads must be a list of records'],
+		[dialer.callbacks, { from_date: '2026-09-21' }, 'To is required'],
+		[callRecord.getMany, { to_date: '21/09/2026' }, 'To: "21/09/2026" is not a date and time'],
+		[user.create, { name: 'A', number: '1', email: 'e', login_id: 'l', user_role: 1, password: 'p', caller_id: [3101], create_agent: 'maybe', status: true }, 'Create Agent must be true or false'],
+	])('refuses bad values with the field and a hint: %#', (endpoint, values, message) => {
+		const error = inputError(endpoint, values);
+		expect(error.message).toBe(message);
+		expect(error.hint).not.toBe('');
+	});
+
+	it('converts dates in the time zone asked for, and refuses an unknown one', () => {
+		expect(buildRequest(dialer.callbacks, { from_date: '2026-09-21T00:00:00Z', to_date: '2026-09-21 23:59:59' }, { timeZone: 'Asia/Dubai' }).qs).toEqual({
+			from_date: '2026-09-21 04:00:00',
+			to_date: '2026-09-21 23:59:59',
+		});
+		expect(inputError(dialer.callbacks, { from_date: '2026-09-21', to_date: '2026-09-22' }, 'Mars/Olympus').message).toBe('From: "Mars/Olympus" is not a time zone');
+	});
+
+	it('treats a name the endpoint does not have as a programming error', () => {
+		expect(() => buildRequest(lead.add, { id: '1', field_0: '9876543210', field_99: 'x' })).toThrow('"field_99" is not a parameter of POST /v1/broadcast/lead/{id}');
+	});
+});
+
+describe('encodeDestination: Smartflo’s type||id', () => {
+	it.each([
+		['agent', '0502842370097', 'agent||0502842370097'],
+		['ivr', 301, 'ivr||301'],
+		['custom_dialplan', ' night-shift ', 'custom_dialplan||night-shift'],
+		['hangup', undefined, 'hangup||1'],
+	])('%s → %s', (type, target, expected) => {
+		expect(encodeDestination(type, target)).toBe(expected);
+	});
+
+	it.each([
+		['voicemail', '1', 'Destination Type "voicemail" is not one Smartflo knows'],
+		['department', '', 'The Department destination needs the department ID'],
+		['ivr', 'ivr||301', 'The IVR destination must be the IVR ID, not a "type||id" value'],
+	])('refuses %s %j', (type, target, message) => {
+		expect(() => encodeDestination(type, target)).toThrow(new EndpointInputError('destination', message, ''));
+	});
+});
+
+describe('reading answers', () => {
+	it.each([
+		['a bare array', [{ id: 1 }, { id: 2 }], undefined],
+		['call records', { count: 2, limit: 20, page: 1, results: [{ id: 1 }, { id: 2 }] }, 'results'],
+		['users', { has_more: false, last_seen_id: 2, data: [{ id: 1 }, { id: 2 }] }, 'data'],
+		['IVRs', { ivrs: [{ id: 1 }, { id: 2 }] }, 'ivrs'],
+		['DND leads', { hasMore: false, count: 2, limit: 100, data: [{ id: 1 }, { id: 2 }] }, 'data'],
+		['a list under an unexpected key', { items: [{ id: 1 }, { id: 2 }] }, 'data'],
+	])('finds the records of %s', (_shape, body, at) => {
+		expect(recordsOf(body, at)).toEqual([{ id: 1 }, { id: 2 }]);
+	});
+
+	it('wraps scalars and reads single records', () => {
+		expect(recordsOf(['918069123456'])).toEqual([{ value: '918069123456' }]);
+		expect(recordsOf({ data: { id: 7 } })).toEqual([{ id: 7 }]);
+		expect(recordOf({ data: { id: 7 } })).toEqual({ id: 7 });
+		expect(recordOf({ id: 8 })).toEqual({ id: 8 });
+		expect(recordsOf(null)).toEqual([]);
+	});
+
+	it('reads the scheduled-callback endpoints’ own refusal flag, ok: false', () => {
+		expect(refusalOf(dialer.callbacks, { ok: false, message: ' The to date must be a date after from date. ' })).toBe('The to date must be a date after from date.');
+		expect(refusalOf(dialer.callbacks, { ok: true, data: [] })).toBeUndefined();
+		expect(refusalOf(user.getMany, { ok: false })).toBeUndefined();
+	});
+});
