@@ -1,3 +1,5 @@
+import { lowerCaseHeaders } from '../http/transport';
+
 /**
  * Smartflo's answer rules, in one place for every face: the auth core reads login and refresh answers
  * through them, the n8n node every other API answer.
@@ -16,10 +18,16 @@ export interface RawAnswer {
 
 export type JsonObject = Record<string, unknown>;
 
+/** How one endpoint words a refusal in a 2xx body. */
+export interface AnswerRules {
+	/** The body field whose `false` means "refused" besides `success` (callbacks say `ok`). */
+	refusalFlag?: string;
+}
+
 export type Answer =
 	/** A 2xx JSON answer (or an empty one, `json` undefined) that does not say `success: false`. */
 	| { kind: 'ok'; status: number; json: unknown }
-	/** `success: false` with any status, or a 3xx/4xx answer; `json` when the body was a JSON object. */
+	/** `success: false` (or the endpoint's own flag) with any status, or a 3xx/4xx answer; `json` when the body was a JSON object. */
 	| { kind: 'refused'; status: number; json?: JsonObject; message: string }
 	| { kind: 'rateLimited'; status: number; retryAfterSeconds?: number }
 	/** An HTML page from a gateway or a wrong Base URL, whatever the status. */
@@ -34,8 +42,10 @@ const MAX_MESSAGE_LENGTH = 300;
 const MAX_RETRY_AFTER_SECONDS = 86_400;
 /** How Smartflo's gateway and backend word a missing, expired, revoked or unusable token. */
 const TOKEN_REFUSAL_TEXT = /expired|blacklisted|authorization/i;
+/** The statuses a refused token comes with; any status, with the wording above. */
+export const TOKEN_REFUSAL_STATUSES = [401, 403];
 
-export function readAnswer(raw: RawAnswer): Answer {
+export function readAnswer(raw: RawAnswer, rules: AnswerRules = {}): Answer {
 	const { status } = raw;
 	if (status === 429) {
 		const retryAfterSeconds = parseRetryAfter(headerValue(raw.headers, 'retry-after'));
@@ -47,7 +57,8 @@ export function readAnswer(raw: RawAnswer): Answer {
 	if (status >= 500) return { kind: 'serverError', status, message };
 
 	const object = isJsonObject(json) ? json : undefined;
-	if (status >= 300 || object?.success === false) {
+	const refusedByFlag = object !== undefined && (object.success === false || (rules.refusalFlag !== undefined && object[rules.refusalFlag] === false));
+	if (status >= 300 || refusedByFlag) {
 		return object ? { kind: 'refused', status, json: object, message } : { kind: 'refused', status, message };
 	}
 	if (json === undefined && text !== '') return { kind: 'notJson', status };
@@ -57,7 +68,7 @@ export function readAnswer(raw: RawAnswer): Answer {
 /** A refusal that is about the token (401, 403, or Smartflo's expired / blacklisted / Authorization wording). */
 export function isTokenRefusal(answer: Answer): boolean {
 	if (answer.kind !== 'refused') return false;
-	return answer.status === 401 || answer.status === 403 || TOKEN_REFUSAL_TEXT.test(answer.message);
+	return TOKEN_REFUSAL_STATUSES.includes(answer.status) || TOKEN_REFUSAL_TEXT.test(answer.message);
 }
 
 /**
@@ -71,6 +82,18 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
 	if (date !== undefined && Number.isNaN(date)) return undefined;
 	const seconds = date === undefined ? Number(text) : Math.ceil((date - now) / 1000);
 	return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+}
+
+/** A number Smartflo sent as a number or as numeric text ("3600"); undefined for anything else. */
+export function numberOf(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/** A positive {@link numberOf}, such as a lifetime, a page size or a count. */
+export function positiveNumberOf(value: unknown): number | undefined {
+	const number = numberOf(value);
+	return number !== undefined && number > 0 ? number : undefined;
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {
@@ -117,11 +140,7 @@ function messageOf(json: unknown): string {
 	return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 
-/** A header's value, whatever the case of its name; several values are joined. */
+/** One response header, whatever the case of its name; repeated values joined with ", ". */
 export function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() !== name || value === undefined || value === null) continue;
-		return Array.isArray(value) ? value.join(', ') : String(value);
-	}
-	return undefined;
+	return lowerCaseHeaders(headers)[name.toLowerCase()];
 }

@@ -1,3 +1,4 @@
+import { isJsonObject, numberOf } from '../api/answer';
 import { MAX_TOKEN_LENGTH, normalizeToken } from './token';
 
 export interface DecodedToken {
@@ -28,7 +29,7 @@ export function decodeClaims(jwt: string): Record<string, unknown> | null {
 	} catch {
 		return null;
 	}
-	return claims && typeof claims === 'object' && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+	return isJsonObject(claims) ? claims : null;
 }
 
 /** Reads the claims of a JWT without verifying its signature. Times that cannot be real are left out. */
@@ -48,8 +49,8 @@ export function decodeToken(jwt: string): DecodedToken | null {
 
 /** A NumericDate claim (seconds, as a number or numeric string) in epoch ms; undefined when absent or impossible. */
 export function claimTimeMs(value: unknown): number | undefined {
-	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return undefined;
+	const seconds = numberOf(value);
+	if (seconds === undefined) return undefined;
 	const ms = seconds * 1000;
 	return ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : undefined;
 }

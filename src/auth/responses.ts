@@ -1,4 +1,4 @@
-import { isJsonObject, readAnswer, type JsonObject } from '../api/answer';
+import { isJsonObject, numberOf, positiveNumberOf, readAnswer, type JsonObject } from '../api/answer';
 import type { HttpResponse } from '../http/transport';
 import { SmartfloError } from './errors';
 import { decodeToken } from './jwt';
@@ -125,7 +125,7 @@ function rejection(operation: TokenOperation, status: number, body: JsonObject |
 }
 
 function tokenSet(body: JsonObject, accessToken: string, requestedAt: number): TokenSet {
-	const { expiresIn, expiresAt } = lifetime(toPositiveNumber(body.expires_in), decodeToken(accessToken)?.expiresAt, requestedAt);
+	const { expiresIn, expiresAt } = lifetime(positiveNumberOf(body.expires_in), decodeToken(accessToken)?.expiresAt, requestedAt);
 	const set: TokenSet = {
 		accessToken,
 		tokenType: typeof body.token_type === 'string' && body.token_type ? body.token_type : 'bearer',
@@ -151,12 +151,7 @@ function lifetime(statedSeconds: number | undefined, jwtExpiresAt: number | unde
 
 
 
-function toPositiveNumber(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
-}
-
 function toNonNegativeInteger(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isInteger(number) && number >= 0 ? number : undefined;
+	const number = numberOf(value);
+	return number !== undefined && Number.isInteger(number) && number >= 0 ? number : undefined;
 }

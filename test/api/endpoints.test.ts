@@ -4,10 +4,10 @@ import {
 	EndpointInputError,
 	recordOf,
 	recordsOf,
-	refusalOf,
 	SMARTFLO_ENDPOINTS,
 	type EndpointDefinition,
 } from '../../src/api/endpoints';
+import { readAnswer } from '../../src/api/answer';
 
 const { broadcast, callRecord, dialer, lead, user } = SMARTFLO_ENDPOINTS;
 
@@ -142,9 +142,15 @@ describe('reading answers', () => {
 		expect(recordsOf(null)).toEqual([]);
 	});
 
-	it('reads the scheduled-callback endpoints’ own refusal flag, ok: false', () => {
-		expect(refusalOf(dialer.callbacks, { ok: false, message: ' The to date must be a date after from date. ' })).toBe('The to date must be a date after from date.');
-		expect(refusalOf(dialer.callbacks, { ok: true, data: [] })).toBeUndefined();
-		expect(refusalOf(user.getMany, { ok: false })).toBeUndefined();
+	it('reads the scheduled-callback endpoints’ own refusal flag, ok: false, through the answer rules', () => {
+		const rules = { refusalFlag: dialer.callbacks.refusalFlag };
+		expect(rules.refusalFlag).toBe('ok');
+		expect(readAnswer({ status: 200, body: { ok: false, message: ' The to date must be a date after from date. ' } }, rules)).toMatchObject({
+			kind: 'refused',
+			message: 'The to date must be a date after from date.',
+		});
+		expect(readAnswer({ status: 200, body: { ok: true, data: [] } }, rules).kind).toBe('ok');
+		expect(user.getMany.refusalFlag).toBeUndefined();
+		expect(readAnswer({ status: 200, body: { ok: false } }, { refusalFlag: user.getMany.refusalFlag }).kind).toBe('ok');
 	});
 });

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { LEAD_FIELDS, SMARTFLO_ENDPOINTS, type EndpointDefinition } from '../../../src/api/endpoints';
-import { isObject, listEndpoint } from '../transport';
+import { isJsonObject } from '../../../src/api/answer';
+import { listEndpoint } from '../transport';
 
 /** Enough for a dropdown; larger accounts type an ID in an expression. */
 const MAX_OPTIONS = 2000;
@@ -13,7 +14,7 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 	const users = await records.call(this, user.getMany);
 	const options: INodePropertyOptions[] = [];
 	for (const entry of users) {
-		const agent = isObject(entry.agent) ? entry.agent : undefined;
+		const agent = isJsonObject(entry.agent) ? entry.agent : undefined;
 		if (agent?.id === undefined || agent.id === null || agent.id === '') continue;
 		const id = String(agent.id);
 		options.push({ name: `${text(entry.name) || text(agent.name) || 'Agent'} (${id})`, value: id });
@@ -83,7 +84,7 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodeP
 	if (listId !== '' && !listId.startsWith('=')) {
 		const list = (await records.call(this, lead.lists)).find((entry) => text(entry.id) === listId);
 		for (const field of Array.isArray(list?.fields) ? list.fields : []) {
-			if (isObject(field) && text(field.field) !== '' && text(field.name) !== '') names.set(text(field.field), text(field.name));
+			if (isJsonObject(field) && text(field.field) !== '' && text(field.name) !== '') names.set(text(field.field), text(field.name));
 		}
 	}
 	return custom.map(({ name, label }) => ({ name: `${names.get(name) ?? label} (${name})`, value: name }));
@@ -97,7 +98,7 @@ function byId(entries: IDataObject[], nameOf: (entry: IDataObject) => string): I
 	return byName(entries.filter((entry) => text(entry.id) !== '').map((entry) => ({ name: nameOf(entry), value: text(entry.id) })));
 }
 
-function text(value: IDataObject[string]): string {
+function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 

@@ -1,47 +1,34 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { buildRequest, EndpointInputError, refusalOf, type BuildOptions, type EndpointDefinition, type Values } from '../../../src/api/endpoints';
-import { apiFailureError } from './errors';
+import { buildRequest, EndpointInputError, type BuildOptions, type EndpointDefinition, type Values } from '../../../src/api/endpoints';
 import { requestAllRecords } from './pagination';
 import { smartfloApiRequest, smartfloCredentials, smartfloUnauthenticatedRequest, type SmartfloContext, type SmartfloRequest } from './request';
 
 /** The request for an endpoint of the catalogue; a value it cannot take is a NodeOperationError at the item, before anything is sent. */
 export function endpointRequest(node: INode, endpoint: EndpointDefinition, values: Values, itemIndex?: number, options?: BuildOptions): SmartfloRequest {
+	const request = catalogueValue(node, () => buildRequest(endpoint, values, options), itemIndex) as SmartfloRequest;
+	return endpoint.refusalFlag === undefined ? request : { ...request, refusalFlag: endpoint.refusalFlag };
+}
+
+/** What the catalogue builds from a user's values; a value it refuses is a NodeOperationError at the item. */
+export function catalogueValue<T>(node: INode, build: () => T, itemIndex?: number): T {
 	try {
-		return buildRequest(endpoint, values, options) as SmartfloRequest;
+		return build();
 	} catch (error) {
 		if (error instanceof EndpointInputError) throw new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
-		throw new NodeOperationError(node, error as Error, { itemIndex });
+		throw new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
 	}
 }
 
 /**
  * Sends a request of the endpoint: with the credential's token, or for an `apiKey` endpoint without
- * one (the credential then only gives the Base URL). An endpoint's own refusal flag is read here.
+ * one (the credential then only gives the Base URL).
  */
-export async function sendEndpointRequest(this: SmartfloContext, endpoint: EndpointDefinition, request: SmartfloRequest, itemIndex?: number): Promise<unknown> {
-	let body: unknown;
-	if (endpoint.auth === 'apiKey') {
-		const { baseUrl } = await smartfloCredentials.call(this, itemIndex);
-		body = await smartfloUnauthenticatedRequest.call(this, baseUrl, request, itemIndex);
-	} else {
-		body = await smartfloApiRequest.call(this, request, itemIndex);
-	}
-	const refusal = refusalOf(endpoint, body);
-	if (refusal !== undefined) {
-		throw apiFailureError(
-			this.getNode(),
-			{
-				message: refusal ? `Smartflo refused the request: ${refusal}` : 'Smartflo refused the request',
-				description: `Smartflo answered with ${endpoint.refusalFlag}: false. Check the parameters against the message.`,
-				httpCode: '200',
-				body: body as IDataObject,
-			},
-			itemIndex,
-		);
-	}
-	return body;
+async function sendEndpointRequest(this: SmartfloContext, endpoint: EndpointDefinition, request: SmartfloRequest, itemIndex?: number): Promise<unknown> {
+	if (endpoint.auth !== 'apiKey') return await smartfloApiRequest.call(this, request, itemIndex);
+	const { baseUrl } = await smartfloCredentials.call(this, itemIndex);
+	return await smartfloUnauthenticatedRequest.call(this, baseUrl, request, itemIndex);
 }
 
 /** One call of an endpoint with values keyed by Smartflo's parameter names. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject, isTokenRefusal, readAnswer, validationDetails, type RawAnswer } from '../../../src/api/answer';
+import { isJsonObject, isTokenRefusal, readAnswer, validationDetails, type AnswerRules, type RawAnswer } from '../../../src/api/answer';
 
 export interface ApiFailure {
 	message: string;
@@ -17,8 +17,8 @@ export type Envelope =
 	| { kind: 'failure'; failure: ApiFailure };
 
 /** A Smartflo answer read by Smartflo's rules (`src/api/answer.ts`), worded for an n8n user. */
-export function readEnvelope(raw: RawAnswer): Envelope {
-	const answer = readAnswer(raw);
+export function readEnvelope(raw: RawAnswer, rules: AnswerRules = {}): Envelope {
+	const answer = readAnswer(raw, rules);
 	const httpCode = String(answer.status);
 	const fail = (message: string, description: string, body?: IDataObject): Envelope => ({
 		kind: 'failure',
@@ -77,15 +77,11 @@ export function readEnvelope(raw: RawAnswer): Envelope {
 			}
 			return fail(
 				said ? `Smartflo refused the request: ${said}` : 'Smartflo refused the request',
-				'Smartflo answered with success: false. Check the parameters against the message.',
+				`Smartflo answered with ${isJsonObject(body) && body.success === false ? 'success' : (rules.refusalFlag ?? 'success')}: false. Check the parameters against the message.`,
 				body,
 			);
 		}
 	}
-}
-
-export function isObject(value: unknown): value is IDataObject {
-	return isJsonObject(value);
 }
 
 function sentence(text: string): string {

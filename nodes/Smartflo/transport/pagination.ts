@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { recordsOf, type EndpointDefinition } from '../../../src/api/endpoints';
-import { isObject } from './envelope';
+import { isJsonObject, positiveNumberOf } from '../../../src/api/answer';
 import type { SmartfloContext, SmartfloRequest } from './request';
 
 export interface ListOptions {
@@ -60,8 +60,8 @@ async function requestAllPages(
 		const pageItems = records(body);
 		items.push(...pageItems);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const appliedSize = positiveNumber(isObject(body) ? body.limit : undefined) ?? size;
-		const total = positiveNumber(isObject(body) ? body.count : undefined);
+		const appliedSize = positiveNumberOf(isJsonObject(body) ? body.limit : undefined) ?? size;
+		const total = positiveNumberOf(isJsonObject(body) ? body.count : undefined);
 		const lastPage = pageItems.length < appliedSize || (total !== undefined && page * appliedSize >= total);
 		if (pageItems.length === 0 || lastPage) break;
 	}
@@ -87,15 +87,10 @@ async function requestAllByCursor(
 		const pageItems = records(body);
 		items.push(...pageItems);
 		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
-		const next = (isObject(body) ? body.last_seen_id : undefined) ?? pageItems[pageItems.length - 1]?.id;
-		const hasMore = isObject(body) && body[hasMoreField] === false ? false : pageItems.length > 0;
+		const next = (isJsonObject(body) ? body.last_seen_id : undefined) ?? pageItems[pageItems.length - 1]?.id;
+		const hasMore = isJsonObject(body) && body[hasMoreField] === false ? false : pageItems.length > 0;
 		if (!hasMore || next === undefined || next === null || next === cursor) break;
 		cursor = next;
 	}
 	return items;
-}
-
-function positiveNumber(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
 }

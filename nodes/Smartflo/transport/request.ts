@@ -19,10 +19,10 @@ import {
 	noteReplacedToken,
 	readSmartfloCredentials,
 	responseOf,
-	type RequestHelper,
 	type SmartfloCredentials,
 } from '../../../src/n8n';
 import type { HttpMethod } from '../../../src/api/endpoints';
+import { TOKEN_REFUSAL_STATUSES } from '../../../src/api/answer';
 import { readEnvelope, type Envelope } from './envelope';
 import { apiFailureError, requestError, tokenRefusedError } from './errors';
 
@@ -34,6 +34,8 @@ export interface SmartfloRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** The body field whose `false` means "refused" besides `success`, for endpoints that have one. */
+	refusalFlag?: string;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -54,9 +56,6 @@ export async function smartfloCredentials(
 		});
 	}
 }
-
-/** The statuses Smartflo refuses a token with; n8n renews and resends on them where it supports the option. */
-const TOKEN_REFUSAL_STATUSES = [401, 403];
 
 /**
  * The per-request options of n8n's `httpRequestWithAuthentication` that make n8n itself renew a refused
@@ -80,11 +79,12 @@ export async function smartfloApiRequest(this: SmartfloContext, request: Smartfl
 	const node = this.getNode();
 	const { raw, credentials, baseUrl } = await smartfloCredentials.call(this, itemIndex);
 	const options = requestOptions(baseUrl, request, 'exceptTokenRefusals');
+	const rules = { refusalFlag: request.refusalFlag };
 	const renewal: RenewalOptions = {
 		preAuthenticationRetryStatusCode: TOKEN_REFUSAL_STATUSES,
 		shouldRefreshCredentials: (response) => {
 			const answer = answerOf(response);
-			return answer !== undefined && readEnvelope(answer).kind === 'tokenRefused';
+			return answer !== undefined && readEnvelope(answer, rules).kind === 'tokenRefused';
 		},
 	};
 	const send = async (renew: boolean): Promise<{ envelope: Envelope; renewedByN8n: boolean }> => {
@@ -100,7 +100,7 @@ export async function smartfloApiRequest(this: SmartfloContext, request: Smartfl
 			if (!answer) throw requestError(node, error, baseUrl, itemIndex);
 		}
 		if (!answer) throw requestError(node, new Error('n8n returned no response'), baseUrl, itemIndex);
-		return { envelope: readEnvelope(answer), renewedByN8n: sends.sends > 1 };
+		return { envelope: readEnvelope(answer, rules), renewedByN8n: sends.sends > 1 };
 	};
 
 	const renewFirst = needsRenewalBeforeSending(credentials);
@@ -133,7 +133,7 @@ export async function smartfloUnauthenticatedRequest(
 	try {
 		const answer = answerOf(await this.helpers.httpRequest(requestOptions(baseUrl, request, 'all')));
 		if (!answer) throw new Error('n8n returned no response');
-		envelope = readEnvelope(answer);
+		envelope = readEnvelope(answer, { refusalFlag: request.refusalFlag });
 	} catch (error) {
 		throw requestError(node, error, baseUrl, itemIndex);
 	}
@@ -153,10 +153,6 @@ export async function smartfloUnauthenticatedRequest(
 	return envelope.body;
 }
 
-/** n8n's plain request helper in the shape the shared auth core's transport expects. */
-export function plainRequestHelper(context: SmartfloContext): RequestHelper {
-	return async (options) => await context.helpers.httpRequest(options);
-}
 
 /**
  * Smartflo's answers are read here, whatever the status. With a bearer token a 401 or 403 still

@@ -41,6 +41,6 @@ export { MAX_BROADCAST_RETRIES, MIN_BROADCAST_TIMEOUT_SECONDS } from './broadcas
 export { RING_STRATEGIES } from './department';
 export { DUPLICATE_OPTIONS, LEAD_FIELDS, MAX_DND_PAGE_SIZE } from './lead';
 export { DESTINATION_TYPES, encodeDestination, isDestinationType, type DestinationType } from './destination';
-export { buildRequest, DATE_TIME_HINT, DEFAULT_TIME_ZONE, EndpointInputError, flag, type ApiRequest, type BuildOptions, type Values } from './request';
-export { recordOf, recordsOf, refusalOf } from './response';
+export { buildRequest, isAbsent, listOf, DATE_TIME_HINT, DEFAULT_TIME_ZONE, EndpointInputError, flag, type ApiRequest, type BuildOptions, type Values } from './request';
+export { recordOf, recordsOf } from './response';
 export type { EndpointDefinition, HttpMethod, Pagination, ParamDefinition, ParamType, ResponseShape } from './types';

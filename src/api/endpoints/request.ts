@@ -1,3 +1,4 @@
+import { isJsonObject } from '../answer';
 import { toSmartfloDateTime } from '../date-time';
 import type { EndpointDefinition, HttpMethod, ParamDefinition } from './types';
 
@@ -68,7 +69,8 @@ export function flag(value: unknown): 0 | 1 {
 	return value === true || value === 1 || value === '1' ? 1 : 0;
 }
 
-function isAbsent(value: unknown): boolean {
+/** A value left out of a request: undefined, null, blank text or an empty list. */
+export function isAbsent(value: unknown): boolean {
 	return (
 		value === undefined ||
 		value === null ||
@@ -96,7 +98,7 @@ function convert(param: ParamDefinition, value: unknown, timeZone: string): unkn
 			return counted(param, listOf(value), fail).map((entry) => bounded(param, integerOf(entry) ?? fail('must be a list of whole numbers'), fail));
 		case 'records': {
 			const records = Array.isArray(value) ? value : fail('must be a list of records');
-			if (!records.every((record) => typeof record === 'object' && record !== null && !Array.isArray(record))) fail('must be a list of records');
+			if (!records.every(isJsonObject)) fail('must be a list of records');
 			return counted(param, records, fail);
 		}
 		case 'dateTime': {
@@ -127,10 +129,11 @@ function yesNoOf(value: unknown): boolean | undefined {
 }
 
 /** An array as it is, or a comma-separated string split into its entries. */
-function listOf(value: unknown): unknown[] {
+/** A multi-select value, or comma-separated text from an expression, as a list without empty entries. */
+export function listOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.filter((entry) => !isAbsent(entry));
 	if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
-	return [value];
+	return isAbsent(value) ? [] : [value];
 }
 
 function chosen(param: ParamDefinition, text: string, fail: (problem: string) => never): string {

@@ -1,5 +1,4 @@
 import { isJsonObject, type JsonObject } from '../answer';
-import type { EndpointDefinition } from './types';
 
 /**
  * The records in a Smartflo answer: under `at` when the endpoint names it, else whatever the shape —
@@ -20,16 +19,6 @@ export function recordsOf(body: unknown, at?: string): JsonObject[] {
 export function recordOf(body: unknown, at = 'data'): JsonObject {
 	if (isJsonObject(body) && isJsonObject(body[at])) return body[at];
 	return isJsonObject(body) ? body : { value: body };
-}
-
-/**
- * Smartflo's message when an endpoint with its own refusal flag (`{ ok: false, message }`) refused,
- * else undefined. `success: false` is read for every endpoint by the answer rules (`answer.ts`).
- */
-export function refusalOf(endpoint: EndpointDefinition, body: unknown): string | undefined {
-	const flagName = endpoint.refusalFlag;
-	if (flagName === undefined || !isJsonObject(body) || body[flagName] !== false) return undefined;
-	return typeof body.message === 'string' ? body.message.trim().slice(0, 300) : '';
 }
 
 const LIST_KEYS = ['results', 'data', 'items', 'ivrs'];

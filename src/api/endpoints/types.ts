@@ -3,7 +3,9 @@
  * node reads its requests from here; a GraphQL or MCP face can expose the same catalogue.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from '../../http/transport';
+
+export type { HttpMethod };
 
 /**
  * How a value is checked and sent:

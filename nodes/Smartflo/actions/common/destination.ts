@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { DESTINATION_TYPES, encodeDestination, EndpointInputError, type DestinationType } from '../../../../src/api/endpoints';
+import { DESTINATION_TYPES, encodeDestination, type DestinationType } from '../../../../src/api/endpoints';
+import { catalogueValue } from '../../transport/endpoint';
 import { showFor } from './operation';
 
 /** The value of the Destination Type option that leaves the destination as it is (updates only). */
@@ -85,10 +85,5 @@ export function destinationOf(this: IExecuteFunctions, itemIndex: number): strin
 	if (type === KEEP) return undefined;
 	const targetParameter = Object.hasOwn(TARGETS, type) ? TARGETS[type as DestinationType]?.name : undefined;
 	const target = targetParameter === undefined ? undefined : this.getNodeParameter(targetParameter, itemIndex, '');
-	try {
-		return encodeDestination(type, target);
-	} catch (error) {
-		if (error instanceof EndpointInputError) throw new NodeOperationError(this.getNode(), error.message, { itemIndex, description: error.hint });
-		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-	}
+	return catalogueValue(this.getNode(), () => encodeDestination(type, target), itemIndex);
 }
