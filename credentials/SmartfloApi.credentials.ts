@@ -18,8 +18,8 @@ import {
 	obtainSession,
 	readSmartfloCredentials,
 	recordSend,
+	requestHelperOf,
 	tokenForRequest,
-	type RequestHelper,
 } from '../src/n8n';
 
 export class SmartfloApi implements ICredentialType {
@@ -163,10 +163,6 @@ export class SmartfloApi implements ICredentialType {
 			},
 		],
 	};
-}
-
-function requestHelperOf(context: IHttpRequestHelper): RequestHelper {
-	return async (options) => await context.helpers.httpRequest(options);
 }
 
 function credentialError(error: unknown, rawBaseUrl: string): UserError {

@@ -6,6 +6,26 @@ import { isSmartfloError } from '../auth/errors';
  */
 export type AuthSource = 'credential' | 'nodeFields' | 'previousStep';
 
+/**
+ * System error codes in words. n8n replaces a message that names such a code with its own generic
+ * text, so messages say it in words and keep the code for the description.
+ */
+const CONNECTION_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ENOTFOUND: 'the host was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	CERT_HAS_EXPIRED: 'the server’s certificate has expired',
+};
+
+/** What went wrong with a connection, in words: `the connection was refused`, `no answer in time`, `a network error`. */
+export function connectionFailureWords(kind: 'timeout' | 'network' | 'response-too-large', systemCode?: string): string {
+	if (kind === 'timeout') return 'no answer in time';
+	if (kind === 'response-too-large') return 'the answer was far too large';
+	return CONNECTION_FAILURES[systemCode ?? ''] ?? 'a network error';
+}
+
 /** What a person sees: the message says what happened, the description what to do about it. */
 export interface UserFacingFailure {
 	message: string;
@@ -83,7 +103,7 @@ export function describeAuthFailure(error: unknown, baseUrl: string, source: Aut
 		case 'NETWORK_ERROR':
 			return failure(
 				`Smartflo unreachable at ${baseUrl}`,
-				`Check the Base URL in the credential and that n8n can reach it (proxy, firewall, DNS).${error.systemCode ? ` The connection failed with ${error.systemCode}.` : ''}`,
+				`Check the Base URL in the credential and that n8n can reach it (proxy, firewall, DNS).${error.systemCode ? ` The connection failed: ${connectionFailureWords('network', error.systemCode)} (${error.systemCode}).` : ''}`,
 			);
 		case 'UPSTREAM_ERROR':
 			return failure(`Smartflo had a server error at ${baseUrl}`, `${error.message} Try again later.`);

@@ -1,6 +1,6 @@
 // The n8n adapter: what the credential and the nodes share. The only part of src/ that knows n8n;
 // only the n8n package ships it.
-export { describeAuthFailure } from './auth-failure';
+export { connectionFailureWords, describeAuthFailure } from './auth-failure';
 export type { AuthSource, UserFacingFailure } from './auth-failure';
 export {
 	SMARTFLO_CREDENTIAL_TYPE,
@@ -11,7 +11,7 @@ export {
 } from './credential-fields';
 export type { SmartfloAuthMode, SmartfloCredentials } from './credential-fields';
 export { createAuthClient, loginWithCredentials, obtainSession, tokenForRequest } from './credential-session';
-export { answerOf, responseOf, transportErrorOf } from './request-helper-transport';
+export { answerOf, requestHelperOf, responseOf, transportErrorOf } from './request-helper-transport';
 export { countSends, recordSend } from './request-sends';
 export { noteReplacedToken } from './shared-renewal';
 export type { SendCounter } from './request-sends';

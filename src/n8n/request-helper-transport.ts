@@ -13,6 +13,11 @@ import {
 /** n8n's plain request helper (`this.helpers.httpRequest`), as the core's transport calls it. */
 export type RequestHelper = (options: IHttpRequestOptions) => Promise<unknown>;
 
+/** The plain request helper of an n8n context: a credential hook's `this`, or a node's. */
+export function requestHelperOf(context: { helpers: { httpRequest(options: IHttpRequestOptions): Promise<unknown> } }): RequestHelper {
+	return async (options) => await context.helpers.httpRequest(options);
+}
+
 export interface FullResponse {
 	statusCode?: number;
 	status?: number;

@@ -1,4 +1,6 @@
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { inspect } from 'node:util';
+
+import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { startFakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { passwordCredential, runNode, runNodeError, tokenCredential } from './harness';
@@ -52,6 +54,26 @@ describe('the item loop', () => {
 		} finally {
 			await server.close();
 		}
+	});
+
+	it('wraps a request helper’s own error by its message only: its request (headers, signed links) is not kept', async () => {
+		const secret = 'Bearer eyJsecret.part.never-shown';
+		const helperError = Object.assign(new Error('socket hang up'), {
+			config: { url: 'https://recordings.example/r.mp3?X-Amz-Signature=abc123', headers: { Authorization: secret } },
+			request: { _header: `GET /r.mp3 HTTP/1.1\r\nAuthorization: ${secret}` },
+		});
+		const error = await runNodeError({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'call', operation: 'clickToCallSupport', customerNumber: '+919876543210', apiKey: DEMO_SUPPORT_API_KEY },
+			httpRequest: async () => {
+				throw helperError;
+			},
+		});
+		expect(error.message).toBe('socket hang up');
+		expect(error.context?.itemIndex).toBe(0);
+		const shown = `${inspect(error, { showHidden: true, depth: 12 })}${JSON.stringify(error)}`;
+		expect(shown).not.toContain('eyJsecret');
+		expect(shown).not.toContain('X-Amz-Signature');
 	});
 
 	it('refuses an unknown operation', async () => {

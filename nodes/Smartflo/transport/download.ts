@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { headerValue } from '../../../src/api/answer';
-import { answerOf, responseOf, transportErrorOf } from '../../../src/n8n';
+import { answerOf, connectionFailureWords, responseOf, transportErrorOf } from '../../../src/n8n';
 
 export interface DownloadedFile {
 	bytes: Buffer;
@@ -11,15 +11,6 @@ export interface DownloadedFile {
 }
 
 const DOWNLOAD_TIMEOUT_MS = 120_000;
-
-const NETWORK_REASONS: Record<string, string> = {
-	ECONNREFUSED: 'the connection was refused',
-	ECONNRESET: 'the connection was reset',
-	ENOTFOUND: 'the host was not found',
-	EAI_AGAIN: 'the host name could not be resolved',
-	EHOSTUNREACH: 'the host is unreachable',
-	CERT_HAS_EXPIRED: 'the server’s certificate has expired',
-};
 
 /**
  * Fetches a pre-signed link (a call recording) with n8n's plain request helper: no bearer token, n8n's
@@ -54,10 +45,8 @@ export async function downloadSignedFile(this: IExecuteFunctions, url: string, i
 		const answer = answerOf(responseOf(error));
 		if (!answer) {
 			const { kind, causeCode } = transportErrorOf(error);
-			// In words: n8n would replace a message naming a system error code with its own wording.
-			const reason = kind === 'timeout' ? 'no answer in time' : (NETWORK_REASONS[causeCode ?? ''] ?? 'a network error');
 			const code = causeCode ? `Network error ${causeCode}. ` : '';
-			throw fail(`Could not download ${what}: ${reason}`, `${code}Check that n8n can reach Smartflo’s recording server, then try again.`);
+			throw fail(`Could not download ${what}: ${connectionFailureWords(kind, causeCode)}`, `${code}Check that n8n can reach Smartflo’s recording server, then try again.`);
 		}
 		response = answer;
 	}

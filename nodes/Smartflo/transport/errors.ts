@@ -51,28 +51,22 @@ export function authFailureError(node: INode, error: unknown, baseUrl: string, i
  * failed renewal (whose message the credential already made actionable).
  */
 export function requestError(node: INode, error: unknown, baseUrl: string, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (httpStatusOf(error) === undefined) {
-		// No answer at all: only a system error code tells (a failed renewal's message must not be re-read).
-		const connection = transportErrorOf(error);
-		if (connection.causeCode !== undefined) return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
-	}
+	// No answer at all: only a system error code tells (a failed renewal's message must not be re-read).
+	const answered = error instanceof NodeApiError && Boolean(error.httpCode);
+	const connection = transportErrorOf(error);
+	if (!answered && connection.causeCode !== undefined) return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
 	return withItemIndex(node, error, itemIndex);
 }
 
-/** The error with the failing item's index, as n8n shows it; anything that is not a node error is wrapped. */
+/**
+ * The error with the failing item's index, as n8n shows it. Anything that is not a node error is
+ * wrapped by its message only: a request helper's own error keeps its request (headers with the
+ * token, a signed URL), which must not travel on as the cause.
+ */
 export function withItemIndex(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (itemIndex !== undefined && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
-}
-
-function httpStatusOf(error: unknown): number | undefined {
-	if (error instanceof NodeApiError && error.httpCode) {
-		const status = Number(error.httpCode);
-		return Number.isInteger(status) ? status : undefined;
-	}
-	const response = (error as { response?: { status?: unknown } } | undefined)?.response;
-	return typeof response?.status === 'number' ? response.status : undefined;
+	return new NodeOperationError(node, error instanceof Error ? error.message : String(error), { itemIndex });
 }

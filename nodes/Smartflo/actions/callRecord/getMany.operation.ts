@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
-import { apiFields, listOf } from '../common/fields';
+import { listOf } from '../../../../src/api/endpoints';
+import { apiFields } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
 import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
@@ -175,9 +176,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		from_date: this.getNodeParameter('fromDate', itemIndex, '') as IDataObject[string],
 		to_date: this.getNodeParameter('toDate', itemIndex, '') as IDataObject[string],
 		...apiFields(filters, SCALAR_FILTERS),
-		agents: listOf(filters.agents).map((agent) => (agent.startsWith('agent|') ? agent : `agent|${agent}`)),
-		department: listOf(filters.departments),
-		ivr: listOf(filters.ivrs),
+		agents: listOf(filters.agents).map((entry) => {
+			const agent = String(entry).trim();
+			return agent.startsWith('agent|') ? agent : `agent|${agent}`;
+		}),
+		department: filters.departments,
+		ivr: filters.ivrs,
 	};
 	if (condition && condition.seconds !== undefined) {
 		query.duration = condition.seconds;

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { RING_STRATEGIES, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
-import { apiFields, listOf } from '../common/fields';
+import { listOf } from '../../../../src/api/endpoints';
+import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
 
 const show = showFor('department', 'create');

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { destinationOf, destinationProperties } from '../common/destination';
-import { apiFields, listOf, requireSomethingToUpdate } from '../common/fields';
+import { apiFields, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
 
 const show = showFor('myNumber', 'update');
@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const values: IDataObject = {
 		...apiFields(fields, { name: 'name', description: 'description' }),
-		sms_template: listOf(fields.smsTemplates),
+		sms_template: fields.smsTemplates,
 		destination: destinationOf.call(this, itemIndex),
 	};
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Choose a Destination Type, or add a field under Update Fields.');

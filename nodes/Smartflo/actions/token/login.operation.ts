@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { createAuthClient, loginWithCredentials } from '../../../../src/n8n';
-import { authFailureError, plainRequestHelper, smartfloCredentials } from '../../transport';
+import { createAuthClient, loginWithCredentials, requestHelperOf } from '../../../../src/n8n';
+import { authFailureError, smartfloCredentials } from '../../transport';
 import { showFor } from '../common/operation';
 import { tokenOutput } from './output';
 
@@ -55,7 +55,7 @@ export const description: INodeProperties[] = [
 /** A new token: `accessToken`, `tokenType`, `expiresIn`, `expiresAt` and, after a login, `passwordExpiresInDays`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { credentials, baseUrl } = await smartfloCredentials.call(this, itemIndex);
-	const request = plainRequestHelper(this);
+	const request = requestHelperOf(this);
 	const fromFields = this.getNodeParameter('source', itemIndex, 'credential') === 'fields';
 	try {
 		if (fromFields) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { createAuthClient } from '../../../../src/n8n';
-import { authFailureError, plainRequestHelper, smartfloCredentials } from '../../transport';
+import { createAuthClient, requestHelperOf } from '../../../../src/n8n';
+import { authFailureError, smartfloCredentials } from '../../transport';
 import { showFor } from '../common/operation';
 import { tokenOutput } from './output';
 
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const token = this.getNodeParameter('token', itemIndex) as string;
 	const replacePermanentToken = this.getNodeParameter('replacePermanentToken', itemIndex, false) as boolean;
 	try {
-		return tokenOutput(await createAuthClient(credentials, plainRequestHelper(this)).refresh(token, { replacePermanentToken }));
+		return tokenOutput(await createAuthClient(credentials, requestHelperOf(this)).refresh(token, { replacePermanentToken }));
 	} catch (error) {
 		throw authFailureError(this.getNode(), error, baseUrl, itemIndex, 'previousStep');
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
-import { apiFields, listOf } from '../common/fields';
+import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
 import { callerIdsField, passwordField, roleField } from './fields';
 
@@ -92,10 +92,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		login_id: this.getNodeParameter('loginId', itemIndex) as string,
 		user_role: this.getNodeParameter('role', itemIndex) as string,
 		password: this.getNodeParameter('password', itemIndex) as string,
-		caller_id: listOf(this.getNodeParameter('callerIds', itemIndex, [])),
+		caller_id: this.getNodeParameter('callerIds', itemIndex, []),
 		create_agent: this.getNodeParameter('createAgent', itemIndex) as boolean,
 		status: this.getNodeParameter('active', itemIndex) as boolean,
-		department: listOf(additional.departments),
+		department: additional.departments,
 		...apiFields(additional, ADDITIONAL_FIELDS),
 	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.create, values, itemIndex)) as IDataObject;

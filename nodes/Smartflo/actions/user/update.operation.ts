@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
-import { apiFields, listOf, requireSomethingToUpdate } from '../common/fields';
+import { apiFields, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
 import { callerIdsField, passwordField, roleField, userIdField } from './fields';
 
@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 /** `PATCH /v1/user/{id}` with the fields set (Blocked on blocks, off unblocks). Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const values: IDataObject = { ...apiFields(fields, UPDATE_FIELDS), caller_id: listOf(fields.callerIds) };
+	const values: IDataObject = { ...apiFields(fields, UPDATE_FIELDS), caller_id: fields.callerIds };
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Add at least one field under Update Fields.');
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.update, { id: this.getNodeParameter('userId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
 }
