@@ -34,15 +34,7 @@ export function clickToCallWorkflow(path: string, credential: CredentialReferenc
 		workflow: {
 			name: 'Smartflo e2e: click to call from a webhook',
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Start Call',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-				},
+				webhookNode('Start Call', path, 'lastNode'),
 				{
 					id: randomUUID(),
 					name: 'Click to Call',
@@ -66,7 +58,7 @@ export function clickToCallWorkflow(path: string, credential: CredentialReferenc
 	};
 }
 
-export const USERS_NODE = 'Get Users';
+const USERS_NODE = 'Get Users';
 
 /** Webhook (POST /webhook/<path>) → Smartflo User → Get Many → Respond to Webhook with every user. */
 export function usersWebhookWorkflow(path: string, credential: CredentialReference): TriggerWorkflow {
@@ -74,15 +66,7 @@ export function usersWebhookWorkflow(path: string, credential: CredentialReferen
 		workflow: {
 			name: 'Smartflo e2e: users from a webhook',
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Users Wanted',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
-				},
+				webhookNode('Users Wanted', path, 'responseNode'),
 				{
 					id: randomUUID(),
 					name: USERS_NODE,
@@ -107,5 +91,18 @@ export function usersWebhookWorkflow(path: string, credential: CredentialReferen
 			},
 		},
 		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${path}`,
+	};
+}
+
+/** n8n's Webhook trigger at POST /webhook/<path>, answering when the last node ends or from a Respond to Webhook node. */
+function webhookNode(name: string, path: string, responseMode: 'lastNode' | 'responseNode'): Record<string, unknown> {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode, options: {} },
 	};
 }
