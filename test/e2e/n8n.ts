@@ -117,7 +117,8 @@ export function outputOf(execution: N8nExecution | undefined, nodeName: string):
 	return execution?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
-function freePort(): Promise<number> {
+/** A loopback TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-/** Workflows for the Smartflo Trigger suite, built in code so each test gets its own webhook id. */
+import type { CredentialReference } from './sandbox-credential';
+
+/** Workflows for the suites that run `n8n start`, built in code so each test gets its own webhook id. */
 export interface TriggerWorkflow {
 	workflow: { name: string; nodes: unknown[]; connections: unknown };
 	/** The production URL to paste into Smartflo (without the secret). */
@@ -27,20 +29,12 @@ export function triggerWorkflow(name: string, parameters: Record<string, unknown
 }
 
 /** Webhook (POST /webhook/<path>) → Smartflo Click to Call, answering with the call's ids. */
-export function clickToCallWorkflow(path: string, credential: { id: string; name: string }): TriggerWorkflow {
+export function clickToCallWorkflow(path: string, credential: CredentialReference): TriggerWorkflow {
 	return {
 		workflow: {
 			name: 'Smartflo e2e: click to call from a webhook',
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Start Call',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
-				},
+				webhookNode('Start Call', path, 'lastNode'),
 				{
 					id: randomUUID(),
 					name: 'Click to Call',
@@ -61,5 +55,54 @@ export function clickToCallWorkflow(path: string, credential: { id: string; name
 			connections: { 'Start Call': { main: [[{ node: 'Click to Call', type: 'main', index: 0 }]] } },
 		},
 		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${path}`,
+	};
+}
+
+const USERS_NODE = 'Get Users';
+
+/** Webhook (POST /webhook/<path>) → Smartflo User → Get Many → Respond to Webhook with every user. */
+export function usersWebhookWorkflow(path: string, credential: CredentialReference): TriggerWorkflow {
+	return {
+		workflow: {
+			name: 'Smartflo e2e: users from a webhook',
+			nodes: [
+				webhookNode('Users Wanted', path, 'responseNode'),
+				{
+					id: randomUUID(),
+					name: USERS_NODE,
+					type: `${PACKAGE}.smartflo`,
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { resource: 'user', operation: 'getMany', returnAll: true },
+					credentials: { smartfloApi: credential },
+				},
+				{
+					id: randomUUID(),
+					name: 'Answer',
+					type: 'n8n-nodes-base.respondToWebhook',
+					typeVersion: 1.1,
+					position: [440, 0],
+					parameters: { respondWith: 'allIncomingItems', options: {} },
+				},
+			],
+			connections: {
+				'Users Wanted': { main: [[{ node: USERS_NODE, type: 'main', index: 0 }]] },
+				[USERS_NODE]: { main: [[{ node: 'Answer', type: 'main', index: 0 }]] },
+			},
+		},
+		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${path}`,
+	};
+}
+
+/** n8n's Webhook trigger at POST /webhook/<path>, answering when the last node ends or from a Respond to Webhook node. */
+function webhookNode(name: string, path: string, responseMode: 'lastNode' | 'responseNode'): Record<string, unknown> {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode, options: {} },
 	};
 }

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEMO_ACCOUNT, startSandbox, type PlayedCall, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type PlayedCall, type SandboxHandle } from '../../src/sandbox';
 import { SMARTFLO_TRIGGERS } from '../../src/webhooks';
 import { installLikeN8n, packThisPackage } from './install-package';
 import { installedN8n, N8nServer, type PublicExecution } from './n8n-server';
+import { createSandboxCredential } from './sandbox-credential';
 import { clickToCallWorkflow, TRIGGER_NODE, triggerWorkflow } from './trigger-workflows';
 
 const SECRET = 'e2e-trigger-secret-7f3a9c';
@@ -129,16 +130,8 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 	});
 
 	it('4. chained: the Smartflo node’s Click to Call hits the sandbox, its webhooks fire, and the Smartflo Trigger runs with the same call id', async () => {
-		// n8n's public API turns the credential's displayOptions into a JSON schema that requires apiToken in
-		// password mode and forbids it in token mode, and wants the domain restriction spelled out.
-		const credential = await n8n.api<{ id: string; name: string }>('/credentials', {
-			body: {
-				name: 'Smartflo sandbox (email & password)',
-				type: 'smartfloApi',
-				data: { authMode: 'password', ...DEMO_ACCOUNT, apiToken: '', baseUrl: sandbox.url, allowedHttpRequestDomains: 'all' },
-			},
-		});
-		const caller = clickToCallWorkflow('smartflo-e2e-start-call', { id: credential.id, name: credential.name });
+		const credential = await createSandboxCredential(n8n, sandbox.url, 'Smartflo sandbox (email & password)');
+		const caller = clickToCallWorkflow('smartflo-e2e-start-call', credential);
 		await n8n.createActiveWorkflow(caller.workflow);
 		const listener = triggerWorkflow('Smartflo e2e: click-to-call events', { events: ['click_to_call_answered_by_customer', 'call_hangup_answered'], secret: SECRET });
 		const listenerUrl = listener.productionUrl(n8n.url);
