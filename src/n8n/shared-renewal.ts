@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { RENEW_BEFORE_EXPIRY_MS } from './credential-fields';
+
 /**
  * n8n runs preAuthentication without a lock: concurrent executions whose token expired would each log
  * in. Within one n8n process, renewals for the same identity share one upstream call, and one that
@@ -13,8 +15,6 @@ import type { IDataObject } from 'n8n-workflow';
  */
 const REUSE_WINDOW_MS = 10_000;
 const MAX_ENTRIES = 1_000;
-/** A shared token must have at least this long left, like the node's renew-before-sending margin. */
-const MIN_REMAINING_MS = 60_000;
 const PROCESS_KEY = randomBytes(32);
 
 interface Entry {
@@ -84,7 +84,8 @@ function isReusable(result: { fields: IDataObject; at: number }, at: number): bo
 	const replacedAt = replaced.get(digest(token));
 	if (!token || (replacedAt !== undefined && replacedAt >= result.at)) return false;
 	const expiresAt = Date.parse(String(result.fields.tokenExpiresAt ?? ''));
-	return Number.isNaN(expiresAt) || expiresAt - at > MIN_REMAINING_MS;
+	// A token the node would renew before sending is not worth sharing.
+	return Number.isNaN(expiresAt) || expiresAt - at > RENEW_BEFORE_EXPIRY_MS;
 }
 
 function prune(at: number): void {

@@ -20,7 +20,7 @@ export type DestinationType = keyof typeof DESTINATION_TYPES;
 /** Smartflo's fixed target of the hang-up destination. */
 const HANGUP_TARGET = '1';
 
-export function isDestinationType(value: unknown): value is DestinationType {
+function isDestinationType(value: unknown): value is DestinationType {
 	return typeof value === 'string' && Object.hasOwn(DESTINATION_TYPES, value);
 }
 

@@ -5,7 +5,7 @@ import type { EndpointDefinition, HttpMethod, ParamDefinition } from './types';
 /** The time zone Smartflo's wall-clock times are in for Indian accounts. */
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 
-export const DATE_TIME_HINT = `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`;
+const DATE_TIME_HINT = `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`;
 
 export type Values = Record<string, unknown>;
 
@@ -65,7 +65,7 @@ export function buildRequest(endpoint: EndpointDefinition, values: Values, optio
 }
 
 /** Smartflo's flags are 1 / 0 (Laravel's `boolean` rule does not accept "true" / "false" in a query). */
-export function flag(value: unknown): 0 | 1 {
+function flag(value: unknown): 0 | 1 {
 	return value === true || value === 1 || value === '1' ? 1 : 0;
 }
 

@@ -25,11 +25,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { create, get, getMany, start, stop };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...start.description,
-	...stop.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -88,15 +88,4 @@ export const operations: Record<OptionValue<typeof operation>, SmartfloOperation
 	whisper,
 };
 
-export const description: INodeProperties[] = [
-	operation,
-	...clickToCall.description,
-	...clickToCallSupport.description,
-	...hangUp.description,
-	...getLiveCalls.description,
-	...monitor.description,
-	...whisper.description,
-	...barge.description,
-	...transfer.description,
-	...disconnect.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -29,8 +29,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { downloadRecording, getMany };
 
-export const description: INodeProperties[] = [
-	operation,
-	...getMany.description,
-	...downloadRecording.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

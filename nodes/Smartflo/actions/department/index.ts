@@ -29,8 +29,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { create, getMany };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...getMany.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

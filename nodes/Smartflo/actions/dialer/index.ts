@@ -29,4 +29,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getCallbacks, scheduleCallback };
 
-export const description: INodeProperties[] = [operation, ...getCallbacks.description, ...scheduleCallback.description];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -15,4 +15,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany };
 
-export const description: INodeProperties[] = [operation, ...getMany.description];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -25,11 +25,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { create, createMany, delete: deleteLead, getDnd, getMany };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...createMany.description,
-	...deleteLead.description,
-	...getDnd.description,
-	...getMany.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -29,8 +29,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { getMany, update };
 
-export const description: INodeProperties[] = [
-	operation,
-	...getMany.description,
-	...update.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

@@ -36,9 +36,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { login, refresh, inspect };
 
-export const description: INodeProperties[] = [
-	operation,
-	...login.description,
-	...refresh.description,
-	...inspect.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];

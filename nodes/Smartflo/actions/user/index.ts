@@ -43,10 +43,4 @@ const operation = literalProperty({
 
 export const operations: Record<OptionValue<typeof operation>, SmartfloOperation> = { create, get, getMany, update };
 
-export const description: INodeProperties[] = [
-	operation,
-	...create.description,
-	...get.description,
-	...getMany.description,
-	...update.description,
-];
+export const description: INodeProperties[] = [operation, ...Object.values(operations).flatMap((entry) => entry.description)];
