@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { freePort } from '../helpers/fake-server';
 
 const run = promisify(execFile);
 
@@ -117,14 +118,4 @@ export function outputOf(execution: N8nExecution | undefined, nodeName: string):
 	return execution?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
-/** A loopback TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
+export { freePort };

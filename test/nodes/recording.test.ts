@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
@@ -6,6 +5,7 @@ import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { sandboxGet } from './fixtures';
 import { passwordCredential, runNode, runNodeError, type RunOptions } from './harness';
+import { freePort } from '../helpers/fake-server';
 
 let sandbox: SandboxHandle;
 let answered: IDataObject[] = [];
@@ -108,7 +108,7 @@ describe('Call Record → Download Recording', () => {
 		});
 
 		it('a link to a server that does not answer: the network error, without the link', async () => {
-			const port = await closedPort();
+			const port = await freePort();
 			const url = `http://127.0.0.1:${port}/file/recording?callId=1&type=rec&token=Sup3rSecretSignedToken0123456789abcdefgh`;
 			const error = await runNodeError(fromItem({ call_id: '1', recording_url: url }));
 			expect(error.message).toBe('Could not download the recording: the connection was refused');
@@ -123,12 +123,3 @@ describe('Call Record → Download Recording', () => {
 		});
 	});
 });
-
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}

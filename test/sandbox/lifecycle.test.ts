@@ -1,19 +1,10 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 
 import { startSandbox } from '../../src/sandbox';
+import { freePort } from '../helpers/fake-server';
 import { request } from './helpers';
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createNetServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-}
 
 /** Sends raw bytes and resolves with whatever the server writes back until it closes the socket. */
 function rawExchange(url: string, payload: string): Promise<string> {

@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { freePort } from '../helpers/fake-server';
 
 export interface RedisServer {
 	/** redis://127.0.0.1:<port> */
@@ -30,7 +32,7 @@ export async function startRedisServer(): Promise<RedisServer> {
 	const version = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
 	if (version.error || version.status !== 0) throw new Error(INSTALL_HINT);
 	const dir = mkdtempSync(join(tmpdir(), 'smartflo-redis-'));
-	const port = await freeLoopbackPort();
+	const port = await freePort();
 	let child: ChildProcess | undefined;
 
 	const launch = async () => {
@@ -71,13 +73,6 @@ export async function startRedisServer(): Promise<RedisServer> {
 	};
 }
 
-export async function freeLoopbackPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 /** PING over a raw socket until +PONG, the process exits, or the deadline passes. */
 async function waitForPong(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
