@@ -1,3 +1,4 @@
+import { isJsonObject, type JsonObject } from '../../src/api/answer';
 import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type TokenSet } from '../../src/auth';
 
 /**
@@ -36,10 +37,10 @@ export function decodeTokens(text: string): TokenSet | undefined {
 	return tokens;
 }
 
-function parse(text: string): Record<string, unknown> | undefined {
+function parse(text: string): JsonObject | undefined {
 	try {
 		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+		return isJsonObject(value) ? value : undefined;
 	} catch {
 		return undefined;
 	}

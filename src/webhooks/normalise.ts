@@ -1,4 +1,5 @@
-import { isPlainObject, type PayloadFields } from './payload';
+import { isJsonObject } from '../api/answer';
+import type { PayloadFields } from './payload';
 import { normaliseStamp } from './stamps';
 import { EVENT_FIELD, findTrigger, type SmartfloTrigger } from './triggers';
 
@@ -148,7 +149,7 @@ function cleanValue(value: unknown): unknown {
 		return text === '' || UNRESOLVED_PLACEHOLDER.test(text) ? null : text;
 	}
 	if (Array.isArray(value)) return value.map(cleanValue);
-	if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanValue(entry)]));
+	if (isJsonObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanValue(entry)]));
 	return value === undefined ? null : value;
 }
 
@@ -186,12 +187,12 @@ function toEnum<T extends string>(value: unknown, known: Record<string, T>): T |
 
 function callFlowOf(value: unknown): unknown[] {
 	if (!Array.isArray(value)) return [];
-	return value.map((step) => (isPlainObject(step) && 'time' in step ? { ...step, time: toNumber(step.time) } : step));
+	return value.map((step) => (isJsonObject(step) && 'time' in step ? { ...step, time: toNumber(step.time) } : step));
 }
 
 function answeredAgentOf(fields: PayloadFields): PayloadFields | null {
 	const given = fields.answered_agent;
-	if (isPlainObject(given) && Object.values(given).some((value) => value !== null)) return given;
+	if (isJsonObject(given) && Object.values(given).some((value) => value !== null)) return given;
 	const name = fields.answered_agent_name ?? null;
 	const number = fields.answered_agent_number ?? fields.answer_agent_number ?? null;
 	if (name === null && number === null) return null;
@@ -199,6 +200,6 @@ function answeredAgentOf(fields: PayloadFields): PayloadFields | null {
 }
 
 function missedAgentsOf(value: unknown): PayloadFields[] {
-	if (Array.isArray(value)) return value.filter(isPlainObject);
-	return isPlainObject(value) ? [value] : [];
+	if (Array.isArray(value)) return value.filter(isJsonObject);
+	return isJsonObject(value) ? [value] : [];
 }
