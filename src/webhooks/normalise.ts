@@ -1,7 +1,7 @@
 import { isJsonObject } from '../api/answer';
 import type { PayloadFields } from './payload';
 import { normaliseStamp } from './stamps';
-import { EVENT_FIELD, findTrigger, type SmartfloTrigger } from './triggers';
+import { DURATION_FIELDS, EVENT_FIELD, findTrigger, ID_FIELDS, type SmartfloTrigger } from './triggers';
 
 export type CallDirection = 'inbound' | 'outbound' | 'click_to_call' | 'unknown';
 export type CallStatus = 'answered' | 'missed' | 'contacted' | 'unknown';
@@ -24,22 +24,12 @@ export interface NormalisedEvent {
 }
 
 /** Durations and counts that Smartflo sends as numeric strings ("6"), or as HH:MM:SS. */
-const NUMERIC_FIELDS = new Set([
-	'duration',
-	'billsec',
-	'outbound_sec',
-	'agent_ring_time',
-	'customer_ring_time',
-	'agent_transfer_ring_time',
-	'answered_seconds',
-	'call_duration',
-	'hangup_cause_code',
-]);
+const NUMERIC_FIELDS = new Set<string>([...DURATION_FIELDS, 'answered_seconds', 'call_duration', 'hangup_cause_code']);
 const BOOLEAN_FIELDS = new Set(['call_connected']);
 const STAMP_FIELDS = new Set(['start_stamp', 'answer_stamp', 'end_stamp', 'date']);
 const STRUCTURED_FIELDS = new Set(['answered_agent', 'missed_agent', 'call_flow', 'billing_circle', 'broadcast_lead_fields']);
 /** Ids are opaque text, never numbers (`1715235734.129662` must keep its digits). */
-const TEXT_FIELDS = new Set(['uuid', 'call_id', 'ref_id', 'custom_identifier']);
+const TEXT_FIELDS = new Set<string>(ID_FIELDS);
 /** Flat fields some triggers send instead of an `answered_agent` object. */
 const ANSWERED_AGENT_PARTS = ['answered_agent_name', 'answered_agent_number', 'answer_agent_number'];
 

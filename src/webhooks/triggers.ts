@@ -40,13 +40,18 @@ export interface SmartfloTrigger {
 /** The field every body template adds, naming the trigger. */
 export const EVENT_FIELD = 'event';
 
-const CALL_IDS = ['uuid', 'call_id', 'ref_id', 'custom_identifier'] as const;
+/** The ids Smartflo gives a call; together they tell one call's deliveries from another's. */
+export const CALL_ID_FIELDS = ['uuid', 'call_id', 'ref_id'] as const;
+/** Every id a payload carries: Smartflo's and the caller's own (Click to Call's `custom_identifier`). */
+export const ID_FIELDS = [...CALL_ID_FIELDS, 'custom_identifier'] as const;
+/** How long parts of a call took, in seconds (Smartflo sends numeric strings, or HH:MM:SS). */
+export const DURATION_FIELDS = ['duration', 'billsec', 'outbound_sec', 'agent_ring_time', 'customer_ring_time', 'agent_transfer_ring_time'] as const;
 const PARTIES = ['call_to_number', 'caller_id_number', 'customer_no_with_prefix'] as const;
 
-const ARRIVAL = [...CALL_IDS, ...PARTIES, 'direction', 'start_stamp', 'billing_circle'] as const;
+const ARRIVAL = [...ID_FIELDS, ...PARTIES, 'direction', 'start_stamp', 'billing_circle'] as const;
 
 const ANSWER = [
-	...CALL_IDS,
+	...ID_FIELDS,
 	...PARTIES,
 	'direction',
 	'call_status',
@@ -60,7 +65,7 @@ const ANSWER = [
 const DIALER = ['campaign_id', 'campaign_name', 'broadcast_lead_fields'] as const;
 
 const HANGUP = [
-	...CALL_IDS,
+	...ID_FIELDS,
 	...PARTIES,
 	'direction',
 	'call_status',
@@ -68,12 +73,7 @@ const HANGUP = [
 	'start_stamp',
 	'answer_stamp',
 	'end_stamp',
-	'duration',
-	'billsec',
-	'outbound_sec',
-	'agent_ring_time',
-	'customer_ring_time',
-	'agent_transfer_ring_time',
+	...DURATION_FIELDS,
 	'answered_agent',
 	'answered_agent_name',
 	'answered_agent_number',
@@ -93,7 +93,7 @@ const HANGUP = [
 	'hangup_cause_description',
 ] as const;
 
-const DTMF = ['uuid', 'call_id', 'ref_id', ...PARTIES, 'direction', 'digit_pressed', 'date'] as const;
+const DTMF = [...CALL_ID_FIELDS, ...PARTIES, 'direction', 'digit_pressed', 'date'] as const;
 
 function trigger(id: SmartfloTriggerId, name: string, description: string, variables: readonly string[], oncePerCall: boolean): SmartfloTrigger {
 	return Object.freeze({ id, name, description, variables: Object.freeze([...variables]), oncePerCall });

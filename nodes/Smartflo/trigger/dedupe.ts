@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isJsonObject } from '../../../src/api/answer';
 import type { NormalisedEvent } from '../../../src/webhooks/normalise';
+import { CALL_ID_FIELDS } from '../../../src/webhooks/triggers';
 
 /** Keys remembered by this n8n process, across all Smartflo Trigger nodes; the oldest go first. */
 export const MAX_KEYS_IN_PROCESS = 20_000;
 /** Keys kept in one node's workflow static data (saved with the workflow after each delivery). */
 export const MAX_KEYS_IN_STATIC_DATA = 500;
 const STATIC_DATA_FIELD = 'recentEvents';
-const CALL_ID_FIELDS = ['uuid', 'call_id', 'ref_id'] as const;
 
 /** Keys with an expiry, in insertion order, at most `capacity` of them. */
 export class RecentKeys {
