@@ -20,6 +20,7 @@ import {
 	DEFAULT_ARMOR_LIMITS,
 	DEFAULT_MAX_REQUEST_BODY_BYTES,
 	DEFAULT_RETRY_AFTER_SECONDS,
+	DEFAULT_SHUTDOWN_TIMEOUT_MS,
 	GRAPHQL_ENDPOINT,
 	HEALTH_ENDPOINT,
 	READINESS_ENDPOINT,
@@ -90,7 +91,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{
 			onDispose: async () => {
-				await ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 });
+				await ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS });
 				await authGuard.close();
 			},
 		},
