@@ -64,7 +64,7 @@ export interface AuthGuardOptions {
 }
 
 /** What a caller is told to wait while the store cannot be reached (fail-closed). */
-export const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 /** A lease outlives the leader's call (every attempt timing out, plus the pauses between them) by this much. */
 const LEASE_MARGIN_MS = 5000;
 

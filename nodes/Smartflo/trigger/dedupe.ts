@@ -6,7 +6,7 @@ import type { NormalisedEvent } from '../../../src/webhooks/normalise';
 import { CALL_ID_FIELDS } from '../../../src/webhooks/triggers';
 
 /** Keys remembered by this n8n process, across all Smartflo Trigger nodes; the oldest go first. */
-export const MAX_KEYS_IN_PROCESS = 20_000;
+const MAX_KEYS_IN_PROCESS = 20_000;
 /** Keys kept in one node's workflow static data (saved with the workflow after each delivery). */
 export const MAX_KEYS_IN_STATIC_DATA = 500;
 const STATIC_DATA_FIELD = 'recentEvents';
