@@ -5,7 +5,7 @@ export interface NodeServerContext {
 	req?: { socket?: { remoteAddress?: string } };
 }
 
-export const UNKNOWN_CLIENT = 'unknown';
+const UNKNOWN_CLIENT = 'unknown';
 
 /**
  * The address rate limits are keyed on. With `trustedProxies` = N, the client is the address the

@@ -1,13 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-import { DEFAULT_BASE_URL, normalizeBaseUrl, SmartfloError } from '../src/auth';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, normalizeBaseUrl, SmartfloError } from '../src/auth';
 import { DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
 import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
 import type { RateLimit } from './limits/rate-limiter';
 import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX } from './limits/redis-store';
 import type { RedisOutagePolicy } from './limits/state-store';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logging';
-import { DEFAULT_MAX_REQUEST_BODY_BYTES, type GraphQLServerOptions, type IntrospectionMode } from './options';
+import { DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT_MS, type GraphQLServerOptions, type IntrospectionMode } from './options';
 
 export interface CliConfig {
 	port: number;
@@ -72,8 +72,6 @@ const MIN_INTROSPECTION_KEY_LENGTH = 16;
 const MAX_TRUSTED_PROXIES = 10;
 const DEFAULT_PORT = 4000;
 const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
-const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 const limits = DEFAULT_AUTH_GUARD_LIMITS;
 
 /** Every CliConfig field, in --help order; typed so that a field without a setting fails the build. */
@@ -263,7 +261,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		env: 'SMARTFLO_TIMEOUT_MS',
 		value: '<n>',
 		description: 'Per attempt to reach Smartflo.',
-		...integerSetting(DEFAULT_UPSTREAM_TIMEOUT_MS, 100, 120_000),
+		...integerSetting(DEFAULT_TIMEOUT_MS, 100, 120_000),
 	},
 	shutdownTimeoutMs: {
 		flag: '--shutdown-timeout-ms',

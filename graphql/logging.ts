@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 
+import { httpStatusOf } from './mask-errors';
+
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -73,8 +75,8 @@ export function toYogaLogger(logger: Logger): YogaLogger {
 /** yoga and graphql-js mark what they refuse about a request with a 4xx status; the server's own faults carry none. */
 function isCallerMistake(error: Error): boolean {
 	if (!(error instanceof GraphQLError)) return false;
-	const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
-	return typeof status === 'number' && status >= 400 && status < 500;
+	const status = httpStatusOf(error.extensions);
+	return status !== undefined && status >= 400 && status < 500;
 }
 
 /** The class of the error that was thrown and where in the operation; never its message. */

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLErrorExtensions } from 'graphql';
 import { maskError as yogaMaskError, type MaskError } from 'graphql-yoga';
 
 /**
@@ -12,9 +12,15 @@ function withoutParserError(error: Error): Error {
 	if (!(error instanceof GraphQLError) || !('originalError' in error.extensions)) return error;
 	const { originalError: _quotesTheBody, ...extensions } = error.extensions;
 	// yoga derives the status of a parse error from the original error; keep it explicit (400).
-	const status = (extensions.http as { status?: number } | undefined)?.status;
+	const status = httpStatusOf(extensions);
 	if (status) extensions.http = { status };
 	return copyOf(error, { extensions });
+}
+
+/** The HTTP status yoga answers an error with (`extensions.http.status`), when one is set. */
+export function httpStatusOf(extensions: GraphQLErrorExtensions): number | undefined {
+	const status = (extensions.http as { status?: unknown } | undefined)?.status;
+	return typeof status === 'number' ? status : undefined;
 }
 
 /** The same error (locations, path) with another message or other extensions. */

@@ -60,6 +60,8 @@ export interface GraphQLServerOptions {
 export const DEFAULT_ARMOR_LIMITS: ArmorLimits = { maxDepth: 6, maxAliases: 5, maxTokens: 800, maxDirectives: 10, maxCost: 1000 };
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+/** At shutdown, how long in-flight requests (callers' and the upstream pool's) may take to finish. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
 export const INTROSPECTION_KEY_HEADER = 'x-introspection-key';
 export const READINESS_ENDPOINT = '/ready';
 export const HEALTH_ENDPOINT = '/health';

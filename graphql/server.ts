@@ -11,7 +11,7 @@ import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
-import { AuthGuard, DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
+import { AuthGuard, type AuthGuardLimits } from './limits/auth-guard';
 import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
 import { RedisStateStore } from './limits/redis-store';
 import type { StoreHealth } from './limits/state-store';
@@ -20,6 +20,7 @@ import {
 	DEFAULT_ARMOR_LIMITS,
 	DEFAULT_MAX_REQUEST_BODY_BYTES,
 	DEFAULT_RETRY_AFTER_SECONDS,
+	DEFAULT_SHUTDOWN_TIMEOUT_MS,
 	GRAPHQL_ENDPOINT,
 	HEALTH_ENDPOINT,
 	READINESS_ENDPOINT,
@@ -90,7 +91,7 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		useRequestBodyLimit(options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES),
 		{
 			onDispose: async () => {
-				await ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? 10_000 });
+				await ownedPool?.close({ deadlineMs: options.upstreamCloseTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS });
 				await authGuard.close();
 			},
 		},
@@ -137,7 +138,8 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 	return Object.defineProperties(yoga, Object.getOwnPropertyDescriptors(controls)) as GraphQLServer;
 }
 
-function redisStore(options: GraphQLServerOptions, logger: Logger): RedisStateStore | undefined {
+/** The Redis store for the guard's limits (its outage fallback holds maxTrackedKeys), when Redis is configured. */
+function redisStore(options: GraphQLServerOptions, logger: Logger): ((limits: AuthGuardLimits) => RedisStateStore) | undefined {
 	const secret = options.limitsSecret;
 	if (secret !== undefined && secret.length < MIN_LIMITS_SECRET_LENGTH) {
 		throw new TypeError(`limitsSecret must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
@@ -147,8 +149,8 @@ function redisStore(options: GraphQLServerOptions, logger: Logger): RedisStateSt
 		// A random secret per process gives every replica other keys: they would share nothing, silently.
 		throw new TypeError('redis needs limitsSecret, the same on every replica: without it no limit is shared.');
 	}
-	const maxKeys = options.limits?.maxTrackedKeys ?? DEFAULT_AUTH_GUARD_LIMITS.maxTrackedKeys;
-	return new RedisStateStore({ ...options.redis, maxKeys, logger });
+	const redis = options.redis;
+	return (limits) => new RedisStateStore({ ...redis, maxKeys: limits.maxTrackedKeys, logger });
 }
 
 /**

@@ -57,14 +57,14 @@ export interface Caller {
 export interface AuthGuardOptions {
 	client: SmartfloAuthClient;
 	limits?: Partial<AuthGuardLimits>;
-	/** Where the limits and caches live (default: this process's memory, bounded by maxTrackedKeys). Closed by close(). */
-	store?: StateStore;
+	/** Builds where the limits and caches live, for the guard's limits (default: this process's memory, bounded by maxTrackedKeys). Closed by close(). */
+	store?: (limits: AuthGuardLimits) => StateStore;
 	/** Keys every digest and sealed value; the same on every replica sharing a store (default: random per process). */
 	secret?: string;
 }
 
 /** What a caller is told to wait while the store cannot be reached (fail-closed). */
-export const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 /** A lease outlives the leader's call (every attempt timing out, plus the pauses between them) by this much. */
 const LEASE_MARGIN_MS = 5000;
 
@@ -98,7 +98,7 @@ export class AuthGuard {
 	constructor(options: AuthGuardOptions) {
 		this.limits = { ...DEFAULT_AUTH_GUARD_LIMITS, ...options.limits };
 		this.#client = options.client;
-		this.store = options.store ?? new MemoryStateStore({ maxKeys: this.limits.maxTrackedKeys });
+		this.store = options.store ? options.store(this.limits) : new MemoryStateStore({ maxKeys: this.limits.maxTrackedKeys });
 		this.#keys = deriveLimitsKeys(options.secret);
 		this.#ipLimiter = this.store.counter('ip', this.limits.operationsPerIp);
 		this.#emailLimiter = this.store.counter('email', this.limits.loginsPerEmail);

@@ -21,7 +21,7 @@ export interface SharedFlightsOptions {
 	pollMs?: number;
 }
 
-export const DEFAULT_OUTCOME_MS = 3000;
+const DEFAULT_OUTCOME_MS = 3000;
 const DEFAULT_POLL_MS = 20;
 /** Leaders that vanish without an outcome are waited for this many times; then the call is made without a lease. */
 const MAX_ROUNDS = 3;

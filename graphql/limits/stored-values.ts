@@ -1,4 +1,5 @@
-import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type TokenSet } from '../../src/auth';
+import { isJsonObject, type JsonObject } from '../../src/api/answer';
+import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type SmartfloErrorReason, type TokenSet } from '../../src/auth';
 
 /**
  * How an answer is written to the state store and read back. A SmartfloError's fields are written by
@@ -6,8 +7,14 @@ import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type Token
  * cannot be read back (another version, an altered value) reads as absent, so the call is made again.
  */
 export function encodeError(error: SmartfloError): string {
-	const { code, message, status, retryAfterSeconds, loginFailedCount, reason, systemCode } = error;
-	return JSON.stringify({ code, message, status, retryAfterSeconds, loginFailedCount, reason, systemCode });
+	return JSON.stringify(error.toJSON());
+}
+
+/** Every SmartfloErrorReason, checked against the type: a reason added there fails the build until added here. */
+const ERROR_REASONS: { readonly [Reason in SmartfloErrorReason]: true } = { ACCOUNT_LOCKED: true, PASSWORD_EXPIRED: true, WRONG_CREDENTIALS: true };
+
+function isErrorReason(value: unknown): value is SmartfloErrorReason {
+	return typeof value === 'string' && Object.hasOwn(ERROR_REASONS, value);
 }
 
 export function decodeError(text: string): SmartfloError | undefined {
@@ -17,7 +24,7 @@ export function decodeError(text: string): SmartfloError | undefined {
 		status: numberOrUndefined(value.status),
 		retryAfterSeconds: numberOrUndefined(value.retryAfterSeconds),
 		loginFailedCount: numberOrUndefined(value.loginFailedCount),
-		reason: value.reason === 'ACCOUNT_LOCKED' || value.reason === 'PASSWORD_EXPIRED' || value.reason === 'WRONG_CREDENTIALS' ? value.reason : undefined,
+		reason: isErrorReason(value.reason) ? value.reason : undefined,
 		systemCode: typeof value.systemCode === 'string' ? value.systemCode : undefined,
 	});
 }
@@ -36,10 +43,10 @@ export function decodeTokens(text: string): TokenSet | undefined {
 	return tokens;
 }
 
-function parse(text: string): Record<string, unknown> | undefined {
+function parse(text: string): JsonObject | undefined {
 	try {
 		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+		return isJsonObject(value) ? value : undefined;
 	} catch {
 		return undefined;
 	}

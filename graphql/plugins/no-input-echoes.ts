@@ -7,12 +7,12 @@ import {
 	visitWithTypeInfo,
 	type ASTNode,
 	type DocumentNode,
-	type ExecutionResult,
 	type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 import { copyOf } from '../mask-errors';
+import { isSingleResult } from './single-result';
 
 /**
  * graphql-js quotes what the caller wrote in some of its messages, and what a caller writes may be
@@ -117,8 +117,4 @@ function valueSlots(schema: GraphQLSchema, document: DocumentNode): ValueSlot[] 
 		}),
 	);
 	return slots;
-}
-
-function isSingleResult(result: unknown): result is ExecutionResult {
-	return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
 }

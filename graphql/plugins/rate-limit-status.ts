@@ -1,6 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
 
 import type { RequestRecords } from './request-records';
+import { isSingleResult } from './single-result';
 
 /**
  * A request in which a field answered RATE_LIMITED (ours or Smartflo's) and no field succeeded is
@@ -14,8 +15,8 @@ export function useRateLimitStatus(records: RequestRecords): Plugin {
 		onResultProcess({ request, result, setResult }) {
 			const { retryAfterSeconds, outcomes } = records.get(request);
 			if (retryAfterSeconds === undefined || outcomes.includes('ok')) return;
-			if (Array.isArray(result) || !result || Symbol.asyncIterator in result) return;
-			const extensions = (result.extensions ?? {}) as Record<string, unknown>;
+			if (!isSingleResult(result)) return;
+			const extensions = result.extensions ?? {};
 			setResult({
 				...result,
 				extensions: { ...extensions, http: { status: 429, headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } } },

@@ -1,7 +1,8 @@
+import { formatWallClock, parseWallClock, wallClockAsUtc } from '../time/zoned';
+
 // Smartflo's wall-clock strings carry no timezone; for Indian accounts they are IST (UTC+05:30, no DST).
 const IST_OFFSET_MS = 330 * 60_000;
 const DAY_MS = 86_400_000;
-const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** 'YYYY-MM-DD HH:MM:SS' in IST. */
 export function formatIstDateTime(epochMs: number): string {
@@ -23,15 +24,10 @@ export function istMidnight(epochMs: number): number {
 
 /** Parses a strict PHP `Y-m-d H:i:s` IST wall-clock string; undefined when malformed or not a real date. */
 export function parseIstDateTime(text: string): number | undefined {
-	const match = DATE_TIME_PATTERN.exec(text);
-	if (!match) return undefined;
-	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-	const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-	const back = new Date(utc);
-	const sameFields =
-		back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day &&
-		back.getUTCHours() === hour && back.getUTCMinutes() === minute && back.getUTCSeconds() === second;
-	return sameFields ? utc - IST_OFFSET_MS : undefined;
+	const fields = parseWallClock(text);
+	// Strict: only the one spelling PHP's format gives back (a space, seconds present).
+	if (!fields || formatWallClock(fields) !== text) return undefined;
+	return wallClockAsUtc(fields) - IST_OFFSET_MS;
 }
 
 /** 'HH:MM:SS' for an elapsed number of seconds. */

@@ -35,9 +35,15 @@ export function wallClockIn(epochMs: number, timeZone: string): WallClock {
 	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
+/** The epoch ms the fields name when read as UTC. */
+export function wallClockAsUtc({ year, month, day, hour, minute, second }: WallClock): number {
+	return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
 /** Whether the fields name a real time (no 30 February, no 24:00). */
-export function isRealWallClock({ year, month, day, hour, minute, second }: WallClock): boolean {
-	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+export function isRealWallClock(fields: WallClock): boolean {
+	const { year, month, day, hour, minute, second } = fields;
+	const date = new Date(wallClockAsUtc(fields));
 	return (
 		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
 		date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second
@@ -48,4 +54,41 @@ export function isRealWallClock({ year, month, day, hour, minute, second }: Wall
 export function formatWallClock({ year, month, day, hour, minute, second }: WallClock, separator = ' '): string {
 	const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 	return `${pad(year, 4)}-${pad(month)}-${pad(day)}${separator}${pad(hour)}:${pad(minute)}:${pad(second)}`;
+}
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+export interface ParseWallClockOptions {
+	/** Accept a fraction after the seconds (`10:15:00.250`) and drop it; refused by default. */
+	dropFraction?: boolean;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM[:SS]` (a `T` may stand for the space) without a zone, as its fields; undefined when
+ * the text has another shape or names no real time (30 February, 24:00). Missing seconds are 0.
+ */
+export function parseWallClock(text: string, options: ParseWallClockOptions = {}): WallClock | undefined {
+	const match = WALL_CLOCK.exec(text);
+	if (!match || (match[7] !== undefined && !options.dropFraction)) return undefined;
+	const [year, month, day, hour, minute] = match.slice(1, 6).map(Number);
+	const fields: WallClock = { year, month, day, hour, minute, second: Number(match[6] ?? 0) };
+	return isRealWallClock(fields) ? fields : undefined;
+}
+
+/** Whether `text` is an ISO 8601 date and time with a zone: `Z`, `+05:30` or `+0530` (seconds and a fraction optional). */
+export function hasZone(text: string): boolean {
+	return WITH_ZONE.test(text);
+}
+
+/** Epoch ms of a value that is an instant rather than a text: a Date, epoch milliseconds, or a Luxon-like DateTime (`toMillis()`). */
+export function instantOf(value: unknown): number | undefined {
+	if (value instanceof Date) return value.getTime();
+	if (typeof value === 'number') return value;
+	if (isLuxonLike(value)) return value.toMillis();
+	return undefined;
+}
+
+function isLuxonLike(value: unknown): value is { toMillis(): number } {
+	return typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function';
 }

@@ -1,6 +1,7 @@
-import { isPlainObject, type PayloadFields } from './payload';
+import { isJsonObject } from '../api/answer';
+import type { PayloadFields } from './payload';
 import { normaliseStamp } from './stamps';
-import { EVENT_FIELD, findTrigger, type SmartfloTrigger } from './triggers';
+import { DURATION_FIELDS, EVENT_FIELD, findTrigger, ID_FIELDS, type SmartfloTrigger } from './triggers';
 
 export type CallDirection = 'inbound' | 'outbound' | 'click_to_call' | 'unknown';
 export type CallStatus = 'answered' | 'missed' | 'contacted' | 'unknown';
@@ -23,22 +24,12 @@ export interface NormalisedEvent {
 }
 
 /** Durations and counts that Smartflo sends as numeric strings ("6"), or as HH:MM:SS. */
-const NUMERIC_FIELDS = new Set([
-	'duration',
-	'billsec',
-	'outbound_sec',
-	'agent_ring_time',
-	'customer_ring_time',
-	'agent_transfer_ring_time',
-	'answered_seconds',
-	'call_duration',
-	'hangup_cause_code',
-]);
+const NUMERIC_FIELDS = new Set<string>([...DURATION_FIELDS, 'answered_seconds', 'call_duration', 'hangup_cause_code']);
 const BOOLEAN_FIELDS = new Set(['call_connected']);
 const STAMP_FIELDS = new Set(['start_stamp', 'answer_stamp', 'end_stamp', 'date']);
 const STRUCTURED_FIELDS = new Set(['answered_agent', 'missed_agent', 'call_flow', 'billing_circle', 'broadcast_lead_fields']);
 /** Ids are opaque text, never numbers (`1715235734.129662` must keep its digits). */
-const TEXT_FIELDS = new Set(['uuid', 'call_id', 'ref_id', 'custom_identifier']);
+const TEXT_FIELDS = new Set<string>(ID_FIELDS);
 /** Flat fields some triggers send instead of an `answered_agent` object. */
 const ANSWERED_AGENT_PARTS = ['answered_agent_name', 'answered_agent_number', 'answer_agent_number'];
 
@@ -148,7 +139,7 @@ function cleanValue(value: unknown): unknown {
 		return text === '' || UNRESOLVED_PLACEHOLDER.test(text) ? null : text;
 	}
 	if (Array.isArray(value)) return value.map(cleanValue);
-	if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanValue(entry)]));
+	if (isJsonObject(value)) return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanValue(entry)]));
 	return value === undefined ? null : value;
 }
 
@@ -186,12 +177,12 @@ function toEnum<T extends string>(value: unknown, known: Record<string, T>): T |
 
 function callFlowOf(value: unknown): unknown[] {
 	if (!Array.isArray(value)) return [];
-	return value.map((step) => (isPlainObject(step) && 'time' in step ? { ...step, time: toNumber(step.time) } : step));
+	return value.map((step) => (isJsonObject(step) && 'time' in step ? { ...step, time: toNumber(step.time) } : step));
 }
 
 function answeredAgentOf(fields: PayloadFields): PayloadFields | null {
 	const given = fields.answered_agent;
-	if (isPlainObject(given) && Object.values(given).some((value) => value !== null)) return given;
+	if (isJsonObject(given) && Object.values(given).some((value) => value !== null)) return given;
 	const name = fields.answered_agent_name ?? null;
 	const number = fields.answered_agent_number ?? fields.answer_agent_number ?? null;
 	if (name === null && number === null) return null;
@@ -199,6 +190,6 @@ function answeredAgentOf(fields: PayloadFields): PayloadFields | null {
 }
 
 function missedAgentsOf(value: unknown): PayloadFields[] {
-	if (Array.isArray(value)) return value.filter(isPlainObject);
-	return isPlainObject(value) ? [value] : [];
+	if (Array.isArray(value)) return value.filter(isJsonObject);
+	return isJsonObject(value) ? [value] : [];
 }

@@ -1,3 +1,5 @@
+import { isJsonObject } from '../api/answer';
+
 /**
  * A webhook delivery's fields the way Smartflo sends them, made into one plain object: JSON, form-encoded
  * or query-string input; keys with a stray trailing space (`customer_no_with_prefix `), the PHP-mangled
@@ -23,7 +25,7 @@ export interface Payload {
 /** The deliveries in a body: one object, or each object of a JSON array. Anything else gives none. */
 export function payloadsOf(input: unknown): Payload[] {
 	const value = typeof input === 'string' ? parseText(input) : input;
-	const objects = Array.isArray(value) ? value.filter(isPlainObject) : isPlainObject(value) ? [value] : [];
+	const objects = Array.isArray(value) ? value.filter(isJsonObject) : isJsonObject(value) ? [value] : [];
 	return objects.map((raw) => ({ raw, fields: cleanPayload(raw) }));
 }
 
@@ -42,7 +44,7 @@ export function parseText(text: string): unknown {
 function cleanPayload(input: Record<string, unknown>): PayloadFields {
 	let fields = cleanKeys(expandBrackets(input));
 	for (let depth = 0; depth < MAX_UNWRAP_DEPTH; depth++) {
-		const wrapper = WRAPPER_KEYS.find((key) => isPlainObject(nestedObject(fields[key])));
+		const wrapper = WRAPPER_KEYS.find((key) => isJsonObject(nestedObject(fields[key])));
 		if (!wrapper) break;
 		const { [wrapper]: inner, ...rest } = fields;
 		fields = { ...rest, ...cleanKeys(nestedObject(inner) as Record<string, unknown>) };
@@ -65,7 +67,7 @@ function cleanKeys(input: Record<string, unknown>): PayloadFields {
 		if (key === '' || UNSAFE_KEYS.has(key)) continue;
 		// The first non-empty value wins when two spellings of one key arrive.
 		if (Object.hasOwn(fields, key) && !isEmpty(fields[key])) continue;
-		fields[key] = isPlainObject(value) ? cleanKeys(value) : value;
+		fields[key] = isJsonObject(value) ? cleanKeys(value) : value;
 	}
 	return fields;
 }
@@ -82,7 +84,7 @@ function expandBrackets(input: Record<string, unknown>): Record<string, unknown>
 		}
 		let target = output;
 		for (const segment of path.slice(0, -1)) {
-			if (!isPlainObject(target[segment])) target[segment] = {};
+			if (!isJsonObject(target[segment])) target[segment] = {};
 			target = target[segment] as Record<string, unknown>;
 		}
 		target[path[path.length - 1]] = value;
@@ -109,8 +111,4 @@ function parseJson(text: string): unknown {
 
 function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

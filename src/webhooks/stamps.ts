@@ -1,4 +1,4 @@
-import { formatWallClock, isRealWallClock, wallClockIn, type WallClock } from '../time/zoned';
+import { formatWallClock, hasZone, parseWallClock, wallClockAsUtc, wallClockIn, type WallClock } from '../time/zoned';
 
 /**
  * Smartflo's webhook time stamps. By default they are wall-clock `Y-m-d H:i:s` strings without a zone, in
@@ -13,30 +13,25 @@ export interface NormalisedStamp {
 	utc: string | null;
 }
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-const WITH_ZONE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 const EPOCH_MILLISECONDS = /^\d{12,13}$/;
 const MINUTE_MS = 60_000;
 
 /** `value` as a stamp in `timeZone` (an IANA name the caller has checked with src/time's `isTimeZone`). */
 export function normaliseStamp(value: unknown, timeZone: string): NormalisedStamp {
-	const epochMs = instantOf(value, timeZone);
+	const epochMs = stampEpochMs(value, timeZone);
 	if (epochMs === undefined || !Number.isFinite(epochMs)) return { local: null, utc: null };
 	return { local: formatWithOffset(epochMs, timeZone), utc: new Date(epochMs).toISOString() };
 }
 
-function instantOf(value: unknown, timeZone: string): number | undefined {
+/** A stamp's instant: a number is epoch seconds, or milliseconds when it is that large. */
+function stampEpochMs(value: unknown, timeZone: string): number | undefined {
 	if (typeof value === 'number') return value >= 1e11 ? value : value * 1000;
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
-	const wall = WALL_CLOCK.exec(text);
-	if (wall) {
-		const [year, month, day, hour, minute, second = 0] = wall.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
-		const fields = { year, month, day, hour, minute, second };
-		return isRealWallClock(fields) ? fromWallClock(fields, timeZone) : undefined;
-	}
-	if (WITH_ZONE.test(text)) return Date.parse(text.replace(' ', 'T'));
+	const wall = parseWallClock(text);
+	if (wall) return fromWallClock(wall, timeZone);
+	if (hasZone(text)) return Date.parse(text.replace(' ', 'T'));
 	if (EPOCH_MILLISECONDS.test(text)) return Number(text);
 	if (EPOCH_SECONDS.test(text)) return Math.round(Number(text) * 1000);
 	return undefined;
@@ -44,20 +39,16 @@ function instantOf(value: unknown, timeZone: string): number | undefined {
 
 /** The instant a wall-clock time in `timeZone` names (the earlier one when a DST change repeats it). */
 function fromWallClock(fields: WallClock, timeZone: string): number {
-	const asUtc = utcOf(fields);
+	const asUtc = wallClockAsUtc(fields);
 	const first = asUtc - offsetMinutes(asUtc, timeZone) * MINUTE_MS;
 	const second = asUtc - offsetMinutes(first, timeZone) * MINUTE_MS;
 	return Math.min(first, second);
 }
 
-function utcOf({ year, month, day, hour, minute, second }: WallClock): number {
-	return Date.UTC(year, month - 1, day, hour, minute, second);
-}
-
 /** How far `timeZone` is ahead of UTC at `epochMs`, in minutes. */
 function offsetMinutes(epochMs: number, timeZone: string): number {
 	const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-	return Math.round((utcOf(wallClockIn(wholeSecond, timeZone)) - wholeSecond) / MINUTE_MS);
+	return Math.round((wallClockAsUtc(wallClockIn(wholeSecond, timeZone)) - wholeSecond) / MINUTE_MS);
 }
 
 function formatWithOffset(epochMs: number, timeZone: string): string {

@@ -3,27 +3,7 @@
  * `$variables` each one can put in a request body (shared/SMARTFLO-API.md §4). Smartflo's payloads do not
  * name their trigger, so every body template carries an `event` field with the trigger's id.
  */
-export type SmartfloTriggerId =
-	| 'call_received_on_server'
-	| 'call_answered_on_ivr'
-	| 'call_answered_by_agent'
-	| 'call_hangup_missed'
-	| 'call_hangup_answered'
-	| 'call_hangup_missed_or_answered'
-	| 'dtmf_option'
-	| 'dialed_on_agent'
-	| 'call_received_on_department'
-	| 'call_received_on_auto_attendant'
-	| 'call_answered_by_agent_hangup'
-	| 'call_missed_by_agent_hangup'
-	| 'click_to_call_answered_by_customer'
-	| 'click_to_call_missed_by_customer'
-	| 'dialer_disposition_status_updated'
-	| 'dialer_call_connected_to_agent'
-	| 'session_call_answered';
-
-export interface SmartfloTrigger {
-	id: SmartfloTriggerId;
+interface TriggerDetails {
 	/** Exactly as the Smartflo portal lists it. */
 	name: string;
 	description: string;
@@ -40,13 +20,18 @@ export interface SmartfloTrigger {
 /** The field every body template adds, naming the trigger. */
 export const EVENT_FIELD = 'event';
 
-const CALL_IDS = ['uuid', 'call_id', 'ref_id', 'custom_identifier'] as const;
+/** The ids Smartflo gives a call; together they tell one call's deliveries from another's. */
+export const CALL_ID_FIELDS = ['uuid', 'call_id', 'ref_id'] as const;
+/** Every id a payload carries: Smartflo's and the caller's own (Click to Call's `custom_identifier`). */
+export const ID_FIELDS = [...CALL_ID_FIELDS, 'custom_identifier'] as const;
+/** How long parts of a call took, in seconds (Smartflo sends numeric strings, or HH:MM:SS). */
+export const DURATION_FIELDS = ['duration', 'billsec', 'outbound_sec', 'agent_ring_time', 'customer_ring_time', 'agent_transfer_ring_time'] as const;
 const PARTIES = ['call_to_number', 'caller_id_number', 'customer_no_with_prefix'] as const;
 
-const ARRIVAL = [...CALL_IDS, ...PARTIES, 'direction', 'start_stamp', 'billing_circle'] as const;
+const ARRIVAL = [...ID_FIELDS, ...PARTIES, 'direction', 'start_stamp', 'billing_circle'] as const;
 
 const ANSWER = [
-	...CALL_IDS,
+	...ID_FIELDS,
 	...PARTIES,
 	'direction',
 	'call_status',
@@ -60,7 +45,7 @@ const ANSWER = [
 const DIALER = ['campaign_id', 'campaign_name', 'broadcast_lead_fields'] as const;
 
 const HANGUP = [
-	...CALL_IDS,
+	...ID_FIELDS,
 	...PARTIES,
 	'direction',
 	'call_status',
@@ -68,12 +53,7 @@ const HANGUP = [
 	'start_stamp',
 	'answer_stamp',
 	'end_stamp',
-	'duration',
-	'billsec',
-	'outbound_sec',
-	'agent_ring_time',
-	'customer_ring_time',
-	'agent_transfer_ring_time',
+	...DURATION_FIELDS,
 	'answered_agent',
 	'answered_agent_name',
 	'answered_agent_number',
@@ -93,31 +73,40 @@ const HANGUP = [
 	'hangup_cause_description',
 ] as const;
 
-const DTMF = ['uuid', 'call_id', 'ref_id', ...PARTIES, 'direction', 'digit_pressed', 'date'] as const;
+const DTMF = [...CALL_ID_FIELDS, ...PARTIES, 'direction', 'digit_pressed', 'date'] as const;
 
-function trigger(id: SmartfloTriggerId, name: string, description: string, variables: readonly string[], oncePerCall: boolean): SmartfloTrigger {
-	return Object.freeze({ id, name, description, variables: Object.freeze([...variables]), oncePerCall });
+/** Each trigger by its id, in the portal's order. */
+const TRIGGERS = {
+	call_received_on_server: { name: 'Call received on Server', description: 'An inbound call reaches Smartflo', variables: ARRIVAL, oncePerCall: true },
+	call_answered_on_ivr: { name: 'Call answered on IVR', description: 'An IVR answers the call', variables: ARRIVAL, oncePerCall: false },
+	call_answered_by_agent: { name: 'Call answered by Agent', description: 'An agent picks up', variables: ANSWER, oncePerCall: false },
+	call_hangup_missed: { name: 'Call hangup (Missed)', description: 'A call ends without being answered', variables: HANGUP, oncePerCall: true },
+	call_hangup_answered: { name: 'Call hangup (Answered)', description: 'An answered call ends', variables: HANGUP, oncePerCall: true },
+	call_hangup_missed_or_answered: { name: 'Call hangup (Missed or Answered)', description: 'Any call ends', variables: HANGUP, oncePerCall: true },
+	dtmf_option: { name: 'DTMF Option', description: 'The caller presses a key in an IVR', variables: DTMF, oncePerCall: false },
+	dialed_on_agent: { name: 'Dialed on Agent', description: 'An agent’s phone starts ringing', variables: [...ARRIVAL, 'answer_agent_number'], oncePerCall: false },
+	call_received_on_department: { name: 'Call received on Department', description: 'The call reaches a department', variables: ARRIVAL, oncePerCall: false },
+	call_received_on_auto_attendant: { name: 'Call received on Auto Attendant', description: 'The call reaches an auto attendant', variables: ARRIVAL, oncePerCall: false },
+	call_answered_by_agent_hangup: { name: 'Call answered by Agent (Hangup)', description: 'A call an agent answered ends', variables: HANGUP, oncePerCall: true },
+	call_missed_by_agent_hangup: { name: 'Call missed by Agent (Hangup)', description: 'A call the agents missed ends', variables: HANGUP, oncePerCall: true },
+	click_to_call_answered_by_customer: { name: 'Call answered by Customer (Click to call)', description: 'The customer answers a click-to-call', variables: ANSWER, oncePerCall: true },
+	click_to_call_missed_by_customer: { name: 'Call missed by Customer (Click to Call)', description: 'The customer does not answer a click-to-call', variables: HANGUP, oncePerCall: true },
+	dialer_disposition_status_updated: { name: 'Disposition Status Updated (Dialer)', description: 'An agent sets a dialer call’s disposition', variables: [...ANSWER, ...DIALER, 'end_stamp'], oncePerCall: false },
+	dialer_call_connected_to_agent: { name: 'Call Connected to Agent (Dialer)', description: 'A dialer call is connected to an agent', variables: [...ANSWER, ...DIALER], oncePerCall: true },
+	session_call_answered: { name: 'Session Call Answered', description: 'An agent’s dialer session call is answered', variables: ANSWER, oncePerCall: true },
+} as const satisfies Record<string, TriggerDetails>;
+
+export type SmartfloTriggerId = keyof typeof TRIGGERS;
+
+export interface SmartfloTrigger extends TriggerDetails {
+	id: SmartfloTriggerId;
 }
 
-export const SMARTFLO_TRIGGERS: readonly SmartfloTrigger[] = Object.freeze([
-	trigger('call_received_on_server', 'Call received on Server', 'An inbound call reaches Smartflo', ARRIVAL, true),
-	trigger('call_answered_on_ivr', 'Call answered on IVR', 'An IVR answers the call', ARRIVAL, false),
-	trigger('call_answered_by_agent', 'Call answered by Agent', 'An agent picks up', ANSWER, false),
-	trigger('call_hangup_missed', 'Call hangup (Missed)', 'A call ends without being answered', HANGUP, true),
-	trigger('call_hangup_answered', 'Call hangup (Answered)', 'An answered call ends', HANGUP, true),
-	trigger('call_hangup_missed_or_answered', 'Call hangup (Missed or Answered)', 'Any call ends', HANGUP, true),
-	trigger('dtmf_option', 'DTMF Option', 'The caller presses a key in an IVR', DTMF, false),
-	trigger('dialed_on_agent', 'Dialed on Agent', 'An agent’s phone starts ringing', [...ARRIVAL, 'answer_agent_number'], false),
-	trigger('call_received_on_department', 'Call received on Department', 'The call reaches a department', ARRIVAL, false),
-	trigger('call_received_on_auto_attendant', 'Call received on Auto Attendant', 'The call reaches an auto attendant', ARRIVAL, false),
-	trigger('call_answered_by_agent_hangup', 'Call answered by Agent (Hangup)', 'A call an agent answered ends', HANGUP, true),
-	trigger('call_missed_by_agent_hangup', 'Call missed by Agent (Hangup)', 'A call the agents missed ends', HANGUP, true),
-	trigger('click_to_call_answered_by_customer', 'Call answered by Customer (Click to call)', 'The customer answers a click-to-call', ANSWER, true),
-	trigger('click_to_call_missed_by_customer', 'Call missed by Customer (Click to Call)', 'The customer does not answer a click-to-call', HANGUP, true),
-	trigger('dialer_disposition_status_updated', 'Disposition Status Updated (Dialer)', 'An agent sets a dialer call’s disposition', [...ANSWER, ...DIALER, 'end_stamp'], false),
-	trigger('dialer_call_connected_to_agent', 'Call Connected to Agent (Dialer)', 'A dialer call is connected to an agent', [...ANSWER, ...DIALER], true),
-	trigger('session_call_answered', 'Session Call Answered', 'An agent’s dialer session call is answered', ANSWER, true),
-]);
+export const SMARTFLO_TRIGGERS: readonly SmartfloTrigger[] = Object.freeze(
+	(Object.entries(TRIGGERS) as [SmartfloTriggerId, TriggerDetails][]).map(([id, details]) =>
+		Object.freeze({ id, ...details, variables: Object.freeze([...details.variables]) }),
+	),
+);
 
 const BY_ID = new Map<string, SmartfloTrigger>(SMARTFLO_TRIGGERS.map((entry) => [entry.id, entry]));
 const BY_NAME = new Map<string, SmartfloTrigger>(SMARTFLO_TRIGGERS.map((entry) => [entry.name.toLowerCase(), entry]));

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { isJsonObject } from '../../../src/api/answer';
 import type { NormalisedEvent } from '../../../src/webhooks/normalise';
+import { CALL_ID_FIELDS } from '../../../src/webhooks/triggers';
 
 /** Keys remembered by this n8n process, across all Smartflo Trigger nodes; the oldest go first. */
-export const MAX_KEYS_IN_PROCESS = 20_000;
+const MAX_KEYS_IN_PROCESS = 20_000;
 /** Keys kept in one node's workflow static data (saved with the workflow after each delivery). */
 export const MAX_KEYS_IN_STATIC_DATA = 500;
 const STATIC_DATA_FIELD = 'recentEvents';
-const CALL_ID_FIELDS = ['uuid', 'call_id', 'ref_id'] as const;
 
 /** Keys with an expiry, in insertion order, at most `capacity` of them. */
 export class RecentKeys {
@@ -83,7 +84,7 @@ export function isRepeat({ scope, key, windowSeconds, nowMs, staticData }: Dupli
 function storedKeys(staticData: IDataObject, nowMs: number): Record<string, number> {
 	const value = staticData[STATIC_DATA_FIELD];
 	const keys: Record<string, number> = {};
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return keys;
+	if (!isJsonObject(value)) return keys;
 	for (const [key, expiresAt] of Object.entries(value)) {
 		if (typeof expiresAt === 'number' && expiresAt > nowMs) keys[key] = expiresAt;
 	}
@@ -99,7 +100,7 @@ function newestKeys(keys: Record<string, number>, capacity: number): Record<stri
 /** JSON with object keys sorted, so equal content gives equal text. */
 function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) =>
-		typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+		isJsonObject(entry)
 			? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 			: entry,
 	);

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIME_ZONE } from '../../../src/api/endpoints';
 import { bodyTemplateText } from '../../../src/webhooks/templates';
 import { SMARTFLO_TRIGGERS } from '../../../src/webhooks/triggers';
+import { timeZoneOption } from '../actions/common/timeZone';
 import { ANY_EVENT, EVENT_OPTIONS } from './events';
 
 export const DEFAULT_DUPLICATE_WINDOW_SECONDS = 600;
@@ -93,14 +93,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'A delivery of the same event for the same call (same uuid, call_id and ref_id) within this time starts no second execution. 0 turns the check off.',
 			},
-			{
-				displayName: 'Time Zone',
-				name: 'timeZone',
-				type: 'string',
-				default: DEFAULT_TIME_ZONE,
-				placeholder: DEFAULT_TIME_ZONE,
-				description: 'The Smartflo account’s time zone (IANA name). Smartflo’s time stamps carry no zone; they are read in this one.',
-			},
+			{ ...timeZoneOption, description: 'The Smartflo account’s time zone (IANA name). Smartflo’s time stamps carry no zone; they are read in this one.' },
 		],
 	},
 ];
