@@ -1,9 +1,6 @@
-import { formatWallClock, isRealWallClock, isTimeZone, wallClockIn } from '../time/zoned';
+import { formatWallClock, hasZone, instantOf, isTimeZone, parseWallClock, wallClockIn } from '../time/zoned';
 
-/** Smartflo's date filter format: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone. */
-const SMARTFLO_FORMAT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export type DateTimeResult = { ok: true; value: string } | { ok: false; problem: string };
 
@@ -21,38 +18,16 @@ export function toSmartfloDateTime(value: unknown, timeZone: string): DateTimeRe
 		return Number.isFinite(instant) ? { ok: true, value: formatInZone(instant, zone) } : { ok: false, problem: 'the date is not valid' };
 	}
 	const text = typeof value === 'string' ? value.trim() : '';
-	const dateOnly = DATE_ONLY.exec(text);
-	if (dateOnly && isRealDate(dateOnly[1], dateOnly[2], dateOnly[3], '00', '00', '00')) {
-		return { ok: true, value: `${dateOnly[1]}-${dateOnly[2]}-${dateOnly[3]} 00:00:00` };
-	}
-	const wallClock = SMARTFLO_FORMAT.exec(text);
-	if (wallClock) {
-		const [, year, month, day, hour, minute, second = '00'] = wallClock;
-		if (isRealDate(year, month, day, hour, minute, second)) return { ok: true, value: `${year}-${month}-${day} ${hour}:${minute}:${second}` };
-	} else if (HAS_ZONE.test(text)) {
+	// Smartflo's format is PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone.
+	const wallClock = parseWallClock(DATE_ONLY.test(text) ? `${text} 00:00:00` : text, { dropFraction: true });
+	if (wallClock) return { ok: true, value: formatWallClock(wallClock) };
+	if (hasZone(text)) {
 		const epochMs = Date.parse(text);
 		if (Number.isFinite(epochMs)) return { ok: true, value: formatInZone(epochMs, zone) };
 	}
 	return { ok: false, problem: `"${text.slice(0, 40)}" is not a date and time` };
 }
 
-/** Epoch milliseconds of a value that is an instant rather than a wall-clock text. */
-function instantOf(value: unknown): number | undefined {
-	if (value instanceof Date) return value.getTime();
-	if (typeof value === 'number') return value;
-	if (isLuxonLike(value)) return value.toMillis();
-	return undefined;
-}
-
 function formatInZone(epochMs: number, timeZone: string): string {
 	return formatWallClock(wallClockIn(epochMs, timeZone));
-}
-
-function isRealDate(...fields: string[]): boolean {
-	const [year, month, day, hour, minute, second] = fields.map(Number);
-	return isRealWallClock({ year, month, day, hour, minute, second });
-}
-
-function isLuxonLike(value: unknown): value is { toMillis(): number } {
-	return typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function';
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { DEFAULT_TIME_ZONE } from '../../../src/api/endpoints';
+import { timeZoneFrom } from '../actions/common/timeZone';
 import { isTimeZone } from '../../../src/time/zoned';
 import { EVENT_FIELD } from '../../../src/webhooks/triggers';
 import type { SecretLocation } from './delivery';
@@ -30,7 +30,7 @@ export function readConfig(context: IHookFunctions | IWebhookFunctions): ConfigR
 		(location === 'header' ? parameter('headerName', DEFAULT_SECRET_HEADER) : parameter('parameterName', DEFAULT_SECRET_PARAMETER)) ?? '',
 	).trim();
 	const windowSeconds = options.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
-	const timeZone = String(options.timeZone || DEFAULT_TIME_ZONE).trim();
+	const timeZone = timeZoneFrom(options);
 
 	if (secret.length < MIN_SECRET_LENGTH) return { ok: false, problem: `Set a Secret of at least ${MIN_SECRET_LENGTH} characters` };
 	if (location === 'header' && !HEADER_NAME.test(name)) return { ok: false, problem: 'Header Name must be a valid HTTP header name' };

@@ -13,10 +13,14 @@ export const timeZoneOption: INodeProperties = {
 		'The Smartflo account’s time zone (IANA name). Dates are sent to Smartflo as wall-clock times in it, and Smartflo’s own times are in it too.',
 };
 
-/** The time zone chosen under Options (default Asia/Kolkata), as the catalogue's request builder takes it. */
+/** The time zone set in an Options collection, or the default (Asia/Kolkata). */
+export function timeZoneFrom(options: IDataObject): string {
+	return String(options.timeZone || DEFAULT_TIME_ZONE).trim();
+}
+
+/** The time zone chosen under Options, as the catalogue's request builder takes it. */
 export function timeZoneOf(this: IExecuteFunctions, itemIndex: number): BuildOptions {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { timeZone: String(options.timeZone || DEFAULT_TIME_ZONE) };
+	return { timeZone: timeZoneFrom(this.getNodeParameter('options', itemIndex, {}) as IDataObject) };
 }
 
 /**
