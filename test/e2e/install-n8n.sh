@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs n8n (pinned) with Node 24 from the npm registry into a cache folder outside the repository.
 # Reused when present. Prints the cache folder on the last line of stdout.
-#   SMARTFLO_E2E_CACHE   cache folder (default: ~/.cache/n8n-nodes-smartflo/n8n-<version>)
+#   SMARTFLO_E2E_CACHE   folder that holds one n8n-<version> folder per version (default: ~/.cache/n8n-nodes-smartflo)
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.3}"
 NODE_VERSION="${E2E_NODE_VERSION:-24.21.0}"
-CACHE="${SMARTFLO_E2E_CACHE:-$HOME/.cache/n8n-nodes-smartflo/n8n-$N8N_VERSION}"
+CACHE="${SMARTFLO_E2E_CACHE:-$HOME/.cache/n8n-nodes-smartflo}/n8n-$N8N_VERSION"
 READY="$CACHE/.ready-$N8N_VERSION-node$NODE_VERSION"
 
 if [ -f "$READY" ]; then
