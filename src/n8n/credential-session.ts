@@ -8,7 +8,7 @@ import type { TokenSet } from '../auth/responses';
 import { acceptPastedToken } from '../auth/static-token';
 import { identityFingerprint, identityText, isIssuedForCurrentIdentity, passwordExpiryFrom, type SmartfloCredentials } from './credential-fields';
 import { createRequestHelperTransport, type RequestHelper } from './request-helper-transport';
-import { renewOncePerIdentity } from './shared-renewal';
+import { noteReplacedToken, renewOncePerIdentity } from './shared-renewal';
 
 /** n8n retries failed nodes itself ("Retry On Fail"); the core adds one quick retry for 5xx / network / 429. */
 const AUTH_RETRIES = 1;
@@ -39,6 +39,11 @@ export async function obtainSession(credentials: SmartfloCredentials, request: R
 		const tokenSet = await renewToken(createAuthClient(credentials, request), loginOf(credentials), current);
 		return sessionFields(tokenSet, credentials);
 	});
+}
+
+/** The credential's stored token is being replaced (Smartflo refused it, or it is about to expire): renewals must not hand it out again. */
+export function noteTokenReplaced(credentials: SmartfloCredentials): void {
+	noteReplacedToken(identityText(credentials), credentials.accessToken);
 }
 
 /** The token `authenticate` puts in the Authorization header: the stored one, or the pasted one, checked locally. */

@@ -10,9 +10,8 @@ export {
 	readSmartfloCredentials,
 } from './credential-fields';
 export type { SmartfloAuthMode, SmartfloCredentials } from './credential-fields';
-export { createAuthClient, loginWithCredentials, obtainSession, tokenForRequest } from './credential-session';
+export { createAuthClient, loginWithCredentials, noteTokenReplaced, obtainSession, tokenForRequest } from './credential-session';
 export { answerOf, requestHelperOf, responseOf, transportErrorOf } from './request-helper-transport';
 export { countSends, recordSend } from './request-sends';
-export { noteReplacedToken } from './shared-renewal';
 export type { SendCounter } from './request-sends';
 export type { RequestHelper } from './request-helper-transport';

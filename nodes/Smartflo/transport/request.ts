@@ -16,7 +16,7 @@ import {
 	baseUrlOf,
 	countSends,
 	needsRenewalBeforeSending,
-	noteReplacedToken,
+	noteTokenReplaced,
 	readSmartfloCredentials,
 	responseOf,
 	type SmartfloCredentials,
@@ -104,11 +104,11 @@ export async function smartfloApiRequest(this: SmartfloContext, request: Smartfl
 	};
 
 	const renewFirst = needsRenewalBeforeSending(credentials);
-	if (renewFirst) noteReplacedToken(credentials.accessToken);
+	if (renewFirst) noteTokenReplaced(credentials);
 	const first = await send(renewFirst);
 	let { envelope } = first;
 	if (envelope.kind === 'tokenRefused' && credentials.authMode === 'password' && !renewFirst && !first.renewedByN8n) {
-		noteReplacedToken(credentials.accessToken);
+		noteTokenReplaced(credentials);
 		({ envelope } = await send(true));
 	}
 	if (envelope.kind === 'tokenRefused') {
