@@ -70,7 +70,6 @@ export async function renewOncePerIdentity(
 	} finally {
 		entry.flight = undefined;
 		entry.usedAt = now();
-		prune(now());
 	}
 }
 
@@ -99,6 +98,7 @@ function entryOf(identity: string, at: number): Entry {
 	entries.delete(key);
 	entries.set(key, entry);
 	entry.usedAt = at;
+	prune(at);
 	return entry;
 }
 
