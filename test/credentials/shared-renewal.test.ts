@@ -5,6 +5,7 @@ import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/cred
 import { rememberedEntries, renewOncePerIdentity } from '../../src/n8n/shared-renewal';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
+import { loginToken } from '../sandbox/helpers';
 
 /**
  * n8n calls preAuthentication without a lock. Within one process, concurrent renewals for one
@@ -60,7 +61,7 @@ it('the shared token itself refused: the next renewal asks Smartflo again', asyn
 it('a token another process stored is refused after Smartflo expired every token: a new login, not this process\'s last (also expired) token', async () => {
 	const own = (await preAuthenticate()).accessToken as string;
 	// In queue mode another worker logs in too and stores its token; this execution reads that one.
-	const stored = await loginDirectly();
+	const stored = await loginToken(sandbox.url);
 	sandbox.expireAllTokens();
 	sandbox.resetStats();
 	const renewed = await preAuthenticate({ accessToken: stored, tokenFingerprint: fingerprintOf(stored) });
@@ -87,15 +88,6 @@ it('20 concurrent renewals with a wrong password: 1 failed login; a failure is n
 	await expect(preAuthenticate({ password: 'Wrong!Pass42' })).rejects.toThrow(/Wrong email or password/);
 	expect(sandbox.stats().loginAttempts).toBe(2);
 });
-
-async function loginDirectly(): Promise<string> {
-	const response = await fetch(`${sandbox.url}/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(DEMO_ACCOUNT),
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
-}
 
 function fingerprintOf(token: string): string {
 	return identityFingerprint(readSmartfloCredentials({ authMode: 'password', ...DEMO_ACCOUNT, baseUrl: sandbox.url }), token);

@@ -1,6 +1,7 @@
 import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
+import { loginToken } from '../sandbox/helpers';
 import { passwordCredential, runNode } from './harness';
 
 /**
@@ -25,7 +26,7 @@ it.each(['1.123', '2.41', 'newest'] as N8nRequestHelperModel[])(
 		store.n8n = n8n;
 		await runNode({ store, parameters: USERS });
 		const own = store.stored.accessToken;
-		storeAnotherWorkersToken(store, await loginDirectly());
+		storeAnotherWorkersToken(store, await loginToken(sandbox.url));
 		sandbox.expireAllTokens();
 		sandbox.resetStats();
 
@@ -42,13 +43,4 @@ it.each(['1.123', '2.41', 'newest'] as N8nRequestHelperModel[])(
 function storeAnotherWorkersToken(store: CredentialStore, token: string): void {
 	const fingerprint = identityFingerprint(readSmartfloCredentials(store.getDecrypted()), token);
 	Object.assign(store.stored, { accessToken: token, tokenFingerprint: fingerprint });
-}
-
-async function loginDirectly(): Promise<string> {
-	const response = await fetch(`${sandbox.url}/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(DEMO_ACCOUNT),
-	});
-	return ((await response.json()) as { access_token: string }).access_token;
 }
