@@ -28,20 +28,20 @@ export async function getCallerIds(this: ILoadOptionsFunctions): Promise<INodePr
 	return byName(
 		numbers
 			.filter((entry) => text(entry.did) !== '')
-			.map((entry) => {
-				const label = text(entry.alias) || text(entry.name);
-				return { name: label ? `${text(entry.did)} (${label})` : text(entry.did), value: text(entry.did) };
-			}),
+			.map((entry) => ({ name: numberLabel(entry), value: text(entry.did) })),
 	);
 }
 
 /** Phone numbers from `GET /v1/my_number` by their ID, which users' caller IDs and number updates want. */
 export async function getMyNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const numbers = await records.call(this, myNumber.getMany);
-	return byId(numbers, (entry) => {
-		const label = text(entry.alias) || text(entry.name);
-		return label ? `${text(entry.did)} (${label})` : text(entry.did);
-	});
+	return byId(numbers, numberLabel);
+}
+
+/** A number as dropdowns show it: the DID, with its alias or name. */
+function numberLabel(entry: IDataObject): string {
+	const label = text(entry.alias) || text(entry.name);
+	return label ? `${text(entry.did)} (${label})` : text(entry.did);
 }
 
 /** Departments from `GET /v1/departments`: the value is the department ID. */

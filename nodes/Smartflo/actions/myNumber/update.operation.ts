@@ -8,8 +8,6 @@ import { showFor } from '../common/operation';
 
 const show = showFor('myNumber', 'update');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Number Name or ID',
@@ -44,8 +42,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const values: IDataObject = {
-		...apiFields(fields, { name: 'name', description: 'description' }),
-		sms_template: fields.smsTemplates,
+		...apiFields(fields, { name: 'name', description: 'description', smsTemplates: 'sms_template' }),
 		destination: destinationOf.call(this, itemIndex),
 	};
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Choose a Destination Type, or add a field under Update Fields.');

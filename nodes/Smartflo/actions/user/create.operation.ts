@@ -8,8 +8,6 @@ import { callerIdsField, passwordField, roleField } from './fields';
 
 const show = showFor('user', 'create');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: show },
 	{
@@ -77,6 +75,7 @@ const ADDITIONAL_FIELDS: Record<string, string> = {
 	assignExtension: 'assign_extension',
 	blockWebLogin: 'block_web_login',
 	createWebLogin: 'create_web_login',
+	departments: 'department',
 	loginBasedCalling: 'login_based_calling',
 	routeCallThrough: 'route_call_through',
 	timeGroup: 'time_group',
@@ -95,7 +94,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		caller_id: this.getNodeParameter('callerIds', itemIndex, []),
 		create_agent: this.getNodeParameter('createAgent', itemIndex) as boolean,
 		status: this.getNodeParameter('active', itemIndex) as boolean,
-		department: additional.departments,
 		...apiFields(additional, ADDITIONAL_FIELDS),
 	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.create, values, itemIndex)) as IDataObject;

@@ -22,9 +22,8 @@ const UPDATE_FIELDS: Record<string, string> = {
 	internationalOutbound: 'international_outbound',
 	blockWebLogin: 'block_web_login',
 	loginBasedCalling: 'login_based_calling',
+	callerIds: 'caller_id',
 };
-
-export const needsCredential = true;
 
 export const description: INodeProperties[] = [
 	userIdField(show),
@@ -56,7 +55,7 @@ export const description: INodeProperties[] = [
 /** `PATCH /v1/user/{id}` with the fields set (Blocked on blocks, off unblocks). Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const values: IDataObject = { ...apiFields(fields, UPDATE_FIELDS), caller_id: fields.callerIds };
+	const values = apiFields(fields, UPDATE_FIELDS);
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Add at least one field under Update Fields.');
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.update, { id: this.getNodeParameter('userId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
 }
