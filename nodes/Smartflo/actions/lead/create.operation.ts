@@ -5,8 +5,6 @@ import { callEndpoint } from '../../transport';
 import { leadFieldProperties, leadValuesOf } from './fields';
 import { leadListIdOf, leadListTargetProperties } from './target';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...leadListTargetProperties('create'), ...leadFieldProperties('create')];
 
 /** `POST /v1/broadcast/lead/{lead list id}`. Outputs `success`, `message` and the `lead_id`. */

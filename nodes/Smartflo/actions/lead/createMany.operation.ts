@@ -9,9 +9,7 @@ import { leadListIdOf, leadListTargetProperties } from './target';
 
 const { add, addMany } = SMARTFLO_ENDPOINTS.lead;
 
-export const MAX_BATCH_SIZE = 1000;
-
-export const needsCredential = true;
+const MAX_BATCH_SIZE = 1000;
 
 export const description: INodeProperties[] = [
 	...leadListTargetProperties('createMany'),
@@ -49,11 +47,11 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		output.push({ json: errorJson(error), pairedItem: { item: itemIndex } });
 	};
 
-	const listIds = new Map<string, string>();
+	const broadcastLists = new Map<string, string>();
 	const byList = new Map<string, PreparedLead[]>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const lead = await prepareLead.call(this, itemIndex, listIds);
+			const lead = await prepareLead.call(this, itemIndex, broadcastLists);
 			byList.set(lead.listId, [...(byList.get(lead.listId) ?? []), lead]);
 		} catch (error) {
 			failed(itemIndex, error);
@@ -77,18 +75,12 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	return output;
 }
 
-/** The item's lead, checked as Add would check it, and the list it goes to (a broadcast is looked up once). */
-async function prepareLead(this: IExecuteFunctions, itemIndex: number, listIds: Map<string, string>): Promise<PreparedLead> {
+/** The item's lead, checked as Add would check it, and the list it goes to (each broadcast is looked up once). */
+async function prepareLead(this: IExecuteFunctions, itemIndex: number, broadcastLists: Map<string, string>): Promise<PreparedLead> {
 	const values = leadValuesOf.call(this, itemIndex);
-	const { duplicate_option: duplicateOption, skill_id: skillId, ...fields } = values;
+	const checked = endpointRequest(this.getNode(), add, { id: '-', ...values }, itemIndex);
 	// If Already There and Skill ID go with the batch; each lead is checked by the single-lead rules.
-	const checked = endpointRequest(this.getNode(), add, { id: '-', ...fields, duplicate_option: duplicateOption, skill_id: skillId }, itemIndex);
-	const { duplicate_option: _duplicate, skill_id: _skill, ...leadFields } = checked.body ?? {};
-	const key = this.getNodeParameter('target', itemIndex) === 'broadcast' ? `broadcast:${this.getNodeParameter('broadcastId', itemIndex)}` : `list:${this.getNodeParameter('leadListId', itemIndex)}`;
-	let listId = listIds.get(key);
-	if (listId === undefined) {
-		listId = await leadListIdOf.call(this, itemIndex);
-		listIds.set(key, listId);
-	}
-	return { itemIndex, listId, fields: leadFields, duplicateOption, skillId };
+	const { duplicate_option: _duplicate, skill_id: _skill, ...fields } = checked.body ?? {};
+	const listId = await leadListIdOf.call(this, itemIndex, broadcastLists);
+	return { itemIndex, listId, fields, duplicateOption: values.duplicate_option, skillId: values.skill_id };
 }

@@ -5,8 +5,6 @@ import { apiFields } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('lead', 'getDnd'),
 	{

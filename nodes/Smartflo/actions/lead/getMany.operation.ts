@@ -5,8 +5,6 @@ import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
 import { leadListIdOf, leadListTargetProperties } from './target';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...leadListTargetProperties('getMany'),
 	...returnAllAndLimit('lead', 'getMany'),

@@ -31,10 +31,15 @@ export function leadListTargetProperties(operation: string): INodeProperties[] {
 	];
 }
 
-/** The lead list ID the item's parameters point to; a broadcast is looked up for its `phone_number_list`. */
-export async function leadListIdOf(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+/**
+ * The lead list ID the item's parameters point to; a broadcast is looked up for its `phone_number_list`,
+ * once per broadcast when a `lookups` map (broadcast ID → lead list ID) is kept across items.
+ */
+export async function leadListIdOf(this: IExecuteFunctions, itemIndex: number, lookups?: Map<string, string>): Promise<string> {
 	if (this.getNodeParameter('target', itemIndex) !== 'broadcast') return this.getNodeParameter('leadListId', itemIndex) as string;
 	const broadcastId = this.getNodeParameter('broadcastId', itemIndex) as string;
+	const known = lookups?.get(broadcastId);
+	if (known !== undefined) return known;
 	const broadcast = recordOf(await callEndpoint.call(this, SMARTFLO_ENDPOINTS.broadcast.get, { id: broadcastId }, itemIndex)) as IDataObject;
 	const listId = broadcast.phone_number_list;
 	if ((typeof listId !== 'string' && typeof listId !== 'number') || String(listId).trim() === '') {
@@ -43,5 +48,6 @@ export async function leadListIdOf(this: IExecuteFunctions, itemIndex: number): 
 			description: 'Choose Lead List Of → Lead List and pick the list instead.',
 		});
 	}
+	lookups?.set(broadcastId, String(listId));
 	return String(listId);
 }
