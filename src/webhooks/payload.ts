@@ -30,7 +30,7 @@ export function payloadsOf(input: unknown): Payload[] {
 }
 
 /** A body that arrived as text: JSON, else a form-encoded string, else nothing. */
-export function parseText(text: string): unknown {
+function parseText(text: string): unknown {
 	const trimmed = text.trim();
 	if (trimmed === '') return undefined;
 	const json = parseJson(trimmed);

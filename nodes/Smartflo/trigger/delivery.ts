@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { EVENT_FIELD } from '../../../src/webhooks/triggers';
-import { parseText, payloadsOf, type Payload } from '../../../src/webhooks/payload';
+import { payloadsOf, type Payload } from '../../../src/webhooks/payload';
 
 export interface SecretLocation {
 	in: 'queryParameter' | 'header';
@@ -38,9 +38,9 @@ export function readDelivery(context: IWebhookFunctions, secret: SecretLocation)
 
 function bodyOf(context: IWebhookFunctions): unknown {
 	const body: unknown = context.getBodyData();
-	if (typeof body === 'string') return parseText(body);
+	if (typeof body === 'string') return body;
 	if (typeof body === 'object' && body !== null && Object.keys(body).length > 0) return body;
 	// A content type n8n does not parse (or none): read the raw text.
 	const raw = (context.getRequestObject() as { rawBody?: { toString(encoding: string): string } }).rawBody;
-	return raw ? parseText(raw.toString('utf8')) : undefined;
+	return raw?.toString('utf8');
 }
