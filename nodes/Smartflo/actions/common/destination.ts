@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DESTINATION_TYPES, encodeDestination, type DestinationType } from '../../../../src/api/endpoints';
-import { catalogueValue } from '../../transport/endpoint';
+import { catalogueValue } from '../../transport';
 import { showFor } from './operation';
 
 /** The value of the Destination Type option that leaves the destination as it is (updates only). */
