@@ -59,6 +59,6 @@ export function operationOf(resourceName: string, operationName: string): Smartf
 /** Operations that need no credential: the node hides the credential for them. */
 export const CREDENTIAL_FREE_OPERATIONS = Object.values(resources).flatMap((entry) =>
 	Object.entries(entry.operations)
-		.filter(([, operation]) => !operation.needsCredential)
+		.filter(([, operation]) => operation.needsCredential === false)
 		.map(([name]) => name),
 );

@@ -26,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			throw withItemIndex(this.getNode(), error);
 		}
-		if (run.needsCredential) await remindOfPasswordExpiry.call(this);
+		if (run.needsCredential !== false) await remindOfPasswordExpiry.call(this);
 		return [output];
 	}
 
@@ -45,7 +45,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	if (run.needsCredential) await remindOfPasswordExpiry.call(this);
+	if (run.needsCredential !== false) await remindOfPasswordExpiry.call(this);
 	return [output];
 }
 

@@ -24,8 +24,6 @@ const ADDITIONAL_FIELDS: Record<string, string> = {
 	timeGroup: 'time_group',
 };
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Name',

@@ -5,8 +5,6 @@ import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 import { broadcastPicker } from '../common/pickers';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [broadcastPicker(showFor('broadcast', 'get'))];
 
 /** `GET /v1/broadcast/{id}`: the broadcast itself, with `phone_number_list` (its lead list) and `status`. */

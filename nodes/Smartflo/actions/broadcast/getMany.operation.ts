@@ -3,8 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { getList, returnAllAndLimit } from '../common/list';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...returnAllAndLimit('broadcast', 'getMany')];
 
 /** `GET /v2/broadcasts`, page by page: one item per broadcast (`status` 0 inactive, 1 active, 2 paused). */

@@ -9,8 +9,6 @@ import { timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const show = showFor('broadcast', 'start');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	broadcastPicker(show, 'The broadcast to start; its lead list needs at least one lead'),
 	{

@@ -5,8 +5,6 @@ import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 import { broadcastPicker } from '../common/pickers';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [broadcastPicker(showFor('broadcast', 'stop'), 'The running or paused broadcast to end')];
 
 /** `GET /v1/broadcast/end/{id}`. Outputs `success` and `message`. */

@@ -1,3 +1,3 @@
 import { supervisionOperation } from './supervise';
 
-export const { needsCredential, description, execute } = supervisionOperation('barge');
+export const { description, execute } = supervisionOperation('barge');

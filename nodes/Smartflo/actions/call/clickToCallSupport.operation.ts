@@ -8,8 +8,6 @@ import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifie
 
 const show = showFor('call', 'clickToCallSupport');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Customer Number',

@@ -8,8 +8,6 @@ import { callIdField } from '../common/pickers';
 
 const show = showFor('call', 'disconnect');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	callIdField(show, 'The live dialer call’s call_id'),
 	{

@@ -14,8 +14,6 @@ const FILTERS: Record<string, string> = {
 	callId: 'call_id',
 };
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('call', 'getLiveCalls'),
 	{

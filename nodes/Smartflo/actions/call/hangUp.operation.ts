@@ -5,8 +5,6 @@ import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 import { callIdField } from '../common/pickers';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	callIdField(
 		showFor('call', 'hangUp'),

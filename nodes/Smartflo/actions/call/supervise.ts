@@ -23,7 +23,6 @@ export function supervisionOperation(operation: keyof typeof HOW): ItemOperation
 		agentPicker(show, `The supervisor who ${HOW[operation]}; Smartflo rings them`, 'supervisorId'),
 	];
 	return {
-		needsCredential: true,
 		description,
 		/** Outputs `success` and `message`. */
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -8,8 +8,6 @@ import { agentPicker, callIdField } from '../common/pickers';
 
 const show = (extra = {}) => showFor('call', 'transfer', extra);
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	callIdField(show(), 'The live call’s call_id (from Click to Call with Return Call ID on, or Get Live Calls)'),
 	{

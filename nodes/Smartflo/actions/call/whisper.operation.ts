@@ -1,3 +1,3 @@
 import { supervisionOperation } from './supervise';
 
-export const { needsCredential, description, execute } = supervisionOperation('whisper');
+export const { description, execute } = supervisionOperation('whisper');

@@ -13,8 +13,6 @@ const show = (extra = {}) => showFor('callRecord', 'downloadRecording', extra);
 const EXTENSIONS: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg' };
 const DEFAULT_MIME_TYPE = 'audio/mpeg';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Recording Of',

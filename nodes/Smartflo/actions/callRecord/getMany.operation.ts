@@ -22,8 +22,6 @@ const SCALAR_FILTERS: Record<string, string> = {
 
 const show = showFor('callRecord', 'getMany');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...dateRangeProperties(show, 'Only calls that started'),
 	...returnAllAndLimit('callRecord', 'getMany'),

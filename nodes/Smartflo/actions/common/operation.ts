@@ -5,8 +5,8 @@ export type ItemWithBinary = INodeExecutionData & { binary: IBinaryKeyData };
 
 interface OperationBase {
 	description: INodeProperties[];
-	/** Whether it needs the node's Smartflo credential (the node hides the credential when no selected operation does). */
-	needsCredential: boolean;
+	/** `false` for an operation that never calls Smartflo: the node hides the credential when no selected operation needs it. */
+	needsCredential?: false;
 }
 
 /** An operation that runs once per input item; the router pairs its output with the item. */

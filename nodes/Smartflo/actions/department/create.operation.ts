@@ -15,8 +15,6 @@ const RING_STRATEGY_NAMES: Record<(typeof RING_STRATEGIES)[number], string> = {
 	random: 'Random',
 };
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'collections', description: 'The department’s name, unique in the account', displayOptions: show },
 	{

@@ -5,8 +5,6 @@ import { getList, returnAllAndLimit } from '../common/list';
 
 const endpoint = SMARTFLO_ENDPOINTS.department.getMany;
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...returnAllAndLimit('department', 'getMany')];
 
 /** `GET /v1/departments`: one item per department, with its `agents`. */

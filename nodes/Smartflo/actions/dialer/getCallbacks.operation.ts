@@ -7,8 +7,6 @@ import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZ
 
 const show = showFor('dialer', 'getCallbacks');
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...dateRangeProperties(show, 'Callbacks due', { required: true }),
 	...returnAllAndLimit('dialer', 'getCallbacks'),

@@ -18,8 +18,6 @@ const ADDITIONAL_FIELDS: Record<string, string> = {
 	inboundQueue: 'inbound_queue',
 };
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	agentPicker(show, 'The agent who makes the callback'),
 	{

@@ -3,8 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { getList, returnAllAndLimit } from '../common/list';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...returnAllAndLimit('ivr', 'getMany')];
 
 /** `GET /v1/ivrs` (`{ ivrs: [...] }`): one item per IVR, with its `ivr_menu`. */

@@ -3,8 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { getList, returnAllAndLimit } from '../common/list';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...returnAllAndLimit('leadList', 'getMany')];
 
 /** `GET /v1/broadcast/lists` (a bare array): one item per lead list, with its `fields` names. */

@@ -5,8 +5,6 @@ import { getList, returnAllAndLimit } from '../common/list';
 
 const endpoint = SMARTFLO_ENDPOINTS.myNumber.getMany;
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [...returnAllAndLimit('myNumber', 'getMany')];
 
 /** `GET /v1/my_number`: one item per DID (`id`, `did`, `alias`, `name`, `destination`). */

@@ -7,8 +7,6 @@ import { tokenOutput } from './output';
 
 const show = (extra = {}) => showFor('token', 'login', extra);
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Log In With',

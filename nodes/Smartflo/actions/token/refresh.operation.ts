@@ -5,8 +5,6 @@ import { authFailureError, smartfloCredentials } from '../../transport';
 import { showFor } from '../common/operation';
 import { tokenOutput } from './output';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Token',

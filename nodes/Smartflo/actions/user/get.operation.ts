@@ -5,8 +5,6 @@ import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
 import { userIdField } from './fields';
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [userIdField(showFor('user', 'get'))];
 
 /** `GET /v1/user/{id}`: the user with `team_member` and `agent` details. */

@@ -16,8 +16,6 @@ const FILTERS: Record<string, string> = {
 	userStatus: 'user_status',
 };
 
-export const needsCredential = true;
-
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('user', 'getMany'),
 	{
