@@ -12,7 +12,7 @@ export interface WallClock {
 export function isTimeZone(zone: string): boolean {
 	if (zone.trim() === '') return false;
 	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
+		formatterFor(zone);
 		return true;
 	} catch {
 		return false;
@@ -21,7 +21,20 @@ export function isTimeZone(zone: string): boolean {
 
 /** The wall-clock time in `timeZone` at `epochMs`. */
 export function wallClockIn(epochMs: number, timeZone: string): WallClock {
-	const parts = new Intl.DateTimeFormat('en-US', {
+	const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
+	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** Building a formatter costs far more than using one; a handful of zones is the norm, so a small cache that is emptied when full is enough. */
+const MAX_FORMATTERS = 64;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The (immutable) formatter of wall-clock fields in `timeZone`; throws a RangeError for an unknown zone. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let formatter = formatters.get(timeZone);
+	if (formatter) return formatter;
+	formatter = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		year: 'numeric',
 		month: 'numeric',
@@ -30,9 +43,10 @@ export function wallClockIn(epochMs: number, timeZone: string): WallClock {
 		minute: 'numeric',
 		second: 'numeric',
 		hourCycle: 'h23',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+	});
+	if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+	formatters.set(timeZone, formatter);
+	return formatter;
 }
 
 /** The epoch ms the fields name when read as UTC. */
@@ -41,7 +55,7 @@ export function wallClockAsUtc({ year, month, day, hour, minute, second }: WallC
 }
 
 /** Whether the fields name a real time (no 30 February, no 24:00). */
-export function isRealWallClock(fields: WallClock): boolean {
+function isRealWallClock(fields: WallClock): boolean {
 	const { year, month, day, hour, minute, second } = fields;
 	const date = new Date(wallClockAsUtc(fields));
 	return (

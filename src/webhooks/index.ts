@@ -2,5 +2,4 @@ export { bodyTemplate, bodyTemplateText } from './templates';
 export { normaliseEvent, normaliseFields, type CallDirection, type CallStatus, type NormalisedEvent, type NormaliseOptions } from './normalise';
 export { payloadsOf, type Payload, type PayloadFields } from './payload';
 export { normaliseStamp, type NormalisedStamp } from './stamps';
-export { isTimeZone } from '../time/zoned';
 export { EVENT_FIELD, findTrigger, SMARTFLO_TRIGGERS, type SmartfloTrigger, type SmartfloTriggerId } from './triggers';

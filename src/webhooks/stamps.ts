@@ -47,13 +47,18 @@ function fromWallClock(fields: WallClock, timeZone: string): number {
 
 /** How far `timeZone` is ahead of UTC at `epochMs`, in minutes. */
 function offsetMinutes(epochMs: number, timeZone: string): number {
-	const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-	return Math.round((wallClockAsUtc(wallClockIn(wholeSecond, timeZone)) - wholeSecond) / MINUTE_MS);
+	return offsetOf(wallClockIn(epochMs, timeZone), epochMs);
+}
+
+/** The offset, in minutes, of the zone whose wall clock reads `wall` at `epochMs` (the wall clock has whole seconds). */
+function offsetOf(wall: WallClock, epochMs: number): number {
+	return Math.round((wallClockAsUtc(wall) - Math.floor(epochMs / 1000) * 1000) / MINUTE_MS);
 }
 
 function formatWithOffset(epochMs: number, timeZone: string): string {
-	const offset = offsetMinutes(epochMs, timeZone);
-	const local = formatWallClock(wallClockIn(epochMs, timeZone), 'T');
+	const wall = wallClockIn(epochMs, timeZone);
+	const offset = offsetOf(wall, epochMs);
+	const local = formatWallClock(wall, 'T');
 	const sign = offset < 0 ? '-' : '+';
 	const magnitude = Math.abs(offset);
 	const pad = (number: number) => String(number).padStart(2, '0');
