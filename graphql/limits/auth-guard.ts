@@ -6,7 +6,7 @@ import { MemoryStateStore } from './memory-store';
 import type { Counter, RateDecision, RateLimit } from './rate-limiter';
 import { SharedFlights } from './shared-flight';
 import { StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
-import { decodeError, decodeTokens, encodeError, encodeTokens } from './stored-values';
+import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
 
 export interface AuthGuardLimits {
 	/** Login attempts per email (folded by emailLimitKey), answered or not (default 10 per minute). */
@@ -168,7 +168,7 @@ export class AuthGuard {
 			enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', caller.ip)), IP_LIMITED);
 			await this.#throwRemembered(callKey);
 			const reused = await this.#refreshed.get(callKey);
-			const replacement = reused === undefined ? undefined : this.#openTokens(reused, [bare]);
+			const replacement = reused === undefined ? undefined : openTokens(this.#keys, reused, [bare]);
 			if (replacement) return replacement;
 			return this.#flights.run(`refresh:${callKey}`, [bare], () => this.#refreshUpstream(bare, replace, callKey));
 		};
@@ -203,7 +203,7 @@ export class AuthGuard {
 		try {
 			const tokens = await this.#client.refresh(bare, { replacePermanentToken: replace });
 			const reuseMs = this.limits.refreshReuseSeconds * 1000;
-			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, this.#keys.seal(encodeTokens(tokens), [bare]), reuseMs));
+			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, sealTokens(this.#keys, tokens, [bare]), reuseMs));
 			return tokens;
 		} catch (error) {
 			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED')) await this.#remember(callKey, error);
@@ -220,11 +220,6 @@ export class AuthGuard {
 		const stored = await this.#rejections.get(callKey);
 		const rejection = stored === undefined ? undefined : decodeError(stored);
 		if (rejection) throw rejection;
-	}
-
-	#openTokens(sealed: string, context: readonly string[]): TokenSet | undefined {
-		const opened = this.#keys.open(sealed, context);
-		return opened === undefined ? undefined : decodeTokens(opened);
 	}
 }
 

@@ -5,7 +5,7 @@ import { SmartfloError, type TokenSet } from '../../src/auth';
 import { joinOrStart } from './in-flight';
 import type { LimitsKeys } from './limits-secret';
 import { StateUnavailableError, type ValueCache } from './state-store';
-import { decodeError, decodeTokens, encodeError, encodeTokens } from './stored-values';
+import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
 
 export interface SharedFlightsOptions {
 	/** Holds the leases and the leaders' outcomes. */
@@ -81,7 +81,7 @@ export class SharedFlights {
 		let outcome: Outcome | undefined;
 		try {
 			const tokens = await execute();
-			outcome = { ok: true, sealed: this.#keys.seal(encodeTokens(tokens), context) };
+			outcome = { ok: true, sealed: sealTokens(this.#keys, tokens, context) };
 			return tokens;
 		} catch (error) {
 			if (error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
@@ -123,8 +123,7 @@ export class SharedFlights {
 			return undefined;
 		}
 		if (outcome.ok === true && typeof outcome.sealed === 'string') {
-			const opened = this.#keys.open(outcome.sealed, context);
-			const tokens = opened === undefined ? undefined : decodeTokens(opened);
+			const tokens = openTokens(this.#keys, outcome.sealed, context);
 			return tokens && (() => tokens);
 		}
 		const error = outcome.ok === false && typeof outcome.error === 'string' ? decodeError(outcome.error) : undefined;

@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject } from '../../src/api/answer';
 import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type SmartfloErrorReason, type TokenSet } from '../../src/auth';
+import type { SealedBox } from './sealed-box';
 
 /**
  * How an answer is written to the state store and read back. A SmartfloError's fields are written by
@@ -41,6 +42,17 @@ export function decodeTokens(text: string): TokenSet | undefined {
 	const tokens: TokenSet = { accessToken: value.accessToken, tokenType: value.tokenType, expiresIn: value.expiresIn, expiresAt: value.expiresAt };
 	if (typeof value.passwordExpiresInDays === 'number') tokens.passwordExpiresInDays = value.passwordExpiresInDays;
 	return tokens;
+}
+
+/** `tokens` sealed for `context`: the way a TokenSet is written to the store. */
+export function sealTokens(box: SealedBox, tokens: TokenSet, context: readonly string[]): string {
+	return box.seal(encodeTokens(tokens), context);
+}
+
+/** The TokenSet sealed by sealTokens for the same `context`, or undefined when it cannot be opened or read. */
+export function openTokens(box: SealedBox, sealed: string, context: readonly string[]): TokenSet | undefined {
+	const opened = box.open(sealed, context);
+	return opened === undefined ? undefined : decodeTokens(opened);
 }
 
 function parse(text: string): JsonObject | undefined {
