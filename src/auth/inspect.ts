@@ -1,4 +1,4 @@
-import { claimTimeMs, decodeClaims } from './jwt';
+import { decodeClaims, decodedClaims } from './jwt';
 
 /** The kinds of token Smartflo issues, told apart by their issuer. */
 export type SmartfloTokenKind = 'login' | 'permanent' | 'apiConnect' | 'unknown';
@@ -42,12 +42,10 @@ const UNREADABLE: TokenInspection = { readable: false, valid: false, expired: fa
 export function inspectToken(token: string, now: number = Date.now()): TokenInspection {
 	const claims = decodeClaims(token);
 	if (!claims) return { ...UNREADABLE };
-	const issuedAt = claimTimeMs(claims.iat);
-	const expiresAt = claimTimeMs(claims.exp);
+	const { issuedAt, expiresAt, subject, issuer } = decodedClaims(claims);
 	const expUnreadable = claims.exp !== undefined && expiresAt === undefined;
 	const iatUnreadable = claims.iat !== undefined && issuedAt === undefined;
 	const expired = expiresAt !== undefined && expiresAt <= now;
-	const issuer = typeof claims.iss === 'string' ? claims.iss : undefined;
 	const kind = KIND_BY_ISSUER.find(([pattern]) => pattern.test(issuer ?? ''))?.[1] ?? 'unknown';
 	const inspection: TokenInspection = {
 		readable: true,
@@ -64,7 +62,7 @@ export function inspectToken(token: string, now: number = Date.now()): TokenInsp
 		inspection.expiresAt = expiresAt;
 		inspection.secondsRemaining = Math.max(0, Math.floor((expiresAt - now) / 1000));
 	}
-	if (typeof claims.sub === 'string' || typeof claims.sub === 'number') inspection.subject = String(claims.sub);
+	if (subject !== undefined) inspection.subject = subject;
 	if (issuer !== undefined) inspection.issuer = issuer;
 	return inspection;
 }

@@ -35,7 +35,11 @@ export function decodeClaims(jwt: string): Record<string, unknown> | null {
 /** Reads the claims of a JWT without verifying its signature. Times that cannot be real are left out. */
 export function decodeToken(jwt: string): DecodedToken | null {
 	const claims = decodeClaims(jwt);
-	if (!claims) return null;
+	return claims ? decodedClaims(claims) : null;
+}
+
+/** The registered claims the project reads, from a claims object; times that cannot be real are left out. */
+export function decodedClaims(claims: Record<string, unknown>): DecodedToken {
 	const { iat, exp, sub, iss } = claims;
 	const decoded: DecodedToken = {};
 	const issuedAt = claimTimeMs(iat);
@@ -48,7 +52,7 @@ export function decodeToken(jwt: string): DecodedToken | null {
 }
 
 /** A NumericDate claim (seconds, as a number or numeric string) in epoch ms; undefined when absent or impossible. */
-export function claimTimeMs(value: unknown): number | undefined {
+function claimTimeMs(value: unknown): number | undefined {
 	const seconds = numberOf(value);
 	if (seconds === undefined) return undefined;
 	const ms = seconds * 1000;
