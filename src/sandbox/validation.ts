@@ -28,7 +28,7 @@ export class Validator {
 	/** A required scalar, as text. */
 	required(field: string): string | undefined {
 		const value = this.input[field];
-		if (isBlank(value)) return this.fail(field, `The ${label(field)} field is required.`);
+		if (isBlank(value)) return this.missing(field);
 		if (!isScalar(value)) return this.fail(field, `The ${label(field)} must be a string.`);
 		return UNTRIMMED_FIELDS.has(field) ? String(value) : String(value).trim();
 	}
@@ -37,8 +37,18 @@ export class Validator {
 		return isBlank(this.input[field]) ? undefined : this.required(field);
 	}
 
+	/** Laravel's `required` rule on its own, which also counts an empty array as absent. */
+	requirePresence(field: string): void {
+		const value = this.input[field];
+		if (isBlank(value) || (Array.isArray(value) && value.length === 0)) this.missing(field);
+	}
+
 	optionalInteger(field: string, range: { min?: number; max?: number } = {}): number | undefined {
-		const text = this.optionalText(field);
+		return isBlank(this.input[field]) ? undefined : this.requiredInteger(field, range);
+	}
+
+	requiredInteger(field: string, range: { min?: number; max?: number } = {}): number | undefined {
+		const text = this.required(field);
 		if (text === undefined) return undefined;
 		if (!/^[-+]?\d+$/.test(text)) return this.fail(field, `The ${label(field)} must be an integer.`);
 		const value = Number(text);
@@ -67,7 +77,11 @@ export class Validator {
 
 	/** A PHP `Y-m-d H:i:s` IST wall-clock value, as epoch ms. */
 	optionalDateTime(field: string): number | undefined {
-		const text = this.optionalText(field);
+		return isBlank(this.input[field]) ? undefined : this.requiredDateTime(field);
+	}
+
+	requiredDateTime(field: string): number | undefined {
+		const text = this.required(field);
 		if (text === undefined) return undefined;
 		const epochMs = parseIstDateTime(text);
 		if (epochMs === undefined) return this.fail(field, `The ${label(field)} does not match the format Y-m-d H:i:s.`);
@@ -123,6 +137,10 @@ export class Validator {
 		if (value !== undefined && otherValue !== undefined && value < otherValue) {
 			this.fail(field, `The ${label(field)} must be a date after or equal to ${label(other)}.`);
 		}
+	}
+
+	private missing(field: string): undefined {
+		return this.fail(field, `The ${label(field)} field is required.`);
 	}
 
 	private fail(field: string, message: string): undefined {

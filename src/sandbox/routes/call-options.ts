@@ -21,8 +21,7 @@ export const callOptionsRoute: ApiRoute = {
 	auth: 'bearer',
 	handle({ state, body }) {
 		const input = new Validator(body);
-		const type = input.optionalInteger('type', { min: 1, max: 4 });
-		if (body.type === undefined || body.type === null || body.type === '') input.invalid('type', 'The type field is required.');
+		const type = input.requiredInteger('type', { min: 1, max: 4 });
 		const callId = input.required('call_id');
 		const agentId = input.optionalText('agent_id');
 		const intercom = input.optionalText('intercom');

@@ -19,8 +19,7 @@ export const scheduleCallbackRoute: ApiRoute = {
 		const input = new Validator(body);
 		const customerName = input.optionalText('customer_name') ?? null;
 		const customerNumber = input.required('customer_number');
-		const scheduledAt = input.optionalDateTime('schedule_date_time');
-		if (body.schedule_date_time === undefined || body.schedule_date_time === '') input.invalid('schedule_date_time', 'The schedule date time field is required.');
+		const scheduledAt = input.requiredDateTime('schedule_date_time');
 		const agentId = input.required('assigned_to');
 		const reminder = input.optionalBoolean('reminder_schedule_callbacks') ?? false;
 		const reminderMinutes = input.optionalInteger('reminder_time', { min: 1 }) ?? null;
@@ -42,12 +41,9 @@ export const callbacksRoute: ApiRoute = {
 	path: '/v1/dialer/schedule_call',
 	auth: 'bearer',
 	handle({ state, query }) {
-		const params = scalarParams(query);
-		const input = new Validator(params);
-		const { from, to } = input.optionalDateRange('from_date', 'to_date');
-		for (const field of ['from_date', 'to_date']) {
-			if (params[field] === undefined || params[field].trim() === '') input.invalid(field, `The ${field.replace('_', ' ')} field is required.`);
-		}
+		const input = new Validator(scalarParams(query));
+		const from = input.requiredDateTime('from_date');
+		const to = input.requiredDateTime('to_date');
 		// Smartflo's dialer answers a backwards range with ok:false rather than Laravel's 422.
 		if (from !== undefined && to !== undefined && to < from) return notOk('The to date must be a date after or equal to from date.');
 		if (input.failed || from === undefined || to === undefined) return input.reply();

@@ -2,7 +2,7 @@ import type { ApiRoute, SandboxState } from '../context';
 import type { User } from '../directory';
 import { digitsOf, isValidCustomerNumber } from '../phone';
 import { ok, refused } from '../replies';
-import { isBlank, Validator } from '../validation';
+import { Validator } from '../validation';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Smartflo's password policy: 8+ characters with an upper-case letter, a lower-case letter and a special character.
@@ -27,9 +27,7 @@ export const createUserRoute: ApiRoute = {
 	auth: 'bearer',
 	handle({ state, body }) {
 		const input = new Validator(body);
-		for (const field of ['name', 'number', 'email', 'login_id', 'user_role', 'password', 'caller_id', 'create_agent', 'status']) {
-			if (isBlank(body[field]) || (Array.isArray(body[field]) && (body[field] as unknown[]).length === 0)) input.invalid(field, `The ${field.replace(/_/g, ' ')} field is required.`);
-		}
+		for (const field of ['name', 'number', 'email', 'login_id', 'user_role', 'password', 'caller_id', 'create_agent', 'status']) input.requirePresence(field);
 		const fields = readUserFields(input, state, undefined);
 		const createAgent = input.optionalBoolean('create_agent');
 		const active = input.optionalBoolean('status');
