@@ -65,7 +65,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
 	};
 }
 
-export function emptyTraffic(): SmartfloTraffic {
+function emptyTraffic(): SmartfloTraffic {
 	return { requests: 0, loginAttempts: 0, logins: 0, refreshAttempts: 0, refreshes: 0, apiRequests: 0, rejectedTokens: 0, refused: 0 };
 }
 

@@ -79,7 +79,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 }
 
 /** What main and workers share: queue mode, the Redis of the queue, the Postgres database. */
-export function queueModeEnv(postgres: PostgresServer, redis: RedisServer): Record<string, string> {
+function queueModeEnv(postgres: PostgresServer, redis: RedisServer): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: redis.host,

@@ -75,7 +75,6 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 	};
 }
 
-/** A port nothing listens on. */
 /** A loopback TCP port nobody listens on right now. */
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
