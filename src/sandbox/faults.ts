@@ -1,3 +1,4 @@
+import { isApiPath, isAuthPath } from './http-utils';
 import type { FaultKind, FaultMatch, QueuedFaultInfo, SandboxFault } from './types';
 
 interface QueuedFault {
@@ -40,9 +41,8 @@ export class FaultQueue {
 
 function matches(match: FaultMatch, pathname: string): boolean {
 	if (match === 'all') return true;
-	const isAuth = pathname.startsWith('/v1/auth/');
-	if (match === 'auth') return isAuth;
-	if (match === 'api') return /^\/v\d+\//.test(pathname) && !isAuth;
+	if (match === 'auth') return isAuthPath(pathname);
+	if (match === 'api') return isApiPath(pathname);
 	return pathname.startsWith(match);
 }
 

@@ -77,6 +77,15 @@ export function writeReply(response: ServerResponse, reply: Reply): boolean {
 	return true;
 }
 
+export function isAuthPath(pathname: string): boolean {
+	return pathname.startsWith('/v1/auth/');
+}
+
+/** Any versioned Smartflo path (/v1/…, /v2/…) outside /v1/auth/. */
+export function isApiPath(pathname: string): boolean {
+	return /^\/v\d+\//.test(pathname) && !isAuthPath(pathname);
+}
+
 export interface RequestTarget {
 	/** Still percent-encoded. */
 	pathname: string;

@@ -1,3 +1,4 @@
+import { isApiPath } from './http-utils';
 import type { SandboxStats } from './types';
 
 export type Outcome = 'logins' | 'failedLogins' | 'refreshes' | 'rejectedTokens' | 'faultsApplied';
@@ -17,7 +18,7 @@ export class StatsRecorder {
 		counters.byPath[routeKey] = (counters.byPath[routeKey] ?? 0) + 1;
 		if (pathname === '/v1/auth/login') counters.loginAttempts += 1;
 		else if (pathname === '/v1/auth/refresh') counters.refreshAttempts += 1;
-		else if (/^\/v\d+\//.test(pathname) && !pathname.startsWith('/v1/auth/')) counters.apiRequests += 1;
+		else if (isApiPath(pathname)) counters.apiRequests += 1;
 	}
 
 	outcome(name: Outcome): void {

@@ -82,7 +82,7 @@ export interface AccountState {
 	locked: boolean;
 }
 
-/** Which requests a fault applies to: /v1/auth/*, every other /v1 path, everything, or a path prefix. */
+/** Which requests a fault applies to: /v1/auth/*, every other versioned path (/v1/…, /v2/…), everything, or a path prefix. */
 export type FaultMatch = 'auth' | 'api' | 'all' | (string & {});
 
 export type SandboxFault = FaultKind & {
