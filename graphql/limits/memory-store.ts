@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
-import { FlexibleCounter, type Counter, type RateLimit } from './rate-limiter';
+import { FlexibleCounter, limiterOptionsOf, type Counter, type RateLimit } from './rate-limiter';
 import type { StateStore, StoreHealth, ValueCache } from './state-store';
 
 export interface MemoryStateStoreOptions {
@@ -26,14 +26,14 @@ export class MemoryStateStore implements StateStore {
 	}
 
 	counter(name: string, rate: RateLimit): Counter {
-		const windowSeconds = Math.max(1, Math.floor(rate.windowSeconds));
-		const limiter = new RateLimiterMemory({ points: Math.max(1, Math.floor(rate.limit)), duration: windowSeconds, keyPrefix: name });
+		const { points, duration } = limiterOptionsOf(rate);
+		const limiter = new RateLimiterMemory({ points, duration, keyPrefix: name });
 		const keys = this.#track(
 			name,
 			new LRUCache<string, true>({
 				max: this.#maxKeys,
 				// A key is tracked a window past its last use, so it outlives the limiter's record of it.
-				ttl: windowSeconds * 1000,
+				ttl: duration * 1000,
 				dispose: (_value, key, reason) => {
 					if (reason === 'evict' || reason === 'expire') void limiter.delete(key);
 				},

@@ -8,6 +8,11 @@ export interface RateLimit {
 	windowSeconds: number;
 }
 
+/** A RateLimit as rate-limiter-flexible's options take it: whole numbers, at least 1 each. */
+export function limiterOptionsOf(rate: RateLimit): { points: number; duration: number } {
+	return { points: Math.max(1, Math.floor(rate.limit)), duration: Math.max(1, Math.floor(rate.windowSeconds)) };
+}
+
 export type RateDecision =
 	| { allowed: true; /** Epoch ms when the key's window ends: a point given back later than that is gone anyway. */ windowEndsAt: number }
 	| { allowed: false; retryAfterSeconds: number };

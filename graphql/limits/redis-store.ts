@@ -3,7 +3,7 @@ import { RateLimiterRedis } from 'rate-limiter-flexible';
 
 import type { Logger } from '../logging';
 import { MemoryStateStore } from './memory-store';
-import { FlexibleCounter, type Counter, type RateLimit } from './rate-limiter';
+import { FlexibleCounter, limiterOptionsOf, type Counter, type RateLimit } from './rate-limiter';
 import { StateUnavailableError, type RedisOutagePolicy, type StateStore, type StoreHealth, type ValueCache } from './state-store';
 
 export interface RedisStateOptions {
@@ -82,8 +82,7 @@ export class RedisStateStore implements StateStore {
 			new RateLimiterRedis({
 				storeClient: this.#client,
 				keyPrefix: name,
-				points: Math.max(1, Math.floor(rate.limit)),
-				duration: Math.max(1, Math.floor(rate.windowSeconds)),
+				...limiterOptionsOf(rate),
 				rejectIfRedisNotReady: true,
 			}),
 		);
