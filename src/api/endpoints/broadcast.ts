@@ -1,4 +1,4 @@
-import { body, pathId, query } from './params';
+import { body, param, pathId, query } from './params';
 import type { EndpointDefinition } from './types';
 
 const DOCS = 'https://docs.smartflo.tatatelebusiness.com/reference';
@@ -24,14 +24,14 @@ export const get: EndpointDefinition = {
 	path: '/v1/broadcast/{id}',
 	auth: 'bearer',
 	params: [broadcastId],
-	response: { kind: 'record', at: 'data' },
+	response: { kind: 'record' },
 	docs: `${DOCS}/v1broadcastid`,
 };
 
 const startDateTime = (where: 'query' | 'body') =>
-	(where === 'query' ? query : body)('start_date_time', 'Start', 'dateTime', 'When the broadcast starts calling its leads');
+	param(where)('start_date_time', 'Start', 'dateTime', 'When the broadcast starts calling its leads');
 const endDateTime = (where: 'query' | 'body') =>
-	(where === 'query' ? query : body)('end_date_time', 'End', 'dateTime', 'When the broadcast stops calling its leads');
+	param(where)('end_date_time', 'End', 'dateTime', 'When the broadcast stops calling its leads');
 
 export const create: EndpointDefinition = {
 	summary: 'Create a broadcast that calls the leads of a lead list',

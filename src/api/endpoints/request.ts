@@ -93,13 +93,13 @@ function convert(param: ParamDefinition, value: unknown, timeZone: string): unkn
 		case 'boolean':
 			return yesNoOf(value) ?? fail('must be true or false');
 		case 'textList':
-			return counted(param, listOf(value), fail).map((entry) => chosen(param, textOf(entry) ?? fail('must be a list of text'), fail));
+			return listOf(value).map((entry) => chosen(param, textOf(entry) ?? fail('must be a list of text'), fail));
 		case 'integerList':
-			return counted(param, listOf(value), fail).map((entry) => bounded(param, integerOf(entry) ?? fail('must be a list of whole numbers'), fail));
+			return listOf(value).map((entry) => bounded(param, integerOf(entry) ?? fail('must be a list of whole numbers'), fail));
 		case 'records': {
 			const records = Array.isArray(value) ? value : fail('must be a list of records');
 			if (!records.every(isJsonObject)) fail('must be a list of records');
-			return counted(param, records, fail);
+			return records;
 		}
 		case 'dateTime': {
 			const converted = toSmartfloDateTime(value, timeZone);
@@ -149,7 +149,3 @@ function bounded(param: ParamDefinition, value: number, fail: (problem: string) 
 	return value;
 }
 
-function counted<T>(param: ParamDefinition, list: T[], fail: (problem: string) => never): T[] {
-	if (param.maxItems !== undefined && list.length > param.maxItems) fail(`can have at most ${param.maxItems} entries`);
-	return list;
-}

@@ -27,8 +27,6 @@ export interface ParamDefinition {
 	/** Bounds of an integer, or of each element of an integer list. */
 	min?: number;
 	max?: number;
-	/** Most elements a list or `records` may have. */
-	maxItems?: number;
 	/** The values Smartflo accepts. */
 	choices?: readonly string[];
 	description: string;
@@ -45,8 +43,8 @@ export type Pagination =
 export type ResponseShape =
 	/** `{ success, message, … }`: the answer is the result. */
 	| { kind: 'result' }
-	/** One record, under `at` when given (e.g. `{ data: {…} }`). */
-	| { kind: 'record'; at?: string }
+	/** One record, under `data` (`{ data: {…} }`), as recordOf reads it. */
+	| { kind: 'record' }
 	/** Records in a bare array or under `at`. */
 	| { kind: 'list'; at?: string; pagination: Pagination };
 

@@ -26,7 +26,7 @@ export const get: EndpointDefinition = {
 	path: '/v1/user/{id}',
 	auth: 'bearer',
 	params: [userId],
-	response: { kind: 'record', at: 'data' },
+	response: { kind: 'record' },
 	docs: `${DOCS}/fetch-single-user`,
 };
 
