@@ -1,6 +1,6 @@
 import type { ApiRoute, SandboxState } from '../context';
 import type { User } from '../directory';
-import { digitsOf, isValidCustomerNumber } from '../phone';
+import { digitsOf, isSameNumber, isValidCustomerNumber } from '../phone';
 import { ok, refused } from '../replies';
 import { Validator } from '../validation';
 
@@ -37,7 +37,7 @@ export const createUserRoute: ApiRoute = {
 		const timeGroup = input.optionalInteger('time_group', { min: 1 });
 		if (timeGroup !== undefined && !state.directory.timeGroups.some((group) => group.id === timeGroup)) input.invalid('time_group', 'The selected time group is invalid.');
 		if (input.failed || !fields.name || !fields.number || !fields.email || !fields.loginId || fields.roleId === undefined) return input.reply();
-		if (state.directory.users.some((user) => sameMobile(user, fields.number as string))) return refused('Number is already assigned to another user');
+		if (state.directory.users.some((user) => isSameNumber(user.mobile, fields.number as string))) return refused('Number is already assigned to another user');
 
 		const { directory } = state;
 		const role = directory.roles.find((entry) => entry.id === fields.roleId) ?? directory.roles[0];
@@ -83,7 +83,7 @@ export const updateUserRoute: ApiRoute = {
 		const input = new Validator(body);
 		const fields = readUserFields(input, state, user);
 		if (input.failed) return input.reply();
-		if (fields.number !== undefined && state.directory.users.some((other) => other !== user && sameMobile(other, fields.number as string))) {
+		if (fields.number !== undefined && state.directory.users.some((other) => other !== user && isSameNumber(other.mobile, fields.number as string))) {
 			return refused('Number is already assigned to another user');
 		}
 
@@ -146,8 +146,4 @@ function readUserFields(input: Validator, state: SandboxState, self: User | unde
 		else if (!PASSWORD_RULES.every((rule) => rule.test(password))) input.invalid('password', 'The password format is invalid.');
 	}
 	return fields;
-}
-
-function sameMobile(user: User, number: string): boolean {
-	return digitsOf(user.mobile).slice(-10) === digitsOf(number).slice(-10);
 }
