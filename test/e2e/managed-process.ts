@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+import { waitFor } from '../helpers/wait';
+
 const LOG_LIMIT_CHARS = 200_000;
 const STOP_TIMEOUT_MS = 20_000;
 
@@ -90,17 +92,4 @@ function killGroup(pid: number): void {
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
 	}
-}
-
-export function sleep(ms: number): Promise<void> {
-	return new Promise((done) => setTimeout(done, ms));
-}
-
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(250);
-	}
-	throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 }

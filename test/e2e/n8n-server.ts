@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { ManagedProcess, sleep, waitFor } from './managed-process';
+import { sleep, waitFor } from '../helpers/wait';
+import { ManagedProcess } from './managed-process';
 import { freePort } from './n8n';
 
 /**

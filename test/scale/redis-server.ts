@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from '../helpers/fake-server';
+import { waitFor } from '../helpers/wait';
 
 export interface RedisServer {
 	/** redis://127.0.0.1:<port> */
@@ -73,17 +74,18 @@ export async function startRedisServer(): Promise<RedisServer> {
 	};
 }
 
-
-/** PING over a raw socket until +PONG, the process exits, or the deadline passes. */
+/** PING over a raw socket until +PONG, the process exits, or the deadline passes (then it is killed). */
 async function waitForPong(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
-	const deadline = Date.now() + START_TIMEOUT_MS;
-	while (Date.now() < deadline) {
+	const answered = async () => {
 		if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}: ${stderr().trim()}`);
-		if (await pong(port)) return;
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		return await pong(port);
+	};
+	try {
+		await waitFor(answered, START_TIMEOUT_MS, `redis-server to answer PING on port ${port}`, 50);
+	} catch (error) {
+		child.kill('SIGKILL');
+		throw error;
 	}
-	child.kill('SIGKILL');
-	throw new Error(`redis-server did not answer PING on port ${port} within ${START_TIMEOUT_MS} ms`);
 }
 
 function pong(port: number): Promise<boolean> {

@@ -2,6 +2,7 @@ import { RedisStateStore } from '../../graphql/limits/redis-store';
 import { StateUnavailableError, type RedisOutagePolicy } from '../../graphql/limits/state-store';
 import { createLogger } from '../../graphql/logging';
 import { captureLogs } from '../helpers/graphql';
+import { sleep, waitFor } from '../helpers/wait';
 import { startRedisServer, type RedisServer } from './redis-server';
 
 jest.setTimeout(60_000);
@@ -35,13 +36,8 @@ describe('the Redis state store against a real redis-server', () => {
 	beforeEach(() => prefix++);
 
 	async function reachable(...all: RedisStateStore[]) {
-		const deadline = Date.now() + 10_000;
-		for (const store of all) {
-			while (!('reachable' in (await store.health()) && ((await store.health()) as { reachable: boolean }).reachable)) {
-				if (Date.now() > deadline) throw new Error('the store did not reach Redis');
-				await new Promise((resolve) => setTimeout(resolve, 50));
-			}
-		}
+		const allReachable = async () => (await Promise.all(all.map((store) => store.health()))).every((health) => 'reachable' in health && health.reachable);
+		await waitFor(allReachable, 10_000, 'the stores to reach Redis', 50);
 	}
 
 	it('two stores on one Redis share a counter: 3 per window in all, refunds and resets included', async () => {
@@ -72,7 +68,7 @@ describe('the Redis state store against a real redis-server', () => {
 		expect(await two.get('lease')).toBeUndefined();
 		await one.set('short', 'x', 100);
 		expect(await two.getMany(['short', 'missing'])).toEqual(['x', undefined]);
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		await sleep(200);
 		expect(await two.get('short')).toBeUndefined();
 	});
 

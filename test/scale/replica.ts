@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 
+import { waitFor } from '../helpers/wait';
+
 const repo = resolve(__dirname, '../..');
 const OUT_DIR = join(repo, 'node_modules', '.cache', 'smartflo-scale');
 
@@ -101,14 +103,19 @@ export class Replica {
 
 	/** Resolves once GET /ready answers `status`. */
 	async readyStatus(status: number, timeoutMs = 10_000): Promise<Response> {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const response = await fetch(`${this.url}/ready`);
-			if (response.status === status) return response;
-			await response.arrayBuffer();
-			if (Date.now() > deadline) throw new Error(`${this.name}: /ready stayed ${response.status}, expected ${status}`);
-			await new Promise((resolveWait) => setTimeout(resolveWait, 50));
-		}
+		let response: Response | undefined;
+		await waitFor(
+			async () => {
+				response = await fetch(`${this.url}/ready`);
+				if (response.status === status) return true;
+				await response.arrayBuffer();
+				return false;
+			},
+			timeoutMs,
+			() => `${this.name}: /ready to answer ${status} (it stayed ${response?.status})`,
+			50,
+		);
+		return response as Response;
 	}
 }
 

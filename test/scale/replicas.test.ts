@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { LOGIN_MUTATION, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
+import { waitFor } from '../helpers/wait';
 import { startRedisServer, type RedisServer } from './redis-server';
 import { buildGraphqlCli, Replica } from './replica';
 
@@ -90,13 +91,16 @@ function outcomes(replies: GraphQLReply[], field: 'login' | 'refresh' = 'login')
 
 /** /ready answers 200 with no body: Redis is reachable again (in the degraded state the body says it is not). */
 async function waitForPlainReady(replica: Replica): Promise<void> {
-	const deadline = Date.now() + 10_000;
-	for (;;) {
-		const body = await (await replica.readyStatus(200)).text();
-		if (body === '') return;
-		if (Date.now() > deadline) throw new Error(`${replica.name}: /ready still says ${body}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
+	let body = '';
+	await waitFor(
+		async () => {
+			body = await (await replica.readyStatus(200)).text();
+			return body === '';
+		},
+		10_000,
+		() => `${replica.name}: /ready without a body (it still says ${body})`,
+		50,
+	);
 }
 
 describe('two replicas sharing Redis', () => {
