@@ -9,6 +9,11 @@ export function formatIstDateTime(epochMs: number): string {
 	return new Date(epochMs + IST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** ISO 8601 in IST with a `+0530` offset, as the DND list has it. */
+export function formatIstIso(epochMs: number): string {
+	return `${new Date(epochMs + IST_OFFSET_MS).toISOString().slice(0, 19)}+0530`;
+}
+
 export function formatIstDate(epochMs: number): string {
 	return formatIstDateTime(epochMs).slice(0, 10);
 }

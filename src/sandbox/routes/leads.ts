@@ -2,7 +2,7 @@ import type { DuplicateOption, Lead, LeadList } from '../campaigns';
 import type { ApiRoute, SandboxState } from '../context';
 import { isSameNumber, isValidCustomerNumber } from '../phone';
 import { scalarParams } from '../query-params';
-import { formatIstDateTime } from '../ist-time';
+import { formatIstDateTime, formatIstIso } from '../ist-time';
 import { ok, refused } from '../replies';
 import { Validator, type Input } from '../validation';
 
@@ -142,7 +142,7 @@ export const dndLeadsRoute: ApiRoute = {
 				number: entry.number,
 				type: entry.type,
 				list_id: entry.listId,
-				created_at: istIso(entry.createdAt),
+				created_at: formatIstIso(entry.createdAt),
 			})),
 		});
 	},
@@ -193,9 +193,4 @@ function leadWire(list: LeadList, lead: Lead) {
 
 function mongoDate(epochMs: number) {
 	return { $date: { $numberLong: String(epochMs) } };
-}
-
-/** ISO 8601 in IST with a `+0530` offset, as the DND list has it. */
-function istIso(epochMs: number): string {
-	return `${new Date(epochMs + 330 * 60_000).toISOString().slice(0, 19)}+0530`;
 }
