@@ -112,14 +112,7 @@ export function renderReport(results: BenchResults): string {
 		const r = s.memory;
 		const keys = ['ipLimiter', 'emailLimiter', 'failureBudget', 'rejections', 'refreshed', 'flights', 'inFlight'];
 		out.push('', `### 4. Memory of the GraphQL server process: ${r.logins.toLocaleString('en')} logins over ${r.distinctEmails.toLocaleString('en')} emails`, '');
-		out.push(...table(
-			['After', 'RSS', 'JS heap used (after GC)', 'Young generation reserved', ...keys],
-			[
-				['idle (just started)', mb(r.idle.rssBytes), mb(r.idle.heapUsedBytes), mb(r.idle.newSpaceBytes), ...keys.map((k) => count(r.idle.state[k]))],
-				...r.checkpoints.map((c) => [`${c.logins.toLocaleString('en')} logins`, mb(c.rssBytes), mb(c.heapUsedBytes), mb(c.newSpaceBytes), ...keys.map((k) => count(c.state[k]))]),
-				['peak while loading', '', '', '', ...keys.map((k) => count(r.peakState[k]))],
-			],
-		));
+		out.push(...memoryTable(r, keys));
 		out.push('', `Cap per map (maxTrackedKeys, default): ${r.maxTrackedKeys.toLocaleString('en')}. Distinct (email, wrong password) pairs sent: ${r.distinctRejectedPairs.toLocaleString('en')}. Upstream: ${r.upstreamLogins.toLocaleString('en')} logins, ${r.upstreamFailedLogins.toLocaleString('en')} rejected. Load: ${Math.round(r.requestsPerSecond).toLocaleString('en')} req/s at c=32, ${r.failedResponses} failed responses.`);
 	}
 
@@ -127,15 +120,7 @@ export function renderReport(results: BenchResults): string {
 		const r = s.memoryRedis;
 		const keys = ['flights', 'inFlight'];
 		out.push('', `### 5. The same with the limits and caches in Redis: ${r.logins.toLocaleString('en')} logins over ${r.distinctEmails.toLocaleString('en')} emails`, '');
-		const redisCells = (c: MemoryCheckpoint) => [c.redis ? mb(c.redis.usedMemoryBytes) : '', c.redis ? count(c.redis.keys) : ''];
-		out.push(...table(
-			['After', 'RSS', 'JS heap used (after GC)', 'Young generation reserved', ...keys, 'Redis used memory', 'Redis keys'],
-			[
-				['idle (just started)', mb(r.idle.rssBytes), mb(r.idle.heapUsedBytes), mb(r.idle.newSpaceBytes), ...keys.map((k) => count(r.idle.state[k])), ...redisCells(r.idle)],
-				...r.checkpoints.map((c) => [`${c.logins.toLocaleString('en')} logins`, mb(c.rssBytes), mb(c.heapUsedBytes), mb(c.newSpaceBytes), ...keys.map((k) => count(c.state[k])), ...redisCells(c)]),
-				['peak while loading', '', '', '', ...keys.map((k) => count(r.peakState[k])), '', ''],
-			],
-		));
+		out.push(...memoryTable(r, keys, REDIS_COLUMNS));
 		out.push('', `Upstream: ${r.upstreamLogins.toLocaleString('en')} logins, ${r.upstreamFailedLogins.toLocaleString('en')} rejected. ${r.failedResponses} failed responses. Redis (a redis-server of the benchmark's own, on loopback) shares the two vCPUs too.`);
 		if (s.memory) {
 			const p = s.memory;
@@ -159,6 +144,37 @@ export function renderReport(results: BenchResults): string {
 		out.push(...table(['Goal', 'Target', 'Measured', 'Met'], goals.map((g) => [g.name, g.target, g.measured, g.met ? 'yes' : 'no'])));
 	}
 	return out.join('\n');
+}
+
+/** A column read off each checkpoint of a memory run; blank in the peak row, which has only map sizes. */
+interface CheckpointColumn {
+	header: string;
+	cell: (c: MemoryCheckpoint) => string;
+}
+
+const REDIS_COLUMNS: CheckpointColumn[] = [
+	{ header: 'Redis used memory', cell: (c) => (c.redis ? mb(c.redis.usedMemoryBytes) : '') },
+	{ header: 'Redis keys', cell: (c) => (c.redis ? count(c.redis.keys) : '') },
+];
+
+/** The server's memory and the sizes of the `stateKeys` maps after each checkpoint, then the peak size of each map. */
+function memoryTable(r: MemoryResult, stateKeys: readonly string[], extraColumns: readonly CheckpointColumn[] = []): string[] {
+	const row = (after: string, c: MemoryCheckpoint) => [
+		after,
+		mb(c.rssBytes),
+		mb(c.heapUsedBytes),
+		mb(c.newSpaceBytes),
+		...stateKeys.map((k) => count(c.state[k])),
+		...extraColumns.map((column) => column.cell(c)),
+	];
+	return table(
+		['After', 'RSS', 'JS heap used (after GC)', 'Young generation reserved', ...stateKeys, ...extraColumns.map((column) => column.header)],
+		[
+			row('idle (just started)', r.idle),
+			...r.checkpoints.map((c) => row(`${c.logins.toLocaleString('en')} logins`, c)),
+			['peak while loading', '', '', '', ...stateKeys.map((k) => count(r.peakState[k])), ...extraColumns.map(() => '')],
+		],
+	);
 }
 
 function table(header: string[], rows: string[][]): string[] {
