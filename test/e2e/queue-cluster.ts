@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 
+import { startRedisServer, type RedisServer } from '../scale/redis-server';
 import { installLikeN8n } from './install-package';
 import { N8nServer } from './n8n-server';
 import { N8nWorker } from './n8n-worker';
 import { startPostgres, type PostgresServer } from './postgres';
-import { startRedis, type RedisServer } from './redis';
 
 export interface QueueClusterOptions {
 	/** The folder install-n8n.sh installed n8n and Node into. */
@@ -44,7 +44,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			() => started.postgres?.stop(),
 		]);
 	try {
-		const [postgresStart, redisStart] = await Promise.allSettled([startPostgres(), startRedis()]);
+		const [postgresStart, redisStart] = await Promise.allSettled([startPostgres(), startRedisServer()]);
 		if (postgresStart.status === 'fulfilled') started.postgres = postgresStart.value;
 		if (redisStart.status === 'fulfilled') started.redis = redisStart.value;
 		if (postgresStart.status === 'rejected') throw postgresStart.reason;

@@ -11,6 +11,8 @@ import { waitFor } from '../helpers/wait';
 export interface RedisServer {
 	/** redis://127.0.0.1:<port> */
 	readonly url: string;
+	/** 127.0.0.1: it listens on loopback only. */
+	readonly host: string;
 	readonly port: number;
 	readonly pid: number | undefined;
 	/** Kills the server at once (SIGKILL): an outage, not a shutdown. Without persistence its data is gone. */
@@ -23,6 +25,7 @@ export interface RedisServer {
 
 const INSTALL_HINT = 'redis-server is not installed: the real-Redis tests need it (Debian: apt-get install -y redis-server).';
 const START_TIMEOUT_MS = 10_000;
+const HOST = '127.0.0.1';
 
 /**
  * Debian's redis-server on a free loopback port, in the foreground, as a child of this process:
@@ -39,7 +42,7 @@ export async function startRedisServer(): Promise<RedisServer> {
 	const launch = async () => {
 		child = spawn(
 			'redis-server',
-			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+			['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
 			{ cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
 		);
 		let stderr = '';
@@ -57,7 +60,8 @@ export async function startRedisServer(): Promise<RedisServer> {
 
 	await launch();
 	return {
-		url: `redis://127.0.0.1:${port}`,
+		url: `redis://${HOST}:${port}`,
+		host: HOST,
 		port,
 		get pid() {
 			return child?.pid;
@@ -90,7 +94,7 @@ async function waitForPong(port: number, child: ChildProcess, stderr: () => stri
 
 function pong(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
-		const socket = createConnection({ port, host: '127.0.0.1' });
+		const socket = createConnection({ port, host: HOST });
 		const done = (answer: boolean) => {
 			socket.destroy();
 			resolve(answer);
