@@ -1,5 +1,5 @@
 import { isJsonObject } from '../api/answer';
-import type { PayloadFields } from './payload';
+import { parseJson, type PayloadFields } from './payload';
 import { normaliseStamp } from './stamps';
 import { DURATION_FIELDS, EVENT_FIELD, findTrigger, ID_FIELDS, type SmartfloTrigger } from './triggers';
 
@@ -145,12 +145,7 @@ function cleanValue(value: unknown): unknown {
 
 /** Objects and arrays that arrive as JSON text (form-encoded and GET deliveries carry them so). */
 function parseStructured(value: unknown): unknown {
-	if (typeof value !== 'string' || !/^[[{]/.test(value)) return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		return value;
-	}
+	return typeof value === 'string' ? (parseJson(value) ?? value) : value;
 }
 
 function toNumber(value: unknown): number | null {

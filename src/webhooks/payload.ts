@@ -100,7 +100,8 @@ function bracketPath(key: string): string[] | undefined {
 	return segments;
 }
 
-function parseJson(text: string): unknown {
+/** An object or array written as JSON text; undefined for anything else. */
+export function parseJson(text: string): unknown {
 	if (!text.startsWith('{') && !text.startsWith('[')) return undefined;
 	try {
 		return JSON.parse(text);
