@@ -1,4 +1,4 @@
-import { isJsonObject, numberOf, positiveNumberOf, readAnswer, type JsonObject } from '../api/answer';
+import { isJsonObject, numberOf, positiveNumberOf, readAnswer, TOKEN_REFUSAL_STATUSES, type JsonObject } from '../api/answer';
 import type { HttpResponse } from '../http/transport';
 import { SmartfloError } from './errors';
 import { decodeToken } from './jwt';
@@ -52,7 +52,7 @@ export function readTokenResponse(operation: TokenOperation, response: HttpRespo
 		case 'notJson':
 			throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with a body that is not valid JSON.`, { status });
 		case 'refused':
-			if (isRejectionStatus(status) && (answer.json || status === 401 || status === 403)) {
+			if (isRejectionStatus(status) && (answer.json || TOKEN_REFUSAL_STATUSES.includes(status))) {
 				throw rejection(operation, status, answer.json, answer.message);
 			}
 			throw new SmartfloError(

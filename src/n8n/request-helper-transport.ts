@@ -87,9 +87,9 @@ export function answerOf(response: unknown): RawAnswer | undefined {
 }
 
 function toHttpResponse(response: FullResponse): HttpResponse {
-	const status = statusOf(response);
-	if (status === undefined) throw new TransportError('network', 'NO_STATUS');
-	return { status, headers: lowerCaseHeaders(response.headers), body: bodyText(response.body ?? response.data) };
+	const answer = answerOf(response);
+	if (!answer) throw new TransportError('network', 'NO_STATUS');
+	return { status: answer.status, headers: lowerCaseHeaders(answer.headers), body: bodyText(answer.body) };
 }
 
 function bodyText(body: unknown): string {
