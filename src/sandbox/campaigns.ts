@@ -126,7 +126,7 @@ export class Campaigns {
 			existing.updatedAt = now;
 			return { outcome: 'updated', lead: existing };
 		}
-		const lead: Lead = { leadId: this.objectId(now), listId, fields: { ...fields }, ...extras, createdAt: now, updatedAt: now };
+		const lead: Lead = { leadId: objectIdAt(now, this.random), listId, fields: { ...fields }, ...extras, createdAt: now, updatedAt: now };
 		this.leads.push(lead);
 		return { outcome: 'inserted', lead };
 	}
@@ -160,8 +160,9 @@ export class Campaigns {
 		this.broadcastList.push(created);
 		return created;
 	}
+}
 
-	private objectId(now: number): string {
-		return Math.floor(now / 1000).toString(16).padStart(8, '0') + this.random.hex(16);
-	}
+/** A Mongo ObjectId made at `epochMs`: its seconds in hex, then 16 random hex digits. */
+export function objectIdAt(epochMs: number, random: SeededRandom): string {
+	return Math.floor(epochMs / 1000).toString(16).padStart(8, '0') + random.hex(16);
 }

@@ -1,4 +1,4 @@
-import type { Broadcast, CampaignData, DndEntry, Lead, LeadList } from '../campaigns';
+import { objectIdAt, type Broadcast, type CampaignData, type DndEntry, type Lead, type LeadList } from '../campaigns';
 import type { Directory } from '../directory';
 import { formatIstDateTime } from '../ist-time';
 import type { SeededRandom } from '../random';
@@ -28,7 +28,7 @@ export function seedCampaigns(random: SeededRandom, directory: Directory, nowMs:
 			const first = random.pick(FIRST_NAMES);
 			const last = random.pick(LAST_NAMES);
 			return {
-				leadId: Math.floor(createdAt / 1000).toString(16).padStart(8, '0') + random.hex(16),
+				leadId: objectIdAt(createdAt, random),
 				listId: leadLists[listIndex].id,
 				fields: {
 					field_0: random.mobile(),
