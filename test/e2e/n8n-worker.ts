@@ -1,6 +1,6 @@
+import { freePort } from '../helpers/fake-server';
 import { ManagedProcess } from './managed-process';
-import { freePort } from './n8n';
-import { n8nBaseEnv, n8nNodesDir, READY_TIMEOUT_MS, startN8nProcess } from './n8n-server';
+import { n8nBaseEnv, n8nNodesDir, READY_TIMEOUT_MS, startN8nProcess } from './n8n-process';
 
 export interface N8nWorkerOptions {
 	/** The folder install-n8n.sh installed n8n and Node into. */

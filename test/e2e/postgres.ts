@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort } from './n8n';
+import { freePort } from '../helpers/fake-server';
 
 const run = promisify(execFile);
 const DEBIAN_POSTGRES = '/usr/lib/postgresql';

@@ -6,7 +6,8 @@ import { startSandbox, type SandboxHandle, type SandboxStats } from '../../src/s
 import { startCountingProxy, totalTraffic, trafficBetween, type CountingProxy, type SmartfloTraffic } from './counting-proxy';
 import { packThisPackage } from './install-package';
 import { runBounded } from './load';
-import { installedN8n, type N8nServer, type PublicExecution } from './n8n-server';
+import { installedN8n } from './n8n-process';
+import type { N8nServer, PublicExecution } from './n8n-server';
 import { startQueueCluster, type QueueCluster } from './queue-cluster';
 import { createSandboxCredential } from './sandbox-credential';
 import { usersWebhookWorkflow } from './trigger-workflows';

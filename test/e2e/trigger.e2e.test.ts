@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { startSandbox, type PlayedCall, type SandboxHandle } from '../../src/sandbox';
 import { SMARTFLO_TRIGGERS } from '../../src/webhooks';
 import { installLikeN8n, packThisPackage } from './install-package';
-import { installedN8n, N8nServer, type PublicExecution } from './n8n-server';
+import { installedN8n } from './n8n-process';
+import { N8nServer, type PublicExecution } from './n8n-server';
 import { createSandboxCredential } from './sandbox-credential';
 import { clickToCallWorkflow, TRIGGER_NODE, triggerWorkflow } from './trigger-workflows';
 
