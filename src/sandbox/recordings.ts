@@ -19,13 +19,17 @@ export function localRecordingUrl(recordingUrl: string | null, host: string | un
 	return `http://${host}${RECORDING_PATH}${search}`;
 }
 
-/** The record whose recording link carries exactly this call id and token. */
-export function findRecording(records: readonly CallRecord[], callId: string, token: string): CallRecord | undefined {
-	const record = records.find((entry) => entry.wire.call_id === callId && entry.wire.recording_url !== null);
-	if (!record?.wire.recording_url) return undefined;
-	const expected = Buffer.from(new URL(record.wire.recording_url).searchParams.get('token') ?? '');
+/** The record of this call, when it has a recording. */
+export function findRecordedCall(records: readonly CallRecord[], callId: string): CallRecord | undefined {
+	return records.find((entry) => entry.wire.call_id === callId && entry.wire.recording_url !== null);
+}
+
+/** Whether `token` is exactly the one the record's recording link carries. */
+export function opensRecording(record: CallRecord, token: string): boolean {
+	const link = record.wire.recording_url;
+	const expected = Buffer.from(link === null ? '' : (new URL(link).searchParams.get('token') ?? ''));
 	const given = Buffer.from(token);
-	return expected.length > 0 && expected.length === given.length && timingSafeEqual(expected, given) ? record : undefined;
+	return expected.length > 0 && expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ApiRoute } from '../context';
-import { findRecording, RECORDING_PATH, recordingBytes } from '../recordings';
+import { findRecordedCall, opensRecording, RECORDING_PATH, recordingBytes } from '../recordings';
 
 /**
  * A call recording behind its pre-signed link: no Authorization, the link's `token` is the key. A
@@ -12,10 +12,9 @@ export const recordingRoute: ApiRoute = {
 	handle({ state, query }) {
 		const callId = query.get('callId') ?? '';
 		const token = query.get('token') ?? '';
-		const known = state.calls.callRecords().some((record) => record.wire.call_id === callId && record.wire.recording_url !== null);
-		if (!known) return { status: 404, body: 'Not Found', contentType: 'text/plain' };
-		const record = findRecording(state.calls.callRecords(), callId, token);
-		if (!record) return { status: 403, body: 'Forbidden', contentType: 'text/plain' };
+		const record = findRecordedCall(state.calls.callRecords(), callId);
+		if (!record) return { status: 404, body: 'Not Found', contentType: 'text/plain' };
+		if (!opensRecording(record, token)) return { status: 403, body: 'Forbidden', contentType: 'text/plain' };
 		return {
 			status: 200,
 			body: recordingBytes(record),
