@@ -5,7 +5,7 @@ import { deriveLimitsKeys, type LimitsKeys } from './limits-secret';
 import { MemoryStateStore } from './memory-store';
 import type { Counter, RateDecision, RateLimit } from './rate-limiter';
 import { SharedFlights } from './shared-flight';
-import { StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
+import { bestEffort, StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
 import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
 
 export interface AuthGuardLimits {
@@ -246,14 +246,5 @@ async function failClosed(work: () => Promise<TokenSet>): Promise<TokenSet> {
 			`Logins and refreshes are paused: the server cannot reach its shared limit store. Try again in ${STATE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
 			{ retryAfterSeconds: STATE_UNAVAILABLE_RETRY_AFTER_SECONDS },
 		);
-	}
-}
-
-/** After Smartflo has answered, a store that fails to record it must not cost the caller that answer. */
-async function bestEffort(write: Promise<void>): Promise<void> {
-	try {
-		await write;
-	} catch (error) {
-		if (!(error instanceof StateUnavailableError)) throw error;
 	}
 }

@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SmartfloError, type TokenSet } from '../../src/auth';
 import { joinOrStart } from './in-flight';
 import type { LimitsKeys } from './limits-secret';
-import { StateUnavailableError, type ValueCache } from './state-store';
+import { bestEffort, type ValueCache } from './state-store';
 import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
 
 export interface SharedFlightsOptions {
@@ -92,13 +92,13 @@ export class SharedFlights {
 	}
 
 	/** Best effort: a follower that finds neither outcome nor lease makes the call itself. */
-	async #leave(key: string, flight: string, outcome: Outcome | undefined): Promise<void> {
-		try {
-			if (outcome) await this.#cache.set(outcomeKey(key, flight), JSON.stringify(outcome), this.#outcomeMs);
-			await this.#cache.deleteIfEquals(leaseKey(key), flight);
-		} catch (error) {
-			if (!(error instanceof StateUnavailableError)) throw error;
-		}
+	#leave(key: string, flight: string, outcome: Outcome | undefined): Promise<void> {
+		return bestEffort(this.#handOver(key, flight, outcome));
+	}
+
+	async #handOver(key: string, flight: string, outcome: Outcome | undefined): Promise<void> {
+		if (outcome) await this.#cache.set(outcomeKey(key, flight), JSON.stringify(outcome), this.#outcomeMs);
+		await this.#cache.deleteIfEquals(leaseKey(key), flight);
 	}
 
 	/** The leader's outcome as a function that returns or throws it, or undefined when there is none to wait for. */

@@ -52,3 +52,12 @@ export class StateUnavailableError extends Error {
 		this.reason = typeof details.code === 'string' ? details.code : typeof details.name === 'string' ? details.name : 'unknown';
 	}
 }
+
+/** After Smartflo has answered, a store that fails to record it must not cost the caller that answer. */
+export async function bestEffort(write: Promise<void>): Promise<void> {
+	try {
+		await write;
+	} catch (error) {
+		if (!(error instanceof StateUnavailableError)) throw error;
+	}
+}
