@@ -179,7 +179,7 @@ export class Directory {
 		const named = (name: string | undefined) => (name === undefined ? undefined : { type, target, name });
 		switch (type) {
 			case 'agent':
-				return named(this.userList.find((user) => user.agent.id === target)?.name);
+				return named(this.agentById(target)?.name);
 			case 'ivr':
 				return named(this.ivrs.find((entry) => entry.id === id)?.name);
 			case 'department':
@@ -205,6 +205,11 @@ export class Directory {
 			this.users.find(({ agent }) => agent.id === wanted || agent.intercom === wanted || agent.extension === wanted) ??
 			this.users.find(({ agent }) => isSameNumber(agent.followMeNumber, wanted))
 		);
+	}
+
+	/** The user whose agent has exactly this id (findAgent also takes intercoms and numbers). */
+	agentById(agentId: string): User | undefined {
+		return this.users.find((user) => user.agent.id === agentId);
 	}
 
 	findUser(id: number): User | undefined {

@@ -34,7 +34,7 @@ export const callOptionsRoute: ApiRoute = {
 		const call = state.calls.liveCall(callId, now);
 		if (!call) return refused('Call not found');
 		if (now < call.answerAt) return refused('Call is not answered yet');
-		const agent = agentId !== undefined ? state.directory.users.find((user) => user.agent.id === agentId) : state.directory.findAgent(intercom ?? '');
+		const agent = agentId !== undefined ? state.directory.agentById(agentId) : state.directory.findAgent(intercom ?? '');
 		if (!agent) return refused('Agent not found');
 		if (agent === call.user) return refused(operation === 'transfer' ? 'The call is already with this agent' : 'The agent is on this call');
 		if (agent.blocked || agent.agent.status === 1 || agent.agent.status === 2) return refused('Agent is blocked or disabled');

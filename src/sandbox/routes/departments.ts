@@ -66,7 +66,7 @@ export const createDepartmentRoute: ApiRoute = {
 		}
 		const members = destinations.map((destination) => {
 			const match = /^(?:extension|agent)\|\|(.+)$/i.exec(destination);
-			return match ? directory.users.find((user) => user.agent.id === match[1].trim()) : undefined;
+			return match ? directory.agentById(match[1].trim()) : undefined;
 		});
 		members.forEach((member, index) => {
 			if (!member) input.invalid(`destination.${index}`, `The selected destination.${index} is invalid.`);
