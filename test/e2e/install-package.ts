@@ -1,20 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { npmPack } from '../helpers/npm-pack';
+
 const run = promisify(execFile);
-const REPOSITORY = resolve(__dirname, '..', '..');
 
 /** `npm pack` this repository (prepack builds it) into `destination`; returns the tarball path. */
 export async function packThisPackage(destination: string): Promise<string> {
-	mkdirSync(destination, { recursive: true });
-	const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', destination], {
-		cwd: REPOSITORY,
-		maxBuffer: 16 * 1024 * 1024,
-	});
-	const tarball = stdout.trim().split('\n').pop() as string;
-	return join(destination, tarball);
+	return (await npmPack(destination)).path;
 }
 
 /**

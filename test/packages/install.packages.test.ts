@@ -1,17 +1,17 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 
 import { DEMO_ACCOUNT } from '../../src/sandbox';
 import { installLikeN8n } from '../e2e/install-package';
+import { npmPack } from '../helpers/npm-pack';
 
 /**
  * Each package installed from its packed tarball the way its users install it: the GraphQL server with
  * a plain `npm i <tgz>` into an empty folder, by the machine's own Node and npm (often older than ours);
  * the n8n package the way n8n's community-package installer does.
  */
-const repo = resolve(__dirname, '../..');
 let workDir: string;
 const sizes: Record<string, string> = {};
 
@@ -31,11 +31,11 @@ function systemNodeDir(): string {
 
 const systemEnv = () => ({ ...process.env, PATH: [systemNodeDir(), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'))].join(delimiter) });
 
-function pack(args: string[]): string {
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir, ...args], { cwd: repo, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-	const [packed] = JSON.parse(output.slice(output.search(/^\[\s*\{/m))) as Array<{ filename: string; size: number; unpackedSize: number }>;
-	sizes[`${packed.filename} (packed / unpacked)`] = `${kB(packed.size)} / ${kB(packed.unpackedSize)}`;
-	return join(workDir, packed.filename);
+/** Packs this repository, or the workspace named, into workDir and notes the sizes; returns the tarball. */
+async function pack(workspace?: string): Promise<string> {
+	const packed = await npmPack(workDir, { workspace });
+	sizes[`${basename(packed.path)} (packed / unpacked)`] = `${kB(packed.size)} / ${kB(packed.unpackedSize)}`;
+	return packed.path;
 }
 
 function kB(bytes: number): string {
@@ -59,8 +59,8 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 	let installDir: string;
 	let cli: string;
 
-	beforeAll(() => {
-		const tarball = pack(['--workspace', 'graphql']);
+	beforeAll(async () => {
+		const tarball = await pack('graphql');
 		installDir = join(workDir, 'graphql-user');
 		mkdirSync(installDir);
 		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: installDir, encoding: 'utf8', env: systemEnv(), timeout: 240_000 });
@@ -122,7 +122,7 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 
 describe('n8n-nodes-smartflo, installed the way n8n installs a community package', () => {
 	it('lands alone in nodes/node_modules: no dependency is installed with it', async () => {
-		const tarball = pack([]);
+		const tarball = await pack();
 		const nodesDir = join(workDir, 'n8n-user', '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		await installLikeN8n(tarball, nodesDir, systemEnv());

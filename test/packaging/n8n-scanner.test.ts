@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { npmPack } from '../helpers/npm-pack';
+
 /**
  * The n8n package as npm publishes it, checked by n8n's own verification scanner
  * (@n8n/scan-community-package, its exported analyzePackage): the tarball leg lints every .js, .ts and
@@ -36,16 +38,13 @@ function analyze(dir: string, leg: 'tarball' | 'source'): ScanResult {
 	return { passed, errors, details: details || message };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
 	workDir = mkdtempSync(join(tmpdir(), 'smartflo-n8n-pack-'));
 	// `npm pack` runs prepack, which builds the n8n package from the current sources.
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: repo, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-	// prepack's build output comes first on stdout; the JSON report follows.
-	const report = output.slice(output.search(/^\[\s*\{/m));
-	const [packed] = JSON.parse(report) as Array<{ filename: string; files: Array<{ path: string }> }>;
-	packedFiles = packed.files.map((file) => file.path);
+	const packed = await npmPack(workDir);
+	packedFiles = packed.files;
 	packageDir = join(workDir, 'package');
-	execFileSync('tar', ['-xzf', join(workDir, packed.filename), '-C', workDir]);
+	execFileSync('tar', ['-xzf', packed.path, '-C', workDir]);
 }, 120_000);
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
