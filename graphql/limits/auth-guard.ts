@@ -147,7 +147,7 @@ export class AuthGuard {
 		const guarded = async () => {
 			if (!loginId || !password) return this.#client.login({ email: loginId, password });
 			const emailKey = this.#keys.digest('email', emailLimitKey(loginId));
-			enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', caller.ip)), IP_LIMITED);
+			await this.#enforceIpLimit(caller.ip);
 			enforce(await this.#emailLimiter.consume(emailKey), EMAIL_LIMITED);
 			await this.#throwRemembered(callKey);
 			return this.#flights.run(`login:${callKey}`, [loginId, password], () => this.#loginUpstream(loginId, password, emailKey, callKey));
@@ -165,7 +165,7 @@ export class AuthGuard {
 		const guarded = async () => {
 			// Refused by the core without a request (nothing to send, or a permanent token without the flag).
 			if (!bare || (permanent && !replace)) return this.#client.refresh(bare, { replacePermanentToken: replace });
-			enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', caller.ip)), IP_LIMITED);
+			await this.#enforceIpLimit(caller.ip);
 			await this.#throwRemembered(callKey);
 			const reused = await this.#refreshed.get(callKey);
 			const replacement = reused === undefined ? undefined : openTokens(this.#keys, reused, [bare]);
@@ -173,6 +173,10 @@ export class AuthGuard {
 			return this.#flights.run(`refresh:${callKey}`, [bare], () => this.#refreshUpstream(bare, replace, callKey));
 		};
 		return joinOrStart(caller.requestMemo, `refresh:${callKey}`, () => failClosed(guarded), false);
+	}
+
+	async #enforceIpLimit(ip: string): Promise<void> {
+		enforce(await this.#ipLimiter.consume(this.#keys.digest('ip', ip)), IP_LIMITED);
 	}
 
 	async #loginUpstream(loginId: string, password: string, emailKey: string, callKey: string): Promise<TokenSet> {
