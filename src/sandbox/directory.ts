@@ -1,4 +1,5 @@
 import { isSameNumber } from './phone';
+import { numericId } from './query-params';
 
 export interface Agent {
 	/** 13-digit id such as '0502842370097': what click-to-call and call options want. */
@@ -175,7 +176,7 @@ export class Directory {
 
 	/** What a `type||id` destination points to, or undefined when nothing in the account has that id. */
 	resolveDestination(type: string, target: string): { type: string; target: string; name: string } | undefined {
-		const id = /^\d+$/.test(target) ? Number(target) : Number.NaN;
+		const id = numericId(target);
 		const named = (name: string | undefined) => (name === undefined ? undefined : { type, target, name });
 		switch (type) {
 			case 'agent':
@@ -221,7 +222,7 @@ export class Directory {
 	}
 
 	didById(id: number): Did {
-		return this.dids.find((entry) => entry.id === id) ?? this.pilotNumber();
+		return this.didByIdOrUndefined(id) ?? this.pilotNumber();
 	}
 
 	/** The account's default caller id when none is given. */

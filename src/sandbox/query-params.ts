@@ -15,3 +15,8 @@ export function listParam(query: URLSearchParams, name: string): string[] {
 export function scalarParams(query: URLSearchParams): Record<string, string> {
 	return Object.fromEntries(query);
 }
+
+/** The number an id in a path spells, or NaN (equal to no id) unless it is all digits. */
+export function numericId(text: string): number {
+	return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}

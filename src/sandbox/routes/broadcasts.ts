@@ -2,7 +2,7 @@ import type { Broadcast } from '../campaigns';
 import type { ApiRoute, SandboxState } from '../context';
 import { isDestinationFormat, resolveDestination } from '../destination';
 import { formatIstDateTime, parseIstDateTime } from '../ist-time';
-import { scalarParams } from '../query-params';
+import { numericId, scalarParams } from '../query-params';
 import { ok, refused } from '../replies';
 import { Validator } from '../validation';
 
@@ -132,7 +132,7 @@ export const endBroadcastRoute: ApiRoute = {
 };
 
 function findBroadcast(state: SandboxState, id: string): Broadcast | undefined {
-	return /^\d+$/.test(id) ? state.campaigns.broadcast(Number(id)) : undefined;
+	return state.campaigns.broadcast(numericId(id));
 }
 
 function toWire(state: SandboxState, broadcast: Broadcast) {

@@ -1,7 +1,7 @@
 import type { DuplicateOption, Lead, LeadList } from '../campaigns';
 import type { ApiRoute, SandboxState } from '../context';
 import { isSameNumber, isValidCustomerNumber } from '../phone';
-import { scalarParams } from '../query-params';
+import { numericId, scalarParams } from '../query-params';
 import { formatIstDateTime, formatIstIso } from '../ist-time';
 import { ok, refused } from '../replies';
 import { Validator, type Input } from '../validation';
@@ -160,7 +160,7 @@ function leadFields(input: Validator): Record<string, string> | undefined {
 }
 
 function findList(state: SandboxState, id: string): LeadList | undefined {
-	return /^\d+$/.test(id) ? state.campaigns.leadList(Number(id)) : undefined;
+	return state.campaigns.leadList(numericId(id));
 }
 
 function listWire(state: SandboxState, list: LeadList) {

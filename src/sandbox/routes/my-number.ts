@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../context';
 import { isDestinationFormat, resolveDestination } from '../destination';
+import { numericId } from '../query-params';
 import { ok, refused } from '../replies';
 import { Validator } from '../validation';
 
@@ -28,7 +29,7 @@ export const updateMyNumberRoute: ApiRoute = {
 	path: '/v1/my_number/{id}',
 	auth: 'bearer',
 	handle({ state, params, body }) {
-		const did = /^\d+$/.test(params.id) ? state.directory.didByIdOrUndefined(Number(params.id)) : undefined;
+		const did = state.directory.didByIdOrUndefined(numericId(params.id));
 		if (!did) return { status: 404, body: { success: false, message: 'Number not found' } };
 		const input = new Validator(body);
 		const name = input.optionalText('name');

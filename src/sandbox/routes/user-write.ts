@@ -1,8 +1,10 @@
 import type { ApiRoute, SandboxState } from '../context';
 import type { User } from '../directory';
 import { digitsOf, isSameNumber, isValidCustomerNumber } from '../phone';
+import { numericId } from '../query-params';
 import { ok, refused } from '../replies';
 import { Validator } from '../validation';
+import { userNotFound } from './users';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Smartflo's password policy: 8+ characters with an upper-case letter, a lower-case letter and a special character.
@@ -78,8 +80,8 @@ export const updateUserRoute: ApiRoute = {
 	path: '/v1/user/{id}',
 	auth: 'bearer',
 	handle({ state, params, body }) {
-		const user = /^\d+$/.test(params.id) ? state.directory.findUser(Number(params.id)) : undefined;
-		if (!user) return { status: 404, body: { success: false, message: 'User not found' } };
+		const user = state.directory.findUser(numericId(params.id));
+		if (!user) return userNotFound();
 		const input = new Validator(body);
 		const fields = readUserFields(input, state, user);
 		if (input.failed) return input.reply();

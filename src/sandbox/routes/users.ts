@@ -1,7 +1,7 @@
 import type { ApiRoute } from '../context';
 import type { User } from '../directory';
-import { scalarParams } from '../query-params';
-import { ok } from '../replies';
+import { numericId, scalarParams } from '../query-params';
+import { ok, type Reply } from '../replies';
 import { Validator } from '../validation';
 
 const DEFAULT_LIMIT = 20;
@@ -50,11 +50,16 @@ export const userRoute: ApiRoute = {
 	path: '/v1/user/{id}',
 	auth: 'bearer',
 	handle({ state, params }) {
-		const user = /^\d+$/.test(params.id) ? state.directory.findUser(Number(params.id)) : undefined;
-		if (!user) return { status: 404, body: { success: false, message: 'User not found' } };
+		const user = state.directory.findUser(numericId(params.id));
+		if (!user) return userNotFound();
 		return ok({ data: toDetailedUser(user) });
 	},
 };
+
+/** The answer to a `/v1/user/{id}` path whose id is no user's. */
+export function userNotFound(): Reply {
+	return { status: 404, body: { success: false, message: 'User not found' } };
+}
 
 /** 1 active, 0 blocked */
 function userStatusOf(user: User): number {
