@@ -44,15 +44,16 @@ export class MemoryStateStore implements StateStore {
 
 	cache(name: string): ValueCache {
 		const entries = this.#track(name, new LRUCache<string, string>({ max: this.#maxKeys }));
+		const put = (key: string, value: string, ttlMs: number) => entries.set(key, value, { ttl: Math.max(1, ttlMs) });
 		return {
 			get: async (key) => entries.get(key),
 			getMany: async (keys) => keys.map((key) => entries.get(key)),
 			set: async (key, value, ttlMs) => {
-				entries.set(key, value, { ttl: Math.max(1, ttlMs) });
+				put(key, value, ttlMs);
 			},
 			add: async (key, value, ttlMs) => {
 				if (entries.has(key)) return false;
-				entries.set(key, value, { ttl: Math.max(1, ttlMs) });
+				put(key, value, ttlMs);
 				return true;
 			},
 			deleteIfEquals: async (key, value) => {

@@ -24,6 +24,9 @@ const MAX_RECONNECT_DELAY_MS = 1000;
 
 const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
+/** PX takes a whole number of milliseconds, at least 1. */
+const wholeMs = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs));
+
 interface SharedStateCommands {
 	smartfloDeleteIfEquals(key: string, value: string): Promise<number>;
 }
@@ -105,10 +108,10 @@ export class RedisStateStore implements StateStore {
 				this.#run(async () => (await client.mget(keys.map(key))).map((value) => value ?? undefined), insurance && (() => insurance.getMany(keys))),
 			set: (k, value, ttlMs) =>
 				this.#run(async () => {
-					await client.set(key(k), value, 'PX', Math.max(1, Math.ceil(ttlMs)));
+					await client.set(key(k), value, 'PX', wholeMs(ttlMs));
 				}, insurance && (() => insurance.set(k, value, ttlMs))),
 			add: (k, value, ttlMs) =>
-				this.#run(async () => (await client.set(key(k), value, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')) === 'OK', insurance && (() => insurance.add(k, value, ttlMs))),
+				this.#run(async () => (await client.set(key(k), value, 'PX', wholeMs(ttlMs), 'NX')) === 'OK', insurance && (() => insurance.add(k, value, ttlMs))),
 			deleteIfEquals: (k, value) =>
 				this.#run(async () => {
 					await commands.smartfloDeleteIfEquals(key(k), value);
