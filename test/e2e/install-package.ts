@@ -7,9 +7,12 @@ import { npmPack } from '../helpers/npm-pack';
 
 const run = promisify(execFile);
 
-/** `npm pack` this repository (prepack builds it) into `destination`; returns the tarball path. */
+/**
+ * The packed n8n package: the tarball test/e2e/run.sh packed once for every suite and n8n version
+ * (SMARTFLO_E2E_TARBALL), else `npm pack` of this repository (prepack builds it) into `destination`.
+ */
 export async function packThisPackage(destination: string): Promise<string> {
-	return (await npmPack(destination)).path;
+	return process.env.SMARTFLO_E2E_TARBALL || (await npmPack(destination)).path;
 }
 
 /**
