@@ -101,7 +101,10 @@ export class WebhookSender {
 	/** Plays a made-up call (see PlayCallOptions); bad options throw a TypeError. */
 	playCall(options: PlayCallOptions = {}): Promise<PlayedCall> {
 		const call = simulatedCallOf(options, this.directory, this.random, Date.now());
-		return this.play(call, options.quirks, options.stepDelayMs);
+		const { quirks = {}, stepDelayMs = 0 } = options;
+		const valid = validQuirks(quirks);
+		if (typeof stepDelayMs !== 'number' || !Number.isFinite(stepDelayMs) || stepDelayMs < 0) throw new TypeError('stepDelayMs must be 0 or more');
+		return this.play(call, valid, stepDelayMs);
 	}
 
 	/** Plays the lifecycle of a call just placed through click to call, unless that is turned off. */
@@ -113,13 +116,12 @@ export class WebhookSender {
 		const call: SimulatedCall = missed
 			? { ...placed, outcome: 'missed', answerMs: null, endMs: placed.startMs + MISSED_CUSTOMER_RING_MS, recordingUrl: null }
 			: { ...placed, outcome: 'answered' };
+		// configure already checked and copied these quirks.
 		void this.play(call, clickToCallQuirks);
 	}
 
 	/** Delivers every event of the call to the webhooks registered for its trigger, one after the other. */
-	private play(call: SimulatedCall, quirks: WebhookQuirks = {}, stepDelayMs = 0): Promise<PlayedCall> {
-		const valid = validQuirks(quirks);
-		if (typeof stepDelayMs !== 'number' || !Number.isFinite(stepDelayMs) || stepDelayMs < 0) throw new TypeError('stepDelayMs must be 0 or more');
+	private play(call: SimulatedCall, quirks: WebhookQuirks, stepDelayMs = 0): Promise<PlayedCall> {
 		const events = lifecycleOf(call);
 		const record: PlayedCall = {
 			uuid: call.uuid,
@@ -134,7 +136,7 @@ export class WebhookSender {
 		this.played.push(record);
 		if (this.played.length > MAX_PLAYED_CALLS) this.played.shift();
 		this.stats.calls += 1;
-		const playing = this.deliverAll(call, events, record, valid, stepDelayMs).finally(() => {
+		const playing = this.deliverAll(call, events, record, quirks, stepDelayMs).finally(() => {
 			record.finished = true;
 			this.inFlight.delete(playing);
 		});
