@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { sandboxGet } from '../nodes/fixtures';
 import { startCountingProxy, totalTraffic, trafficBetween, type CountingProxy, type SmartfloTraffic } from './counting-proxy';
 import { packThisPackage } from './install-package';
 import { runBounded } from './load';
@@ -163,8 +164,7 @@ function trafficOf(stats: SandboxStats): SmartfloTraffic {
 
 /** The ids of the sandbox's users, as User → Get Many outputs them, sorted. */
 async function sandboxUserIds(sandbox: SandboxHandle): Promise<string[]> {
-	const response = await fetch(`${sandbox.url}/v1/users?limit=${USER_PAGE}`, { headers: { Authorization: `Bearer ${sandbox.issueToken({})}` } });
-	const { data, has_more: hasMore } = (await response.json()) as { data: Array<{ id: unknown }>; has_more: boolean };
+	const { data, has_more: hasMore } = (await sandboxGet(sandbox, `/v1/users?limit=${USER_PAGE}`)) as { data: Array<{ id: unknown }>; has_more: boolean };
 	if (hasMore) throw new Error(`the sandbox has more than ${USER_PAGE} users`);
 	return data.map((user) => String(user.id)).sort();
 }

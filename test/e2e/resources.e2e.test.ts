@@ -1,12 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { sandboxGet } from '../nodes/fixtures';
+import { CountedRuns } from './counted-runs';
 import { loadFixture } from './fixtures';
 import { installLikeN8n, packThisPackage } from './install-package';
-import { N8nInstance, outputOf, type N8nRun } from './n8n';
+import { N8nInstance, outputOf } from './n8n';
+import { installedN8n } from './n8n-process';
 
 /** The sandbox's empty lead list, so that the broadcast's leads are exactly the three added. */
 const LEAD_LIST_ID = '5103';
@@ -17,23 +19,22 @@ const LEADS = [
 	{ phone: '9876501003', name: 'Imran Khan', city: 'Lucknow' },
 ];
 
-type Counters = Pick<SandboxStats, 'loginAttempts' | 'logins' | 'refreshAttempts' | 'apiRequests' | 'rejectedTokens' | 'byPath'>;
+/** The counters each workflow's line of the report shows. */
+const REPORTED: Array<keyof SandboxStats> = ['loginAttempts', 'logins', 'refreshAttempts', 'apiRequests', 'rejectedTokens'];
 
 describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	let sandbox: SandboxHandle;
 	let n8n: N8nInstance;
 	let workDir: string;
-	const report: Array<{ workflow: string; counters: Omit<Counters, 'byPath'> }> = [];
+	let runs: CountedRuns;
 	let binaryMode = 'not checked';
 
 	beforeAll(async () => {
-		const cacheDir = execFileSync('bash', [resolve(__dirname, 'install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-			.trim()
-			.split('\n')
-			.pop() as string;
+		const cacheDir = installedN8n();
 		workDir = mkdtempSync(join(tmpdir(), 'smartflo-e2e-resources-'));
 		sandbox = await startSandbox({ seed: { users: 10, callRecords: 40, liveCalls: 0 } });
 		n8n = await N8nInstance.create(cacheDir, join(workDir, 'user'));
+		runs = new CountedRuns(n8n, sandbox, REPORTED);
 		await installLikeN8n(await packThisPackage(join(workDir, 'pack')), n8n.nodesDir, process.env);
 		await n8n.importCredentials(loadFixture('credentials-campaigns.json', { SANDBOX_URL: sandbox.url, DEMO_EMAIL: DEMO_ACCOUNT.email, DEMO_PASSWORD: DEMO_ACCOUNT.password }));
 		await n8n.importWorkflow(
@@ -48,28 +49,13 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	}, 15 * 60_000);
 
 	afterAll(async () => {
-		console.log(
-			`Sandbox counters per workflow:\n${report.map(({ workflow, counters }) => `  ${workflow}: ${JSON.stringify(counters)}`).join('\n')}\nRecording binary data: ${binaryMode}`,
-		);
+		if (runs) console.log(`${runs.report}\nRecording binary data: ${binaryMode}`);
 		await sandbox?.close();
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	});
 
-	async function execute(label: string, workflowId: string): Promise<{ run: N8nRun; counters: Counters }> {
-		sandbox.resetStats();
-		const run = await n8n.execute(workflowId);
-		const { loginAttempts, logins, refreshAttempts, apiRequests, rejectedTokens, byPath } = sandbox.stats();
-		report.push({ workflow: label, counters: { loginAttempts, logins, refreshAttempts, apiRequests, rejectedTokens } });
-		return { run, counters: { loginAttempts, logins, refreshAttempts, apiRequests, rejectedTokens, byPath } };
-	}
-
-	async function direct(path: string): Promise<unknown> {
-		const response = await fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${sandbox.issueToken()}` } });
-		return await response.json();
-	}
-
 	it('create a broadcast → add 3 leads from items (in batches of 2, to the broadcast’s lead list) → start it → list its leads', async () => {
-		const { run, counters } = await execute('broadcast and leads', 'sfE2eBroadcast1');
+		const { run, counters } = await runs.execute('broadcast and leads', 'sfE2eBroadcast1');
 		expect(run.output).not.toContain(DEMO_ACCOUNT.password);
 		expect(run.ok).toBe(true);
 
@@ -91,7 +77,7 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		expect(leads.every((lead) => lead.json.list_id === Number(LEAD_LIST_ID))).toBe(true);
 
 		// What Smartflo now holds: the broadcast running on its list, every field as sent.
-		const broadcast = ((await direct(`/v1/broadcast/${broadcastId}`)) as { data: Record<string, unknown> }).data;
+		const broadcast = ((await sandboxGet(sandbox, `/v1/broadcast/${broadcastId}`)) as { data: Record<string, unknown> }).data;
 		expect(broadcast).toMatchObject({
 			status: 1,
 			phone_number_list: LEAD_LIST_ID,
@@ -116,7 +102,7 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	});
 
 	it('Download Recording: the newest answered call’s recording as binary data, without its signed URL in the item', async () => {
-		const { run, counters } = await execute('download recording', 'sfE2eRecording1');
+		const { run, counters } = await runs.execute('download recording', 'sfE2eRecording1');
 		expect(run.ok).toBe(true);
 		const [record] = outputOf(run.execution, 'Answered Call');
 		const [item] = outputOf(run.execution, 'Download Recording') as Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>;

@@ -1,12 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { firstUser } from '../nodes/fixtures';
+import { CountedRuns } from './counted-runs';
 import { loadFixture } from './fixtures';
 import { installLikeN8n, packThisPackage } from './install-package';
-import { N8nInstance, outputOf, type N8nRun } from './n8n';
+import { N8nInstance, outputOf } from './n8n';
+import { installedN8n } from './n8n-process';
 
 const WRONG_PASSWORD = 'Wrong-e2e-Pa55!';
 const USERS = 25;
@@ -16,23 +18,21 @@ const BAD_CALL_INDEX = 57;
 /** The n8n of the matrix this run uses (test/e2e/run.sh sets it; install-n8n.sh has the default). */
 const N8N_MAJOR = Number((process.env.N8N_VERSION ?? '2').split('.')[0]);
 
-/** Counters as a compact line for the report, and for the assertions below. */
-type Counters = Pick<SandboxStats, 'loginAttempts' | 'logins' | 'failedLogins' | 'refreshAttempts' | 'refreshes' | 'apiRequests' | 'rejectedTokens'>;
+/** The counters each workflow's line of the report shows. */
+const REPORTED: Array<keyof SandboxStats> = ['loginAttempts', 'logins', 'failedLogins', 'refreshAttempts', 'refreshes', 'apiRequests', 'rejectedTokens'];
 
 describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	let sandbox: SandboxHandle;
 	let n8n: N8nInstance;
 	let workDir: string;
-	const report: Array<{ workflow: string; counters: Counters }> = [];
+	let runs: CountedRuns;
 
 	beforeAll(async () => {
-		const cacheDir = execFileSync('bash', [resolve(__dirname, 'install-n8n.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
-			.trim()
-			.split('\n')
-			.pop() as string;
+		const cacheDir = installedN8n();
 		workDir = mkdtempSync(join(tmpdir(), 'smartflo-e2e-'));
 		sandbox = await startSandbox({ maxPageSize: PAGE_CAP, seed: { users: USERS } });
 		n8n = await N8nInstance.create(cacheDir, join(workDir, 'user'));
+		runs = new CountedRuns(n8n, sandbox, REPORTED);
 
 		const tarball = await packThisPackage(join(workDir, 'pack'));
 		await installLikeN8n(tarball, n8n.nodesDir, process.env);
@@ -55,25 +55,13 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	}, 15 * 60_000);
 
 	afterAll(async () => {
-		console.log(`Sandbox counters per workflow:\n${report.map(({ workflow, counters }) => `  ${workflow}: ${JSON.stringify(counters)}`).join('\n')}`);
+		if (runs) console.log(runs.report);
 		await sandbox?.close();
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	});
 
-	/** Runs a workflow with fresh counters and records them. */
-	async function execute(label: string, workflowId: string): Promise<{ run: N8nRun; counters: Counters }> {
-		sandbox.resetStats();
-		const run = await n8n.execute(workflowId);
-		const { loginAttempts, logins, failedLogins, refreshAttempts, refreshes, apiRequests, rejectedTokens } = sandbox.stats();
-		const counters = { loginAttempts, logins, failedLogins, refreshAttempts, refreshes, apiRequests, rejectedTokens };
-		report.push({ workflow: label, counters });
-		return { run, counters };
-	}
-
 	async function callList() {
-		const token = sandbox.issueToken({});
-		const response = await fetch(`${sandbox.url}/v1/users?limit=5`, { headers: { Authorization: `Bearer ${token}` } });
-		const agent = ((await response.json()) as { data: Array<{ agent: { id: string } }> }).data[0].agent.id;
+		const agent = (await firstUser(sandbox)).agentId;
 		sandbox.resetStats();
 		return Array.from({ length: CALLS }, (_, index) => ({
 			agent,
@@ -82,7 +70,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	}
 
 	it('1. password credential, Get Many Users with Return All over 3 pages: every user, exactly 1 login', async () => {
-		const { run, counters } = await execute('1 users, first run', 'sfE2eUsersAll01');
+		const { run, counters } = await runs.execute('1 users, first run', 'sfE2eUsersAll01');
 		expect(run.output).not.toContain(DEMO_ACCOUNT.password);
 		expect(run.ok).toBe(true);
 		const users = outputOf(run.execution, 'Get Users');
@@ -93,7 +81,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	});
 
 	it('2. the same workflow again: 0 logins, the token is reused from n8n\'s database', async () => {
-		const { run, counters } = await execute('2 users, second run', 'sfE2eUsersAll01');
+		const { run, counters } = await runs.execute('2 users, second run', 'sfE2eUsersAll01');
 		expect(run.ok).toBe(true);
 		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
 		expect(counters).toMatchObject({ loginAttempts: 0, refreshAttempts: 0, apiRequests: Math.ceil(USERS / PAGE_CAP) });
@@ -101,7 +89,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 
 	it('3. the stored token expired on Smartflo\'s side: the run still succeeds with exactly one renewal', async () => {
 		sandbox.expireAllTokens();
-		const { run, counters } = await execute('3 users, token expired upstream', 'sfE2eUsersAll01');
+		const { run, counters } = await runs.execute('3 users, token expired upstream', 'sfE2eUsersAll01');
 		expect(run.ok).toBe(true);
 		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
 		expect(counters.logins + counters.refreshes).toBe(1);
@@ -109,7 +97,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	});
 
 	it('4. token chain Login → Refresh → Inspect: a new token, a later expiry, seconds left > 0', async () => {
-		const { run, counters } = await execute('4 token chain', 'sfE2eTokenChain');
+		const { run, counters } = await runs.execute('4 token chain', 'sfE2eTokenChain');
 		expect(run.ok).toBe(true);
 		const [login] = outputOf(run.execution, 'Login');
 		const [refreshed] = outputOf(run.execution, 'Refresh');
@@ -123,7 +111,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	});
 
 	it('5. wrong password: the execution fails naming the cause, without the password, after at most 2 login attempts', async () => {
-		const { run, counters } = await execute('5 wrong password', 'sfE2eWrongPass1');
+		const { run, counters } = await runs.execute('5 wrong password', 'sfE2eWrongPass1');
 		expect(run.ok).toBe(false);
 		expect(run.output).toMatch(/wrong email or password/i);
 		expect(run.output).not.toContain(WRONG_PASSWORD);
@@ -136,7 +124,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		// Minted now: workflow 3 expired every token issued before it.
 		const token = sandbox.issueToken({ kind: 'permanent' });
 		await n8n.importCredentials(loadFixture('credentials-access-token.json', { SANDBOX_URL: sandbox.url, PERMANENT_TOKEN: token }));
-		const { run, counters } = await execute('6 access token', 'sfE2eAccessTok1');
+		const { run, counters } = await runs.execute('6 access token', 'sfE2eAccessTok1');
 		expect(run.ok).toBe(true);
 		expect(outputOf(run.execution, 'My Numbers').length).toBeGreaterThan(0);
 		expect(counters).toMatchObject({ loginAttempts: 0, refreshAttempts: 0, apiRequests: 1, rejectedTokens: 0 });
@@ -144,7 +132,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	});
 
 	it(`7. ${CALLS} items into Click to Call with Continue On Fail, item ${BAD_CALL_INDEX} invalid: ${CALLS - 1} results, 1 error item at ${BAD_CALL_INDEX}, 1 login`, async () => {
-		const { run, counters } = await execute('7 click to call x200', 'sfE2eClickBatch');
+		const { run, counters } = await runs.execute('7 click to call x200', 'sfE2eClickBatch');
 		expect(run.ok).toBe(true);
 		const items = outputOf(run.execution, 'Click to Call');
 		expect(items).toHaveLength(CALLS);
@@ -160,7 +148,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 
 	it(`8. Smartflo answers 403 "Token has expired": renewed once and resent, by ${N8N_MAJOR >= 2 ? 'n8n (preAuthenticationRetryStatusCode)' : 'the node (this n8n has no option for it)'}`, async () => {
 		sandbox.injectFault({ type: 'unauthorized', status: 403, match: '/v1/users', times: 1 });
-		const { run, counters } = await execute('8 users, 403 refusal', 'sfE2eUsersAll01');
+		const { run, counters } = await runs.execute('8 users, 403 refusal', 'sfE2eUsersAll01');
 		expect(run.ok).toBe(true);
 		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
 		if (N8N_MAJOR >= 2) {

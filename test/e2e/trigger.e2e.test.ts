@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { startSandbox, type PlayedCall, type SandboxHandle } from '../../src/sandbox';
 import { SMARTFLO_TRIGGERS } from '../../src/webhooks';
+import { firstUser } from '../nodes/fixtures';
 import { installLikeN8n, packThisPackage } from './install-package';
 import { installedN8n } from './n8n-process';
 import { N8nServer, type PublicExecution } from './n8n-server';
@@ -140,8 +141,7 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		pasteIntoSmartflo(`${listenerUrl}?secret=${SECRET}`, { triggers: ['Call answered by Agent', 'Call answered by Customer (Click to call)', 'Call hangup (Answered)'] });
 		sandbox.configureWebhooks({ onClickToCall: 'answered', clickToCallQuirks: { duplicates: true } });
 
-		const users = await fetch(`${sandbox.url}/v1/users`, { headers: { Authorization: `Bearer ${sandbox.issueToken({})}` } });
-		const agent = ((await users.json()) as { data: Array<{ agent: { id: string } }> }).data[0].agent.id;
+		const agent = (await firstUser(sandbox)).agentId;
 		const started = await fetch(caller.productionUrl(n8n.url), {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
