@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 
+import { helpText } from '../../graphql/config';
 import { DEMO_ACCOUNT } from '../../src/sandbox';
 import { installLikeN8n } from '../e2e/install-package';
 import { npmPack } from '../helpers/npm-pack';
@@ -106,13 +107,15 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 		}
 	}, 60_000);
 
-	it('says clearly that it needs a newer Node on the system Node', () => {
+	it('`smartflo-graphql --help` on the system Node: the help, or on a Node older than 22 a clear refusal', () => {
 		const systemNode = join(systemNodeDir(), 'node');
 		const major = Number(execFileSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).trim());
-		const run = spawnSync(systemNode, [cli, '--sandbox'], { encoding: 'utf8', timeout: 30_000 });
+		const run = spawnSync(systemNode, [cli, '--help'], { encoding: 'utf8', timeout: 30_000 });
 		if (major >= 22) {
 			// This machine's Node is new enough (as on CI runners with Node 22): the refusal cannot be shown here.
 			expect(run.stderr).not.toMatch(/needs Node\.js/);
+			expect(run.status).toBe(0);
+			expect(run.stdout).toBe(helpText());
 		} else {
 			expect(run.status).toBe(1);
 			expect(run.stderr).toBe(`smartflo-graphql needs Node.js 22 or newer; this is ${execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim()}.\n`);
