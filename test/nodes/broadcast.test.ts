@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { sandboxGet } from './fixtures';
-import { jsonOf, passwordCredential, runNode, runNodeError } from './harness';
+import { forResource, jsonOf } from './harness';
 
 let sandbox: SandboxHandle;
 let leadLists: IDataObject[] = [];
@@ -24,8 +24,7 @@ beforeEach(() => {
 });
 
 const requests = (route: string) => sandbox.stats().byPath[route] ?? 0;
-const run = (parameters: IDataObject) => runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'broadcast', ...parameters } });
-const fail = (parameters: IDataObject) => runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'broadcast', ...parameters } });
+const { run, fail } = forResource('broadcast', () => sandbox.url);
 const broadcastOf = async (id: unknown) => ((await sandboxGet(sandbox, `/v1/broadcast/${id}`)) as { data: IDataObject }).data;
 
 let created = 0;
@@ -163,12 +162,7 @@ describe('Broadcast → Start / Stop', () => {
 	it('with Continue On Fail, a broadcast Smartflo will not start is an error item and the others start', async () => {
 		const empty = leadLists.find((list) => list.lead_count === 0) as IDataObject;
 		const ids = [String(await createBroadcast({ leadListId: String(empty.id) })), String(await createBroadcast())];
-		const { output } = await runNode({
-			store: passwordCredential(sandbox.url),
-			items: [{ json: {} }, { json: {} }],
-			parameters: (index) => ({ resource: 'broadcast', operation: 'start', broadcastId: ids[index] }),
-			continueOnFail: true,
-		});
+		const { output } = await run((index) => ({ operation: 'start', broadcastId: ids[index] }), { items: [{ json: {} }, { json: {} }], continueOnFail: true });
 		expect(output).toEqual([
 			{ json: { error: 'Smartflo refused the request: The lead list of this broadcast has no leads', description: expect.any(String) }, pairedItem: { item: 0 } },
 			{ json: { success: true, message: 'Broadcast started successfully' }, pairedItem: { item: 1 } },

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { sandboxGet } from './fixtures';
-import { passwordCredential, runNode, runNodeError } from './harness';
+import { forResource } from './harness';
 
 let sandbox: SandboxHandle;
 let users: IDataObject[] = [];
@@ -15,8 +15,7 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.resetStats());
 
 const liveCalls = async () => (await sandboxGet(sandbox, '/v1/live_calls')) as IDataObject[];
-const run = (parameters: IDataObject) => runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'call', ...parameters } });
-const fail = (parameters: IDataObject) => runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'call', ...parameters } });
+const { run, fail } = forResource('call', () => sandbox.url);
 
 /** An answered live call and an agent who is free to supervise it (enabled, not on it). */
 async function answeredCall(): Promise<{ call: IDataObject; supervisor: IDataObject }> {
@@ -91,10 +90,8 @@ describe('Call → Disconnect Dialer Call', () => {
 
 	it('with Continue On Fail, a call Smartflo cannot find is an error item and the next call is disconnected', async () => {
 		const { call } = await answeredCall();
-		const { output } = await runNode({
-			store: passwordCredential(sandbox.url),
+		const { output } = await run((index) => ({ operation: 'disconnect', callId: index === 0 ? 'no-such-call' : call.call_id }), {
 			items: [{ json: {} }, { json: {} }],
-			parameters: (index) => ({ resource: 'call', operation: 'disconnect', callId: index === 0 ? 'no-such-call' : call.call_id }),
 			continueOnFail: true,
 		});
 		expect(output).toEqual([

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { firstUser, sandboxGet } from './fixtures';
-import { jsonOf, passwordCredential, runNode, runNodeError } from './harness';
+import { forResource, jsonOf } from './harness';
 
 const DAY_MS = 86_400_000;
 /** The IST wall-clock date of an instant, as Smartflo writes dates. */
@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.resetStats());
 
-const run = (parameters: IDataObject) => runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'dialer', ...parameters } });
-const fail = (parameters: IDataObject) => runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'dialer', ...parameters } });
+const { run, fail } = forResource('dialer', () => sandbox.url);
 const callbacksBetween = async (from: string, to: string) =>
 	((await sandboxGet(sandbox, `/v1/dialer/schedule_call?from_date=${encodeURIComponent(from)}&to_date=${encodeURIComponent(to)}`)) as { data: IDataObject[] }).data;
 
@@ -74,18 +73,15 @@ describe('Dialer → Schedule Callback', () => {
 
 	it('passes on { ok: false } for a time in the past or an unknown agent; with Continue On Fail the other items go on', async () => {
 		const future = `${istDate(Date.now() + DAY_MS)} 10:00:00`;
-		const { output } = await runNode({
-			store: passwordCredential(sandbox.url),
-			items: [{ json: {} }, { json: {} }, { json: {} }],
-			parameters: (index) => ({
-				resource: 'dialer',
+		const { output } = await run(
+			(index) => ({
 				operation: 'scheduleCallback',
 				agentId: index === 1 ? '0000000000000' : agentId,
 				customerNumber: '9876500012',
 				scheduledFor: index === 0 ? '2020-01-01 10:00:00' : future,
 			}),
-			continueOnFail: true,
-		});
+			{ items: [{ json: {} }, { json: {} }, { json: {} }], continueOnFail: true },
+		);
 		expect(output.map((item) => item.json.error ?? item.json.message)).toEqual([
 			'Smartflo refused the request: The schedule date time must be a date after now.',
 			'Smartflo refused the request: Agent not found',

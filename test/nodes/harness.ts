@@ -35,4 +35,23 @@ export async function runNodeError(options: RunOptions): Promise<Error & { conte
 	);
 }
 
+/** What a run takes besides its parameters: items, Continue On Fail, a request helper. */
+type RunExtras = Omit<RunOptions, 'store' | 'parameters'>;
+
+/**
+ * runNode and runNodeError for one resource's operations, signed in with the demo account's password
+ * to the sandbox at `baseUrl()`; it is read at each run, as suites start their sandbox in beforeAll.
+ */
+export function forResource(resource: string, baseUrl: () => string) {
+	const options = (parameters: RunOptions['parameters'], extras: RunExtras): RunOptions => ({
+		...extras,
+		store: passwordCredential(baseUrl()),
+		parameters: typeof parameters === 'function' ? (index) => ({ resource, ...parameters(index) }) : { resource, ...parameters },
+	});
+	return {
+		run: (parameters: RunOptions['parameters'], extras: RunExtras = {}) => runNode(options(parameters, extras)),
+		fail: (parameters: RunOptions['parameters'], extras: RunExtras = {}) => runNodeError(options(parameters, extras)),
+	};
+}
+
 export const jsonOf = (output: INodeExecutionData[]) => output.map((item) => item.json);

@@ -4,7 +4,7 @@ import { getLeadFields } from '../../nodes/Smartflo/methods/loadOptions';
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { asLoadOptions, createExecuteContext } from '../helpers/n8n-execute';
 import { sandboxGet } from './fixtures';
-import { jsonOf, node, passwordCredential, runNode, runNodeError } from './harness';
+import { forResource, jsonOf, node, passwordCredential, runNode } from './harness';
 
 let sandbox: SandboxHandle;
 let lists: IDataObject[] = [];
@@ -23,13 +23,7 @@ beforeEach(() => {
 
 const requests = (route: string) => sandbox.stats().byPath[route] ?? 0;
 const leadsOf = async (listId: unknown) => (await sandboxGet(sandbox, `/v1/broadcast/leads/${listId}`)) as IDataObject[];
-const run = (parameters: IDataObject | ((index: number) => IDataObject), extra: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}) =>
-	runNode({
-		store: passwordCredential(sandbox.url),
-		parameters: typeof parameters === 'function' ? (index) => ({ resource: 'lead', ...parameters(index) }) : { resource: 'lead', ...parameters },
-		...extra,
-	});
-const fail = (parameters: IDataObject) => runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'lead', ...parameters } });
+const { run, fail } = forResource('lead', () => sandbox.url);
 let number = 9_700_000_000;
 const nextNumber = () => String(++number);
 
@@ -168,7 +162,7 @@ describe('Lead → Add Many', () => {
 	it('without Continue On Fail, an invalid item stops the run at its index, before anything is sent', async () => {
 		const batch = items(3);
 		batch[2].json.phone = '';
-		const error = await runNodeError({ store: passwordCredential(sandbox.url), items: batch, parameters: (index) => ({ resource: 'lead', ...fromItems(batch)(index) }) });
+		const error = await fail(fromItems(batch), { items: batch });
 		expect(error.message).toBe('Phone Number is required');
 		expect(error.context?.itemIndex).toBe(2);
 		expect(requests('POST /v1/broadcast/leads/{id}')).toBe(0);

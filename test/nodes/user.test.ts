@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../src/sandbox';
 import { sandboxGet } from './fixtures';
-import { jsonOf, passwordCredential, runNode, runNodeError } from './harness';
+import { forResource, jsonOf } from './harness';
 
 const USERS = 23;
 
@@ -19,8 +19,7 @@ beforeEach(() => {
 });
 
 const requests = () => sandbox.stats().byPath['GET /v1/users'] ?? 0;
-const run = (parameters: IDataObject) =>
-	runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', ...parameters } });
+const { run, fail } = forResource('user', () => sandbox.url);
 
 describe('User → Get Many', () => {
 	it('follows last_seen_id across pages until has_more is false', async () => {
@@ -64,7 +63,7 @@ describe('User → Get', () => {
 	});
 
 	it('says when the user does not exist', async () => {
-		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'get', userId: '1' } });
+		const error = await fail({ operation: 'get', userId: '1' });
 		expect(error.message).toBe('Smartflo could not find it: User not found (HTTP 404)');
 		expect(error.httpCode).toBe('404');
 	});
@@ -72,7 +71,6 @@ describe('User → Get', () => {
 
 describe('User → Create', () => {
 	const base = (extra: IDataObject = {}): IDataObject => ({
-		resource: 'user',
 		operation: 'create',
 		name: 'Meera Iyer',
 		number: '+919812300001',
@@ -85,7 +83,7 @@ describe('User → Create', () => {
 	});
 
 	it('creates the user and its agent with every required field; the new user is listed', async () => {
-		const { output } = await runNode({ store: passwordCredential(sandbox.url), parameters: base({ additionalFields: { departments: ['4201'], assignExtension: true } }) });
+		const { output } = await run(base({ additionalFields: { departments: ['4201'], assignExtension: true } }));
 		expect(output[0].json).toEqual({ success: true, message: 'User created successfully', user_id: expect.any(Number), agent_id: expect.stringMatching(/^\d{13}$/) });
 		expect(JSON.stringify(output)).not.toContain('Welcome@2026');
 		const created = ((await sandboxGet(sandbox, `/v1/user/${output[0].json.user_id}`)) as { data: IDataObject }).data;
@@ -99,35 +97,28 @@ describe('User → Create', () => {
 		[{ callerIds: ['first'] }, 'Caller ID Numbers must be a list of whole numbers'],
 	])('refuses %j before calling Smartflo', async (extra, message) => {
 		sandbox.resetStats();
-		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: base(extra) });
+		const error = await fail(base(extra));
 		expect(error.message).toBe(message);
 		expect(sandbox.stats().byPath['POST /v1/user']).toBeUndefined();
 	});
 
 	it('reports Smartflo’s validation field by field: the password policy, a taken email, an unknown number ID', async () => {
 		const taken = ((await sandboxGet(sandbox, `/v1/user/${allUsers[0].id}`)) as { data: { team_member: { email: string } } }).data.team_member.email;
-		const error = await runNodeError({
-			store: passwordCredential(sandbox.url),
-			parameters: base({ email: taken, password: 'welcome2026', callerIds: ['1'], loginId: 'someone.new', number: '+919812300002' }),
-		});
+		const error = await fail(base({ email: taken, password: 'welcome2026', callerIds: ['1'], loginId: 'someone.new', number: '+919812300002' }));
 		expect(error.message).toBe('Smartflo rejected the parameters: The given data was invalid.');
 		expect(error.description).toBe('email: The email has already been taken.; caller_id: The selected caller id is invalid.; password: The password format is invalid.');
 		expect(error.description).not.toContain('welcome2026');
 	});
 
 	it('passes on Smartflo’s refusal of a number another user has', async () => {
-		const error = await runNodeError({
-			store: passwordCredential(sandbox.url),
-			parameters: base({ number: String((allUsers[1].agent as IDataObject).follow_me_number), email: 'new.one@example.in', loginId: 'new.one' }),
-		});
+		const error = await fail(base({ number: String((allUsers[1].agent as IDataObject).follow_me_number), email: 'new.one@example.in', loginId: 'new.one' }));
 		expect(error.message).toBe('Smartflo refused the request: Number is already assigned to another user');
 		expect(error.httpCode).toBe('200');
 	});
 });
 
 describe('User → Update', () => {
-	const update = (userId: unknown, updateFields: IDataObject) =>
-		runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'update', userId: String(userId), updateFields } });
+	const update = (userId: unknown, updateFields: IDataObject) => run({ operation: 'update', userId: String(userId), updateFields });
 	const detail = async (userId: unknown) => ((await sandboxGet(sandbox, `/v1/user/${userId}`)) as { data: IDataObject }).data;
 
 	it('blocks and unblocks a user and their agent', async () => {
@@ -147,8 +138,8 @@ describe('User → Update', () => {
 	});
 
 	it('refuses an update with nothing in it; an unknown user is Smartflo’s 404', async () => {
-		expect((await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'update', userId: '62501', updateFields: {} } })).message).toBe('Nothing to update');
-		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'update', userId: '1', updateFields: { name: 'Nobody' } } });
+		expect((await fail({ operation: 'update', userId: '62501', updateFields: {} })).message).toBe('Nothing to update');
+		const error = await fail({ operation: 'update', userId: '1', updateFields: { name: 'Nobody' } });
 		expect(error.message).toBe('Smartflo could not find it: User not found (HTTP 404)');
 	});
 });
