@@ -9,7 +9,14 @@ const N8N_FACES = ['nodes/**/*.ts', 'credentials/**/*.ts'];
  * The parts of src/ the n8n package ships with the credential and the nodes. n8n Cloud's scanner lints
  * every file of the package (its tarball leg), so its Cloud rules apply to these sources too.
  */
-const N8N_SHIPPED_CORE = ['src/auth/**/*.ts', 'src/api/**/*.ts', 'src/n8n/**/*.ts', 'src/webhooks/**/*.ts', 'src/time/**/*.ts', 'src/http/transport.ts'];
+const N8N_SHIPPED_CORE = [
+	'src/auth/**/*.ts',
+	'src/api/**/*.ts',
+	'src/n8n/**/*.ts',
+	'src/webhooks/**/*.ts',
+	'src/time/**/*.ts',
+	'src/http/transport.ts',
+];
 
 const CLOUD_RULES = [
 	'@n8n/community-nodes/no-restricted-globals',
@@ -31,7 +38,17 @@ export default tseslint.config(
 	},
 	{
 		files: ['**/*.js', '**/*.cjs'],
-		languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+		languageOptions: {
+			sourceType: 'commonjs',
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				exports: 'writable',
+				process: 'readonly',
+				console: 'readonly',
+				__dirname: 'readonly',
+			},
+		},
 	},
 	{
 		files: ['**/*.mjs'],

@@ -51,7 +51,13 @@ async function main(): Promise<void> {
 	process.stderr.write(`Starting the sandbox with ${BENCH_ACCOUNT_COUNT.toLocaleString('en')} accounts…\n`);
 	const sandbox = await ChildServer.start('sandbox-process', { accounts: BENCH_ACCOUNT_COUNT });
 	const context: BenchContext = { sandbox, settings, progress };
-	const results: BenchResults = { startedAt: startedAt.toISOString(), durationSeconds: 0, machine: { ...machineInfo(), busyBeforeRun }, settings, scenarios: {} };
+	const results: BenchResults = {
+		startedAt: startedAt.toISOString(),
+		durationSeconds: 0,
+		machine: { ...machineInfo(), busyBeforeRun },
+		settings,
+		scenarios: {},
+	};
 	const selected = (name: ScenarioName) => flags.only.includes(name);
 	try {
 		if (selected('storm')) {

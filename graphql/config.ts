@@ -76,7 +76,13 @@ const limits = DEFAULT_AUTH_GUARD_LIMITS;
 
 /** Every CliConfig field, in --help order; typed so that a field without a setting fails the build. */
 const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
-	port: { flag: '--port', env: 'PORT', value: '<n>', description: 'Port to listen on (0 = any free port).', ...integerSetting(DEFAULT_PORT, 0, 65_535) },
+	port: {
+		flag: '--port',
+		env: 'PORT',
+		value: '<n>',
+		description: 'Port to listen on (0 = any free port).',
+		...integerSetting(DEFAULT_PORT, 0, 65_535),
+	},
 	host: {
 		flag: '--host',
 		env: 'HOST',
@@ -99,7 +105,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--production',
 		offFlag: '--development',
 		env: 'NODE_ENV',
-		description: 'NODE_ENV=production or --production: GraphiQL, landing page and introspection default to off. --development forces development.',
+		description:
+			'NODE_ENV=production or --production: GraphiQL, landing page and introspection default to off. --development forces development.',
 		defaultText: 'development',
 		default: () => false,
 		parse: (raw) => raw === 'production',
@@ -120,7 +127,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--cors-origins',
 		env: 'CORS_ORIGINS',
 		value: '<a,b>',
-		description: 'Comma-separated browser origins allowed to call the API; other origins, and all of them when empty, get no CORS headers at all.',
+		description:
+			'Comma-separated browser origins allowed to call the API; other origins, and all of them when empty, get no CORS headers at all.',
 		defaultText: '(none)',
 		default: () => [],
 		parse: parseOrigins,
@@ -196,7 +204,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--rate-limit-max-keys',
 		env: 'RATE_LIMIT_MAX_KEYS',
 		value: '<n>',
-		description: 'Emails / IPs / cached rejections each limiter and cache in this process remembers at most (with REDIS_URL: those of the outage fallback).',
+		description:
+			'Emails / IPs / cached rejections each limiter and cache in this process remembers at most (with REDIS_URL: those of the outage fallback).',
 		...integerSetting(limits.maxTrackedKeys, 100, 10_000_000),
 	},
 	limitsSecret: {
@@ -205,7 +214,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		defaultText: 'random per process',
 		default: () => undefined,
 		parse: (raw, name) => {
-			if (raw.length < MIN_LIMITS_SECRET_LENGTH) throw new ConfigError(`${name} must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
+			if (raw.length < MIN_LIMITS_SECRET_LENGTH)
+				throw new ConfigError(`${name} must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
 			return raw;
 		},
 	},
@@ -213,7 +223,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--redis-url',
 		env: 'REDIS_URL',
 		value: '<url>',
-		description: 'Keep the limits and caches in Redis (redis:// or rediss://), shared by every replica; unset, in this process. A password in a flag shows in the process list: prefer the variable.',
+		description:
+			'Keep the limits and caches in Redis (redis:// or rediss://), shared by every replica; unset, in this process. A password in a flag shows in the process list: prefer the variable.',
 		defaultText: '(none: in memory)',
 		default: () => undefined,
 		parse: parseRedisUrl,
@@ -234,7 +245,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--redis-outage',
 		env: 'REDIS_OUTAGE',
 		value: '<fail-closed|memory>',
-		description: 'While Redis is unreachable: refuse logins and refreshes (RATE_LIMITED, /ready 503), or serve with this process\'s own limits.',
+		description:
+			"While Redis is unreachable: refuse logins and refreshes (RATE_LIMITED, /ready 503), or serve with this process's own limits.",
 		defaultText: 'fail-closed',
 		default: () => 'fail-closed',
 		parse: (raw, name) => {
@@ -290,10 +302,17 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 export type SettingRow = Setting<unknown> & { key: keyof CliConfig };
 
 /** The settings in --help order. */
-export const SETTINGS: readonly SettingRow[] = Object.entries(TABLE).map(([key, setting]) => ({ key: key as keyof CliConfig, ...(setting as Setting<unknown>) }));
+export const SETTINGS: readonly SettingRow[] = Object.entries(TABLE).map(([key, setting]) => ({
+	key: key as keyof CliConfig,
+	...(setting as Setting<unknown>),
+}));
 
 /** Not a setting, but a row of --help and of the README's table. */
-export const HELP_FLAG: Pick<SettingRow, 'flag' | 'env' | 'value' | 'description' | 'defaultText'> = { flag: '--help', description: 'Show this help.', defaultText: '' };
+export const HELP_FLAG: Pick<SettingRow, 'flag' | 'env' | 'value' | 'description' | 'defaultText'> = {
+	flag: '--help',
+	description: 'Show this help.',
+	defaultText: '',
+};
 
 const flagName = (flag: string) => flag.slice(2);
 
@@ -435,7 +454,8 @@ function parseOrigins(raw: string, name: string): string[] {
 		} catch {
 			throw new ConfigError(`${name}: "${origin}" is not an origin such as https://app.example.com.`);
 		}
-		if (parsed.origin !== origin.replace(/\/$/, '')) throw new ConfigError(`${name}: "${origin}" must be an origin only (scheme, host, port).`);
+		if (parsed.origin !== origin.replace(/\/$/, ''))
+			throw new ConfigError(`${name}: "${origin}" must be an origin only (scheme, host, port).`);
 	}
 	return origins.map((origin) => origin.replace(/\/$/, ''));
 }

@@ -60,7 +60,10 @@ export async function listen(graphql: GraphQLServer, options: ListenOptions): Pr
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeIdleConnections();
 			const drained = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
-			const onTime = await Promise.race([drained.then(() => true), delay(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS).then(() => false)]);
+			const onTime = await Promise.race([
+				drained.then(() => true),
+				delay(options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS).then(() => false),
+			]);
 			// Sockets of requests that just finished are idle now; those still busy at the deadline are cut.
 			if (onTime) server.closeIdleConnections();
 			else server.closeAllConnections();

@@ -161,7 +161,11 @@ function redisStore(options: GraphQLServerOptions, logger: Logger): ((limits: Au
 function readiness(health: StoreHealth, Response: typeof globalThis.Response): boolean | Response {
 	if (health.kind === 'memory' || health.reachable) return true;
 	const degraded = health.outage === 'memory';
-	const body = { ready: degraded, redis: 'unreachable', limits: degraded ? 'this replica only' : 'unavailable: logins and refreshes are refused' };
+	const body = {
+		ready: degraded,
+		redis: 'unreachable',
+		limits: degraded ? 'this replica only' : 'unavailable: logins and refreshes are refused',
+	};
 	return new Response(JSON.stringify(body), { status: degraded ? 200 : 503, headers: { 'content-type': 'application/json' } });
 }
 

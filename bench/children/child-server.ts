@@ -26,7 +26,11 @@ export class ChildServer {
 	) {}
 
 	/** Starts `children/<entry>.js` with `options` and waits until it listens. */
-	static async start(entry: string, options: object, { execArgv = [], startTimeoutMs = 30_000 }: ChildServerOptions = {}): Promise<ChildServer> {
+	static async start(
+		entry: string,
+		options: object,
+		{ execArgv = [], startTimeoutMs = 30_000 }: ChildServerOptions = {},
+	): Promise<ChildServer> {
 		const child = fork(join(__dirname, `${entry}.js`), [JSON.stringify(options)], {
 			execArgv: ['--expose-gc', ...execArgv],
 			// Logs go nowhere: formatting them stays in the measurement, printing them to a terminal does not.

@@ -57,7 +57,15 @@ function memorySnapshot(collect: boolean): MemorySnapshot {
 	const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 	const newSpaceBytes = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
 	const { user, system } = process.cpuUsage();
-	return { cpuMicros: user + system, rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external, newSpaceBytes, afterGc: gc !== undefined };
+	return {
+		cpuMicros: user + system,
+		rssBytes: rss,
+		heapUsedBytes: heapUsed,
+		heapTotalBytes: heapTotal,
+		externalBytes: external,
+		newSpaceBytes,
+		afterGc: gc !== undefined,
+	};
 }
 
 /** The child's options, passed as JSON in argv[2]. */

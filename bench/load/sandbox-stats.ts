@@ -8,7 +8,10 @@ export async function sandboxStats(sandboxUrl: string): Promise<SandboxStats> {
 }
 
 /** Upstream logins (issued tokens) and failed logins that happened while `work` ran. */
-export async function countUpstreamLogins<T>(sandboxUrl: string, work: () => Promise<T>): Promise<{ result: T; logins: number; failedLogins: number }> {
+export async function countUpstreamLogins<T>(
+	sandboxUrl: string,
+	work: () => Promise<T>,
+): Promise<{ result: T; logins: number; failedLogins: number }> {
 	const before = await sandboxStats(sandboxUrl);
 	const result = await work();
 	const after = await sandboxStats(sandboxUrl);

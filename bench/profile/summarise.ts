@@ -86,7 +86,8 @@ function byStage(profile: CpuProfile, byId: Map<number, ProfileNode>): Map<strin
 			const node = byId.get(current);
 			if (node) frames.push(frameName(node));
 		}
-		const stage = STAGES.find(([, pattern]) => frames.some((frame) => pattern.test(frame)))?.[0] ?? 'other (yoga, envelop, whatwg-node, promises)';
+		const stage =
+			STAGES.find(([, pattern]) => frames.some((frame) => pattern.test(frame)))?.[0] ?? 'other (yoga, envelop, whatwg-node, promises)';
 		totals.set(stage, (totals.get(stage) ?? 0) + (profile.timeDeltas[i] ?? 0));
 	});
 	return totals;

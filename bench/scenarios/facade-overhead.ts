@@ -61,7 +61,11 @@ interface Samples {
  * costs exactly one upstream login per request.
  */
 export async function runFacadeOverhead({ sandbox, settings, progress }: BenchContext): Promise<FacadeOverheadResult> {
-	const graphql = await ChildServer.start('graphql-process', { upstreamUrl: sandbox.url, limits: LOAD_TEST_LIMITS }, { execArgv: settings.graphqlExecArgv });
+	const graphql = await ChildServer.start(
+		'graphql-process',
+		{ upstreamUrl: sandbox.url, limits: LOAD_TEST_LIMITS },
+		{ execArgv: settings.graphqlExecArgv },
+	);
 	const proxy = await ChildServer.start('bare-proxy-process', { upstreamUrl: sandbox.url });
 	try {
 		const credentials = (n: number) => ({ email: benchEmail(n), password: BENCH_PASSWORD });
@@ -104,13 +108,18 @@ export async function runFacadeOverhead({ sandbox, settings, progress }: BenchCo
 				s.upstreamLogins += after.logins - before.logins;
 				s.failed += failures(many);
 			}
-			const line = targets.map((t) => `${t.name} p50 ${samples[t.name].p50[round].toFixed(2)} ms ${Math.round(samples[t.name].rps[round])} rps`);
+			const line = targets.map(
+				(t) => `${t.name} p50 ${samples[t.name].p50[round].toFixed(2)} ms ${Math.round(samples[t.name].rps[round])} rps`,
+			);
 			progress(`facade round ${round + 1}: ${line.join(', ')}`);
 		}
 
 		const perRound = (f: (round: number) => number) => acrossRounds(samples.direct.p50.map((_, round) => f(round)));
 		return {
-			targets: Object.fromEntries(targets.map((t) => [t.name, summarise(t.url, samples[t.name])])) as Record<FacadeTargetName, FacadeTargetResult>,
+			targets: Object.fromEntries(targets.map((t) => [t.name, summarise(t.url, samples[t.name])])) as Record<
+				FacadeTargetName,
+				FacadeTargetResult
+			>,
 			facadeAddedP50Ms: perRound((r) => samples.facade.p50[r] - samples.direct.p50[r]),
 			bareProxyAddedP50Ms: perRound((r) => samples.bareProxy.p50[r] - samples.direct.p50[r]),
 			facadeVsBareThroughput: perRound((r) => ratio(samples.facade.rps[r], samples.bareProxy.rps[r])),
@@ -121,7 +130,17 @@ export async function runFacadeOverhead({ sandbox, settings, progress }: BenchCo
 }
 
 function emptySamples(): Samples {
-	return { p50: [], p99: [], rps: [], p50AtThroughput: [], p99AtThroughput: [], cpuPerResponse: [], responses: 0, upstreamLogins: 0, failed: 0 };
+	return {
+		p50: [],
+		p99: [],
+		rps: [],
+		p50AtThroughput: [],
+		p99AtThroughput: [],
+		cpuPerResponse: [],
+		responses: 0,
+		upstreamLogins: 0,
+		failed: 0,
+	};
 }
 
 function failures(result: LoadResult): number {

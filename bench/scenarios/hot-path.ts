@@ -36,7 +36,8 @@ export async function runHotPath({ sandbox, settings, progress }: BenchContext):
 		const preparedHeaders = { Accept: 'application/json', Authorization: authorizationHeader(token) };
 		const url = `${sandbox.url}${API_PATH}`;
 		const authenticatedHeaders = async () => ({ Accept: 'application/json', Authorization: authorizationHeader(await session.getToken()) });
-		const authenticated = async () => expectOk(transport, { method: 'GET', url, headers: await authenticatedHeaders(), timeoutMs: client.timeoutMs });
+		const authenticated = async () =>
+			expectOk(transport, { method: 'GET', url, headers: await authenticatedHeaders(), timeoutMs: client.timeoutMs });
 		const prepared = () => expectOk(transport, { method: 'GET', url, headers: preparedHeaders, timeoutMs: client.timeoutMs });
 
 		// Warm-up: the JIT has compiled both paths and getToken() before the first round.
@@ -54,13 +55,16 @@ export async function runHotPath({ sandbox, settings, progress }: BenchContext):
 			floorOps.push(await opsPerSecond(settings.hotPathCalls, async () => token));
 			authWorkNs.push(1e9 / (await opsPerSecond(settings.hotPathCalls, authenticatedHeaders)));
 			// Which variant goes first in each pair alternates between rounds.
-			const compared = round % 2 === 0
-				? await compareInterleaved(settings.hotPathRequests, authenticated, prepared)
-				: swap(await compareInterleaved(settings.hotPathRequests, prepared, authenticated));
+			const compared =
+				round % 2 === 0
+					? await compareInterleaved(settings.hotPathRequests, authenticated, prepared)
+					: swap(await compareInterleaved(settings.hotPathRequests, prepared, authenticated));
 			authUs.push(compared.a * 1000);
 			preparedUs.push(compared.b * 1000);
 			ratios.push(compared.ratio);
-			progress(`hot path round ${round + 1}: getToken ${Math.round(getTokenOps[round]).toLocaleString('en')} ops/s, auth/prepared ${ratios[round].toFixed(3)}`);
+			progress(
+				`hot path round ${round + 1}: getToken ${Math.round(getTokenOps[round]).toLocaleString('en')} ops/s, auth/prepared ${ratios[round].toFixed(3)}`,
+			);
 		}
 		return {
 			getTokenOpsPerSecond: acrossRounds(getTokenOps),
@@ -90,11 +94,18 @@ async function opsPerSecond(calls: number, operation: () => Promise<unknown>): P
  * `requests` of each variant, one at a time and interleaved request by request (A B A B …), so that
  * a slow moment of the shared machine lands on both alike; each variant's median latency, and their ratio.
  */
-async function compareInterleaved(requests: number, a: () => Promise<void>, b: () => Promise<void>): Promise<{ a: number; b: number; ratio: number }> {
+async function compareInterleaved(
+	requests: number,
+	a: () => Promise<void>,
+	b: () => Promise<void>,
+): Promise<{ a: number; b: number; ratio: number }> {
 	const aTimes: number[] = [];
 	const bTimes: number[] = [];
 	for (let i = 0; i < requests; i++) {
-		for (const [send, times] of [[a, aTimes], [b, bTimes]] as const) {
+		for (const [send, times] of [
+			[a, aTimes],
+			[b, bTimes],
+		] as const) {
 			const startedAt = performance.now();
 			await send();
 			times.push(performance.now() - startedAt);

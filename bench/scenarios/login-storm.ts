@@ -53,7 +53,9 @@ export async function runLoginStorm({ sandbox, settings, progress }: BenchContex
 			issue.push(issuedAfterMs);
 			p50.push(percentile(timesToToken, 50));
 			p99.push(percentile(timesToToken, 99));
-			progress(`login storm round ${round + 1}: ${logins} upstream login(s), p50 ${p50[round].toFixed(2)} ms, direct ${direct[round].toFixed(2)} ms`);
+			progress(
+				`login storm round ${round + 1}: ${logins} upstream login(s), p50 ${p50[round].toFixed(2)} ms, direct ${direct[round].toFixed(2)} ms`,
+			);
 		} finally {
 			await transport.close();
 		}

@@ -106,7 +106,9 @@ export async function runMemory({ sandbox, settings, progress }: BenchContext, b
 				const point = checkpoint(sent, await snapshot());
 				checkpoints.push(point);
 				const inRedis = point.redis ? `, Redis ${mb(point.redis.usedMemoryBytes)} in ${point.redis.keys.toLocaleString('en')} keys` : '';
-				progress(`memory (${backend.kind}) after ${sent.toLocaleString('en')} logins: rss ${mb(point.rssBytes)}, heap ${mb(point.heapUsedBytes)} of ${mb(point.heapTotalBytes)}, young generation ${mb(point.newSpaceBytes)}, ${JSON.stringify(point.state)}${inRedis}`);
+				progress(
+					`memory (${backend.kind}) after ${sent.toLocaleString('en')} logins: rss ${mb(point.rssBytes)}, heap ${mb(point.heapUsedBytes)} of ${mb(point.heapTotalBytes)}, young generation ${mb(point.newSpaceBytes)}, ${JSON.stringify(point.state)}${inRedis}`,
+				);
 			}
 		});
 		clearInterval(sampler);

@@ -210,7 +210,8 @@ export class AuthGuard {
 			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, sealTokens(this.#keys, tokens, [bare]), reuseMs));
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED')) await this.#remember(callKey, error);
+			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED'))
+				await this.#remember(callKey, error);
 			throw error;
 		}
 	}

@@ -4,7 +4,12 @@
  * execution and nothing is kept beyond it. Without it the promise stays for the map's lifetime (one
  * GraphQL request: its aliased fields get the same answer).
  */
-export function joinOrStart<T>(promises: Map<string, Promise<T>>, key: string, execute: () => Promise<T>, forgetWhenSettled: boolean): Promise<T> {
+export function joinOrStart<T>(
+	promises: Map<string, Promise<T>>,
+	key: string,
+	execute: () => Promise<T>,
+	forgetWhenSettled: boolean,
+): Promise<T> {
 	const running = promises.get(key);
 	if (running) return running;
 	const started = forgetWhenSettled ? execute().finally(() => promises.delete(key)) : execute();

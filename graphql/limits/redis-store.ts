@@ -105,17 +105,29 @@ export class RedisStateStore implements StateStore {
 		return {
 			get: (k) => this.#run(async () => (await client.get(key(k))) ?? undefined, insurance && (() => insurance.get(k))),
 			getMany: (keys) =>
-				this.#run(async () => (await client.mget(keys.map(key))).map((value) => value ?? undefined), insurance && (() => insurance.getMany(keys))),
+				this.#run(
+					async () => (await client.mget(keys.map(key))).map((value) => value ?? undefined),
+					insurance && (() => insurance.getMany(keys)),
+				),
 			set: (k, value, ttlMs) =>
-				this.#run(async () => {
-					await client.set(key(k), value, 'PX', wholeMs(ttlMs));
-				}, insurance && (() => insurance.set(k, value, ttlMs))),
+				this.#run(
+					async () => {
+						await client.set(key(k), value, 'PX', wholeMs(ttlMs));
+					},
+					insurance && (() => insurance.set(k, value, ttlMs)),
+				),
 			add: (k, value, ttlMs) =>
-				this.#run(async () => (await client.set(key(k), value, 'PX', wholeMs(ttlMs), 'NX')) === 'OK', insurance && (() => insurance.add(k, value, ttlMs))),
+				this.#run(
+					async () => (await client.set(key(k), value, 'PX', wholeMs(ttlMs), 'NX')) === 'OK',
+					insurance && (() => insurance.add(k, value, ttlMs)),
+				),
 			deleteIfEquals: (k, value) =>
-				this.#run(async () => {
-					await commands.smartfloDeleteIfEquals(key(k), value);
-				}, insurance && (() => insurance.deleteIfEquals(k, value))),
+				this.#run(
+					async () => {
+						await commands.smartfloDeleteIfEquals(key(k), value);
+					},
+					insurance && (() => insurance.deleteIfEquals(k, value)),
+				),
 		};
 	}
 

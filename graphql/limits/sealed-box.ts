@@ -25,7 +25,9 @@ export function createSealedBox(key: Buffer): SealedBox {
 			const iv = randomBytes(12);
 			const cipher = createCipheriv('aes-256-gcm', contextKey(context), iv);
 			const encrypted = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-			return [FORMAT, iv, encrypted, cipher.getAuthTag()].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+			return [FORMAT, iv, encrypted, cipher.getAuthTag()]
+				.map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+				.join('.');
 		},
 		open(sealed, context) {
 			const [format, iv, encrypted, tag] = sealed.split('.');

@@ -14,9 +14,7 @@ export interface ValueCache {
 
 /** What the store says about itself: readiness and the /ready answer follow from it. */
 export type StoreHealth =
-	| { kind: 'memory' }
-	| { kind: 'redis'; reachable: true }
-	| { kind: 'redis'; reachable: false; outage: RedisOutagePolicy };
+	{ kind: 'memory' } | { kind: 'redis'; reachable: true } | { kind: 'redis'; reachable: false; outage: RedisOutagePolicy };
 
 /**
  * With Redis unreachable: 'fail-closed' refuses logins and refreshes (RATE_LIMITED with a Retry-After)

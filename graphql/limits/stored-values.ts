@@ -12,7 +12,11 @@ export function encodeError(error: SmartfloError): string {
 }
 
 /** Every SmartfloErrorReason, checked against the type: a reason added there fails the build until added here. */
-const ERROR_REASONS: { readonly [Reason in SmartfloErrorReason]: true } = { ACCOUNT_LOCKED: true, PASSWORD_EXPIRED: true, WRONG_CREDENTIALS: true };
+const ERROR_REASONS: { readonly [Reason in SmartfloErrorReason]: true } = {
+	ACCOUNT_LOCKED: true,
+	PASSWORD_EXPIRED: true,
+	WRONG_CREDENTIALS: true,
+};
 
 function isErrorReason(value: unknown): value is SmartfloErrorReason {
 	return typeof value === 'string' && Object.hasOwn(ERROR_REASONS, value);
@@ -39,7 +43,12 @@ export function decodeTokens(text: string): TokenSet | undefined {
 	const value = parse(text);
 	if (!value || typeof value.accessToken !== 'string' || typeof value.tokenType !== 'string') return undefined;
 	if (typeof value.expiresIn !== 'number' || typeof value.expiresAt !== 'number') return undefined;
-	const tokens: TokenSet = { accessToken: value.accessToken, tokenType: value.tokenType, expiresIn: value.expiresIn, expiresAt: value.expiresAt };
+	const tokens: TokenSet = {
+		accessToken: value.accessToken,
+		tokenType: value.tokenType,
+		expiresIn: value.expiresIn,
+		expiresAt: value.expiresAt,
+	};
 	if (typeof value.passwordExpiresInDays === 'number') tokens.passwordExpiresInDays = value.passwordExpiresInDays;
 	return tokens;
 }

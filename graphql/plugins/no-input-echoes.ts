@@ -93,7 +93,9 @@ function withoutQuotedValues(errors: readonly Error[], schema: GraphQLSchema, do
 		slots ??= valueSlots(schema, document);
 		const start = node.loc?.start ?? -1;
 		const slot = slots.find((candidate) => candidate.start <= start && start < candidate.end);
-		return copyOf(error, { message: slot ? `${slot.name} has an invalid value: expected type "${slot.type}".` : 'A value in the document has an invalid type.' });
+		return copyOf(error, {
+			message: slot ? `${slot.name} has an invalid value: expected type "${slot.type}".` : 'A value in the document has an invalid type.',
+		});
 	});
 }
 

@@ -28,7 +28,11 @@ export function useRequestBodyLimit(limit: number): Plugin {
 }
 
 /** As yoga does it: the body passes through a stream that errors once more than `limit` bytes went by. */
-function withCountedBody(request: Request, limit: number, fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream }): Request {
+function withCountedBody(
+	request: Request,
+	limit: number,
+	fetchAPI: { Request: typeof Request; TransformStream: typeof TransformStream },
+): Request {
 	const body = request.body;
 	if (!body) return request;
 	// A native ReadableStream cannot be piped into whatwg-node's TransformStream ponyfill.

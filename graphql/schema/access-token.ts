@@ -8,7 +8,7 @@ export function defineAccessToken(builder: Builder) {
 			accessToken: t.exposeString('accessToken', { description: 'The JWT itself.' }),
 			tokenType: t.exposeString('tokenType', { description: 'How to send it; Smartflo says "bearer".' }),
 			expiresIn: t.int({
-				description: 'Seconds the token is valid for from when it was issued, as Smartflo said. Immune to the caller\'s clock.',
+				description: "Seconds the token is valid for from when it was issued, as Smartflo said. Immune to the caller's clock.",
 				resolve: (tokens) => Math.round(tokens.expiresIn),
 			}),
 			expiresAt: t.field({
@@ -18,7 +18,7 @@ export function defineAccessToken(builder: Builder) {
 			}),
 			passwordExpiresInDays: t.int({
 				nullable: true,
-				description: 'Days until the account password expires under Smartflo\'s 90-day policy, when Smartflo says.',
+				description: "Days until the account password expires under Smartflo's 90-day policy, when Smartflo says.",
 				resolve: (tokens) => tokens.passwordExpiresInDays ?? null,
 			}),
 		}),

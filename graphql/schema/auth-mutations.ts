@@ -4,7 +4,8 @@ import type { Builder, Ref } from './builder';
 
 export function defineAuthMutations(builder: Builder, AuthPayload: Ref<AuthPayloadShape>) {
 	builder.mutationType({
-		description: 'Getting Smartflo tokens. Failures are data (`ok: false` and `error`); a request over the limits in which no field succeeded is also answered with HTTP 429.',
+		description:
+			'Getting Smartflo tokens. Failures are data (`ok: false` and `error`); a request over the limits in which no field succeeded is also answered with HTTP 429.',
 		fields: (t) => ({
 			login: t.field({
 				type: AuthPayload,
@@ -30,7 +31,11 @@ export function defineAuthMutations(builder: Builder, AuthPayload: Ref<AuthPaylo
 				},
 				resolve: (_root, { token, replacePermanentToken }, context) =>
 					toAuthPayload(
-						context.auth.refresh(token, { ip: context.clientIp, requestMemo: context.requestMemo }, { replacePermanentToken: replacePermanentToken === true }),
+						context.auth.refresh(
+							token,
+							{ ip: context.clientIp, requestMemo: context.requestMemo },
+							{ replacePermanentToken: replacePermanentToken === true },
+						),
 						context,
 					),
 			}),

@@ -9,10 +9,7 @@ export interface AuthPayloadShape {
 	error: AuthErrorShape | null;
 }
 
-export function defineAuthPayload(
-	builder: Builder,
-	refs: { AccessToken: Ref<TokenSet>; AuthError: Ref<AuthErrorShape> },
-) {
+export function defineAuthPayload(builder: Builder, refs: { AccessToken: Ref<TokenSet>; AuthError: Ref<AuthErrorShape> }) {
 	return builder.objectRef<AuthPayloadShape>('AuthPayload').implement({
 		description: 'The result of a login or refresh. Exactly one of `token` and `error` is set; `ok` says which.',
 		fields: (t) => ({

@@ -27,7 +27,7 @@ export function defineTokenInfo(builder: Builder) {
 			'What a token says about itself, read locally without asking Smartflo. The signature is not checked (only Smartflo can): a token can look valid here and still be revoked.',
 		fields: (t) => ({
 			valid: t.exposeBoolean('valid', { description: 'True when the token is a readable JWT that has not expired.' }),
-			expired: t.exposeBoolean('expired', { description: 'True when the token\'s expiry (`exp`) is in the past.' }),
+			expired: t.exposeBoolean('expired', { description: "True when the token's expiry (`exp`) is in the past." }),
 			issuedAt: t.field({
 				type: 'DateTime',
 				nullable: true,

@@ -13,7 +13,8 @@ export class Smartflo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Calls, call control and recordings, broadcasts and leads, users, numbers, departments, IVRs, dialer callbacks and tokens in Tata Tele Business Smartflo',
+		description:
+			'Calls, call control and recordings, broadcasts and leads, users, numbers, departments, IVRs, dialer callbacks and tokens in Tata Tele Business Smartflo',
 		defaults: { name: 'Smartflo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

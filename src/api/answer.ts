@@ -57,7 +57,8 @@ export function readAnswer(raw: RawAnswer, rules: AnswerRules = {}): Answer {
 	if (status >= 500) return { kind: 'serverError', status, message };
 
 	const object = isJsonObject(json) ? json : undefined;
-	const refusedByFlag = object !== undefined && (object.success === false || (rules.refusalFlag !== undefined && object[rules.refusalFlag] === false));
+	const refusedByFlag =
+		object !== undefined && (object.success === false || (rules.refusalFlag !== undefined && object[rules.refusalFlag] === false));
 	if (status >= 300 || refusedByFlag) {
 		return object ? { kind: 'refused', status, json: object, message } : { kind: 'refused', status, message };
 	}

@@ -130,7 +130,10 @@ export function normalizeBaseUrl(raw: string): string {
 	try {
 		url = new URL(String(raw).trim());
 	} catch {
-		throw new SmartfloError('INVALID_INPUT', 'The Smartflo base URL is not a valid URL (expected e.g. https://api-smartflo.tatateleservices.com).');
+		throw new SmartfloError(
+			'INVALID_INPUT',
+			'The Smartflo base URL is not a valid URL (expected e.g. https://api-smartflo.tatateleservices.com).',
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new SmartfloError('INVALID_INPUT', 'The Smartflo base URL must start with https:// or http://.');

@@ -149,8 +149,6 @@ function lifetime(statedSeconds: number | undefined, jwtExpiresAt: number | unde
 	return { expiresIn, expiresAt: jwtExpiresAt !== undefined && jwtExpiresAt < byLifetime ? jwtExpiresAt : byLifetime };
 }
 
-
-
 function toNonNegativeInteger(value: unknown): number | undefined {
 	const number = numberOf(value);
 	return number !== undefined && Number.isInteger(number) && number >= 0 ? number : undefined;

@@ -17,8 +17,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 200, maxDelayMs:
  */
 export function isRetryable(error: unknown): error is SmartfloError {
 	return (
-		error instanceof SmartfloError &&
-		(error.code === 'NETWORK_ERROR' || error.code === 'UPSTREAM_ERROR' || error.code === 'RATE_LIMITED')
+		error instanceof SmartfloError && (error.code === 'NETWORK_ERROR' || error.code === 'UPSTREAM_ERROR' || error.code === 'RATE_LIMITED')
 	);
 }
 

@@ -6,8 +6,7 @@ import { assertStaticTokenUnexpired } from './static-token';
 import { normalizeToken } from './token';
 
 export type TokenSessionSource =
-	| { client: SmartfloAuthClient; email: string; password: string }
-	| { client: SmartfloAuthClient; token: string };
+	{ client: SmartfloAuthClient; email: string; password: string } | { client: SmartfloAuthClient; token: string };
 
 export interface TokenSessionOptions {
 	/** Renew a token this many seconds before it expires (default 300; at most half its lifetime). */

@@ -45,9 +45,7 @@ export function authorizationHeader(token: string): string {
 
 export type PastedTokenProblem = 'empty' | 'masked' | 'api-key' | 'not-a-token';
 
-export type PastedTokenCheck =
-	| { ok: true; token: string }
-	| { ok: false; problem: PastedTokenProblem; message: string };
+export type PastedTokenCheck = { ok: true; token: string } | { ok: false; problem: PastedTokenProblem; message: string };
 
 /**
  * Checks a token a person pasted (permanent or API Connect token). Catches the mistakes integrators
@@ -60,7 +58,8 @@ export function checkPastedToken(raw: string): PastedTokenCheck {
 		return {
 			ok: false,
 			problem: 'empty',
-			message: 'No access token given. Paste the token generated in Smartflo under API Connect, or the permanent token from Smartflo support.',
+			message:
+				'No access token given. Paste the token generated in Smartflo under API Connect, or the permanent token from Smartflo support.',
 		};
 	}
 	if (token.includes('*')) {

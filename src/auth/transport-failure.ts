@@ -16,12 +16,16 @@ export function transportFailure(error: unknown, baseUrl: string, timeoutMs?: nu
 		case 'timeout':
 			return new SmartfloError(
 				'TIMEOUT',
-				timeoutMs === undefined ? `Smartflo did not answer in time (${baseUrl}).` : `Smartflo did not answer within ${timeoutMs} ms (${baseUrl}).`,
+				timeoutMs === undefined
+					? `Smartflo did not answer in time (${baseUrl}).`
+					: `Smartflo did not answer within ${timeoutMs} ms (${baseUrl}).`,
 				{ systemCode },
 			);
 		case 'response-too-large':
 			return new SmartfloError('BAD_RESPONSE', 'Smartflo answered with a response far larger than expected.');
 		case 'network':
-			return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${baseUrl}${systemCode ? ` (${systemCode})` : ''}.`, { systemCode });
+			return new SmartfloError('NETWORK_ERROR', `Smartflo unreachable at ${baseUrl}${systemCode ? ` (${systemCode})` : ''}.`, {
+				systemCode,
+			});
 	}
 }

@@ -6,7 +6,13 @@ import { decodeToken } from '../auth/jwt';
 import { renewToken } from '../auth/renew';
 import type { TokenSet } from '../auth/responses';
 import { acceptPastedToken } from '../auth/static-token';
-import { identityFingerprint, identityText, isIssuedForCurrentIdentity, passwordExpiryFrom, type SmartfloCredentials } from './credential-fields';
+import {
+	identityFingerprint,
+	identityText,
+	isIssuedForCurrentIdentity,
+	passwordExpiryFrom,
+	type SmartfloCredentials,
+} from './credential-fields';
 import { createRequestHelperTransport, type RequestHelper } from './request-helper-transport';
 import { noteReplacedToken, renewOncePerIdentity } from './shared-renewal';
 

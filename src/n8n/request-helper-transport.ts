@@ -63,10 +63,7 @@ export function createRequestHelperTransport(requestHelper: RequestHelper): Http
 /** The HTTP response an error of n8n's request helpers carries (axios, or an n8n error wrapping it). */
 export function responseOf(error: unknown): FullResponse | undefined {
 	if (!error || typeof error !== 'object') return undefined;
-	const candidates = [
-		(error as { response?: unknown }).response,
-		(error as { cause?: { response?: unknown } }).cause?.response,
-	];
+	const candidates = [(error as { response?: unknown }).response, (error as { cause?: { response?: unknown } }).cause?.response];
 	return candidates.find(
 		(candidate): candidate is FullResponse =>
 			!!candidate && typeof candidate === 'object' && statusOf(candidate as FullResponse) !== undefined,

@@ -24,7 +24,10 @@ export type LoginOutcome =
 export class AccountBook {
 	private readonly byEmail = new Map<string, AccountRecord>();
 
-	constructor(accounts: readonly SandboxAccount[], private readonly lockAfterFailedLogins?: number) {
+	constructor(
+		accounts: readonly SandboxAccount[],
+		private readonly lockAfterFailedLogins?: number,
+	) {
 		if (accounts.length === 0) throw new TypeError('The sandbox needs at least one account');
 		accounts.forEach((account, index) => {
 			this.byEmail.set(normaliseEmail(account.email), {

@@ -32,7 +32,12 @@ export class CallbackBook {
 	}
 
 	add(callback: Omit<ScheduledCallback, 'id' | 'status' | 'createdAt'>, now = Date.now()): ScheduledCallback {
-		const created: ScheduledCallback = { ...callback, id: Math.max(1000, ...this.entries.map((entry) => entry.id)) + 1, status: 0, createdAt: now };
+		const created: ScheduledCallback = {
+			...callback,
+			id: Math.max(1000, ...this.entries.map((entry) => entry.id)) + 1,
+			status: 0,
+			createdAt: now,
+		};
 		const at = this.entries.findIndex((entry) => entry.scheduledAt > created.scheduledAt);
 		this.entries.splice(at === -1 ? this.entries.length : at, 0, created);
 		return created;

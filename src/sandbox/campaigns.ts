@@ -117,7 +117,8 @@ export class Campaigns {
 		extras: { priority: number | null; skillId: string | null },
 		now = Date.now(),
 	): { outcome: LeadOutcome; lead: Lead } {
-		const existing = duplicate === 'clone' ? undefined : this.leadsOf(listId).find((lead) => isSameNumber(lead.fields.field_0, fields.field_0));
+		const existing =
+			duplicate === 'clone' ? undefined : this.leadsOf(listId).find((lead) => isSameNumber(lead.fields.field_0, fields.field_0));
 		if (existing && duplicate === 'skip') return { outcome: 'skipped', lead: existing };
 		if (existing) {
 			existing.fields = { ...existing.fields, ...fields };
@@ -156,7 +157,12 @@ export class Campaigns {
 	}
 
 	createBroadcast(broadcast: Omit<Broadcast, 'id' | 'status' | 'createdAt'>, now = Date.now()): Broadcast {
-		const created: Broadcast = { ...broadcast, id: Math.max(0, ...this.broadcastList.map((entry) => entry.id)) + 1, status: 0, createdAt: now };
+		const created: Broadcast = {
+			...broadcast,
+			id: Math.max(0, ...this.broadcastList.map((entry) => entry.id)) + 1,
+			status: 0,
+			createdAt: now,
+		};
 		this.broadcastList.push(created);
 		return created;
 	}
@@ -164,5 +170,9 @@ export class Campaigns {
 
 /** A Mongo ObjectId made at `epochMs`: its seconds in hex, then 16 random hex digits. */
 export function objectIdAt(epochMs: number, random: SeededRandom): string {
-	return Math.floor(epochMs / 1000).toString(16).padStart(8, '0') + random.hex(16);
+	return (
+		Math.floor(epochMs / 1000)
+			.toString(16)
+			.padStart(8, '0') + random.hex(16)
+	);
 }

@@ -5,9 +5,7 @@ export interface RouteShape {
 }
 
 export type RouteMatch<R extends RouteShape> =
-	| { kind: 'found'; route: R; params: Record<string, string> }
-	| { kind: 'methodNotAllowed'; allowed: string[] }
-	| { kind: 'notFound' };
+	{ kind: 'found'; route: R; params: Record<string, string> } | { kind: 'methodNotAllowed'; allowed: string[] } | { kind: 'notFound' };
 
 interface CompiledRoute<R> {
 	route: R;

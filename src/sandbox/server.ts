@@ -27,9 +27,10 @@ export function createSandboxServer(state: SandboxState, controls: SandboxContro
 	const shutdown = new AbortController();
 	const server = createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (request, response) => {
 		const target = splitTarget(request.url);
-		const handling = target.pathname === ADMIN_PREFIX || target.pathname.startsWith(`${ADMIN_PREFIX}/`)
-			? handleAdminRequest(controls, request, response, target.pathname)
-			: handleApiRequest(state, request, response, target, shutdown.signal);
+		const handling =
+			target.pathname === ADMIN_PREFIX || target.pathname.startsWith(`${ADMIN_PREFIX}/`)
+				? handleAdminRequest(controls, request, response, target.pathname)
+				: handleApiRequest(state, request, response, target, shutdown.signal);
 		handling.catch(() => abandon(response));
 	});
 	// Malformed HTTP from a client must never take the process down.

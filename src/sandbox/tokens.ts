@@ -131,8 +131,13 @@ function readClaims(claims: JwtClaims | undefined): TokenClaims | undefined {
 	if (!claims) return undefined;
 	const { iss, iat, exp, nbf, jti, sub } = claims;
 	const wellFormed =
-		typeof iss === 'string' && typeof iat === 'number' && typeof exp === 'number' && typeof nbf === 'number' &&
-		typeof jti === 'string' && typeof sub === 'string' && Number.isFinite(serialOf(jti));
+		typeof iss === 'string' &&
+		typeof iat === 'number' &&
+		typeof exp === 'number' &&
+		typeof nbf === 'number' &&
+		typeof jti === 'string' &&
+		typeof sub === 'string' &&
+		Number.isFinite(serialOf(jti));
 	return wellFormed ? (claims as unknown as TokenClaims) : undefined;
 }
 

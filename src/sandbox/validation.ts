@@ -115,7 +115,8 @@ export class Validator {
 		const value = this.input[field];
 		if (isBlank(value)) return undefined;
 		if (!Array.isArray(value)) return this.fail(field, `The ${label(field)} must be an array.`);
-		if (!value.every((entry) => isScalar(entry) && String(entry).trim() !== '')) return this.fail(field, `The ${label(field)} must be an array of strings.`);
+		if (!value.every((entry) => isScalar(entry) && String(entry).trim() !== ''))
+			return this.fail(field, `The ${label(field)} must be an array of strings.`);
 		return value.map((entry) => String(entry).trim());
 	}
 

@@ -59,8 +59,12 @@ function isRealWallClock(fields: WallClock): boolean {
 	const { year, month, day, hour, minute, second } = fields;
 	const date = new Date(wallClockAsUtc(fields));
 	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
-		date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute &&
+		date.getUTCSeconds() === second
 	);
 }
 

@@ -25,7 +25,14 @@ export const CALL_ID_FIELDS = ['uuid', 'call_id', 'ref_id'] as const;
 /** Every id a payload carries: Smartflo's and the caller's own (Click to Call's `custom_identifier`). */
 export const ID_FIELDS = [...CALL_ID_FIELDS, 'custom_identifier'] as const;
 /** How long parts of a call took, in seconds (Smartflo sends numeric strings, or HH:MM:SS). */
-export const DURATION_FIELDS = ['duration', 'billsec', 'outbound_sec', 'agent_ring_time', 'customer_ring_time', 'agent_transfer_ring_time'] as const;
+export const DURATION_FIELDS = [
+	'duration',
+	'billsec',
+	'outbound_sec',
+	'agent_ring_time',
+	'customer_ring_time',
+	'agent_transfer_ring_time',
+] as const;
 const PARTIES = ['call_to_number', 'caller_id_number', 'customer_no_with_prefix'] as const;
 
 const ARRIVAL = [...ID_FIELDS, ...PARTIES, 'direction', 'start_stamp', 'billing_circle'] as const;
@@ -77,23 +84,88 @@ const DTMF = [...CALL_ID_FIELDS, ...PARTIES, 'direction', 'digit_pressed', 'date
 
 /** Each trigger by its id, in the portal's order. */
 const TRIGGERS = {
-	call_received_on_server: { name: 'Call received on Server', description: 'An inbound call reaches Smartflo', variables: ARRIVAL, oncePerCall: true },
+	call_received_on_server: {
+		name: 'Call received on Server',
+		description: 'An inbound call reaches Smartflo',
+		variables: ARRIVAL,
+		oncePerCall: true,
+	},
 	call_answered_on_ivr: { name: 'Call answered on IVR', description: 'An IVR answers the call', variables: ARRIVAL, oncePerCall: false },
 	call_answered_by_agent: { name: 'Call answered by Agent', description: 'An agent picks up', variables: ANSWER, oncePerCall: false },
-	call_hangup_missed: { name: 'Call hangup (Missed)', description: 'A call ends without being answered', variables: HANGUP, oncePerCall: true },
+	call_hangup_missed: {
+		name: 'Call hangup (Missed)',
+		description: 'A call ends without being answered',
+		variables: HANGUP,
+		oncePerCall: true,
+	},
 	call_hangup_answered: { name: 'Call hangup (Answered)', description: 'An answered call ends', variables: HANGUP, oncePerCall: true },
-	call_hangup_missed_or_answered: { name: 'Call hangup (Missed or Answered)', description: 'Any call ends', variables: HANGUP, oncePerCall: true },
+	call_hangup_missed_or_answered: {
+		name: 'Call hangup (Missed or Answered)',
+		description: 'Any call ends',
+		variables: HANGUP,
+		oncePerCall: true,
+	},
 	dtmf_option: { name: 'DTMF Option', description: 'The caller presses a key in an IVR', variables: DTMF, oncePerCall: false },
-	dialed_on_agent: { name: 'Dialed on Agent', description: 'An agent’s phone starts ringing', variables: [...ARRIVAL, 'answer_agent_number'], oncePerCall: false },
-	call_received_on_department: { name: 'Call received on Department', description: 'The call reaches a department', variables: ARRIVAL, oncePerCall: false },
-	call_received_on_auto_attendant: { name: 'Call received on Auto Attendant', description: 'The call reaches an auto attendant', variables: ARRIVAL, oncePerCall: false },
-	call_answered_by_agent_hangup: { name: 'Call answered by Agent (Hangup)', description: 'A call an agent answered ends', variables: HANGUP, oncePerCall: true },
-	call_missed_by_agent_hangup: { name: 'Call missed by Agent (Hangup)', description: 'A call the agents missed ends', variables: HANGUP, oncePerCall: true },
-	click_to_call_answered_by_customer: { name: 'Call answered by Customer (Click to call)', description: 'The customer answers a click-to-call', variables: ANSWER, oncePerCall: true },
-	click_to_call_missed_by_customer: { name: 'Call missed by Customer (Click to Call)', description: 'The customer does not answer a click-to-call', variables: HANGUP, oncePerCall: true },
-	dialer_disposition_status_updated: { name: 'Disposition Status Updated (Dialer)', description: 'An agent sets a dialer call’s disposition', variables: [...ANSWER, ...DIALER, 'end_stamp'], oncePerCall: false },
-	dialer_call_connected_to_agent: { name: 'Call Connected to Agent (Dialer)', description: 'A dialer call is connected to an agent', variables: [...ANSWER, ...DIALER], oncePerCall: true },
-	session_call_answered: { name: 'Session Call Answered', description: 'An agent’s dialer session call is answered', variables: ANSWER, oncePerCall: true },
+	dialed_on_agent: {
+		name: 'Dialed on Agent',
+		description: 'An agent’s phone starts ringing',
+		variables: [...ARRIVAL, 'answer_agent_number'],
+		oncePerCall: false,
+	},
+	call_received_on_department: {
+		name: 'Call received on Department',
+		description: 'The call reaches a department',
+		variables: ARRIVAL,
+		oncePerCall: false,
+	},
+	call_received_on_auto_attendant: {
+		name: 'Call received on Auto Attendant',
+		description: 'The call reaches an auto attendant',
+		variables: ARRIVAL,
+		oncePerCall: false,
+	},
+	call_answered_by_agent_hangup: {
+		name: 'Call answered by Agent (Hangup)',
+		description: 'A call an agent answered ends',
+		variables: HANGUP,
+		oncePerCall: true,
+	},
+	call_missed_by_agent_hangup: {
+		name: 'Call missed by Agent (Hangup)',
+		description: 'A call the agents missed ends',
+		variables: HANGUP,
+		oncePerCall: true,
+	},
+	click_to_call_answered_by_customer: {
+		name: 'Call answered by Customer (Click to call)',
+		description: 'The customer answers a click-to-call',
+		variables: ANSWER,
+		oncePerCall: true,
+	},
+	click_to_call_missed_by_customer: {
+		name: 'Call missed by Customer (Click to Call)',
+		description: 'The customer does not answer a click-to-call',
+		variables: HANGUP,
+		oncePerCall: true,
+	},
+	dialer_disposition_status_updated: {
+		name: 'Disposition Status Updated (Dialer)',
+		description: 'An agent sets a dialer call’s disposition',
+		variables: [...ANSWER, ...DIALER, 'end_stamp'],
+		oncePerCall: false,
+	},
+	dialer_call_connected_to_agent: {
+		name: 'Call Connected to Agent (Dialer)',
+		description: 'A dialer call is connected to an agent',
+		variables: [...ANSWER, ...DIALER],
+		oncePerCall: true,
+	},
+	session_call_answered: {
+		name: 'Session Call Answered',
+		description: 'An agent’s dialer session call is answered',
+		variables: ANSWER,
+		oncePerCall: true,
+	},
 } as const satisfies Record<string, TriggerDetails>;
 
 export type SmartfloTriggerId = keyof typeof TRIGGERS;

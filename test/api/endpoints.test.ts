@@ -61,7 +61,14 @@ describe('buildRequest', () => {
 		).toEqual({
 			method: 'POST',
 			path: '/v1/broadcast',
-			body: { name: 'Renewals', phone_number_list: '5101', destination: 'ivr||301', timeout: 45, number_of_retry: 0, dialstatus: [1, 2, 3] },
+			body: {
+				name: 'Renewals',
+				phone_number_list: '5101',
+				destination: 'ivr||301',
+				timeout: 45,
+				number_of_retry: 0,
+				dialstatus: [1, 2, 3],
+			},
 		});
 		expect(buildRequest(user.getMany, { is_web_login: false, is_extension_created: true })).toEqual({
 			method: 'GET',
@@ -74,16 +81,42 @@ describe('buildRequest', () => {
 	it.each([
 		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', timeout: 39 }, 'Timeout must be at least 40'],
 		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', number_of_retry: 6 }, 'Retries must be between 0 and 5'],
-		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', concurrent_limit: 1.5 }, 'Concurrency must be a whole number'],
+		[
+			broadcast.create,
+			{ name: 'x', phone_number_list: '1', destination: 'ivr||1', concurrent_limit: 1.5 },
+			'Concurrency must be a whole number',
+		],
 		[broadcast.create, { name: 'x', destination: 'ivr||1' }, 'Lead List is required'],
-		[broadcast.create, { name: 'x', phone_number_list: '1', destination: 'ivr||1', dialstatus: [1, 7] }, 'Dial Statuses must be between 1 and 5'],
+		[
+			broadcast.create,
+			{ name: 'x', phone_number_list: '1', destination: 'ivr||1', dialstatus: [1, 7] },
+			'Dial Statuses must be between 1 and 5',
+		],
 		[lead.add, { id: '5101', field_0: '98765', priority: 31 }, 'Priority must be between 1 and 30'],
-		[lead.add, { id: '5101', field_0: '98765', duplicate_option: 'replace' }, 'If Already There must be one of skip, overwrite, clone, not "replace"'],
+		[
+			lead.add,
+			{ id: '5101', field_0: '98765', duplicate_option: 'replace' },
+			'If Already There must be one of skip, overwrite, clone, not "replace"',
+		],
 		[lead.add, { id: ' ', field_0: '98765' }, 'Lead List ID is required'],
 		[lead.addMany, { id: '5101', data: ['9876543210'] }, 'Leads must be a list of records'],
 		[dialer.callbacks, { from_date: '2026-09-21' }, 'To is required'],
 		[callRecord.getMany, { to_date: '21/09/2026' }, 'To: "21/09/2026" is not a date and time'],
-		[user.create, { name: 'A', number: '1', email: 'e', login_id: 'l', user_role: 1, password: 'p', caller_id: [3101], create_agent: 'maybe', status: true }, 'Create Agent must be true or false'],
+		[
+			user.create,
+			{
+				name: 'A',
+				number: '1',
+				email: 'e',
+				login_id: 'l',
+				user_role: 1,
+				password: 'p',
+				caller_id: [3101],
+				create_agent: 'maybe',
+				status: true,
+			},
+			'Create Agent must be true or false',
+		],
 	])('refuses bad values with the field and a hint: %#', (endpoint, values, message) => {
 		const error = inputError(endpoint, values);
 		expect(error.message).toBe(message);
@@ -91,15 +124,21 @@ describe('buildRequest', () => {
 	});
 
 	it('converts dates in the time zone asked for, and refuses an unknown one', () => {
-		expect(buildRequest(dialer.callbacks, { from_date: '2026-09-21T00:00:00Z', to_date: '2026-09-21 23:59:59' }, { timeZone: 'Asia/Dubai' }).qs).toEqual({
+		expect(
+			buildRequest(dialer.callbacks, { from_date: '2026-09-21T00:00:00Z', to_date: '2026-09-21 23:59:59' }, { timeZone: 'Asia/Dubai' }).qs,
+		).toEqual({
 			from_date: '2026-09-21 04:00:00',
 			to_date: '2026-09-21 23:59:59',
 		});
-		expect(inputError(dialer.callbacks, { from_date: '2026-09-21', to_date: '2026-09-22' }, 'Mars/Olympus').message).toBe('From: "Mars/Olympus" is not a time zone');
+		expect(inputError(dialer.callbacks, { from_date: '2026-09-21', to_date: '2026-09-22' }, 'Mars/Olympus').message).toBe(
+			'From: "Mars/Olympus" is not a time zone',
+		);
 	});
 
 	it('treats a name the endpoint does not have as a programming error', () => {
-		expect(() => buildRequest(lead.add, { id: '1', field_0: '9876543210', field_99: 'x' })).toThrow('"field_99" is not a parameter of POST /v1/broadcast/lead/{id}');
+		expect(() => buildRequest(lead.add, { id: '1', field_0: '9876543210', field_99: 'x' })).toThrow(
+			'"field_99" is not a parameter of POST /v1/broadcast/lead/{id}',
+		);
 	});
 });
 
@@ -145,10 +184,12 @@ describe('reading answers', () => {
 	it('reads the scheduled-callback endpoints’ own refusal flag, ok: false, through the answer rules', () => {
 		const rules = { refusalFlag: dialer.callbacks.refusalFlag };
 		expect(rules.refusalFlag).toBe('ok');
-		expect(readAnswer({ status: 200, body: { ok: false, message: ' The to date must be a date after from date. ' } }, rules)).toMatchObject({
-			kind: 'refused',
-			message: 'The to date must be a date after from date.',
-		});
+		expect(readAnswer({ status: 200, body: { ok: false, message: ' The to date must be a date after from date. ' } }, rules)).toMatchObject(
+			{
+				kind: 'refused',
+				message: 'The to date must be a date after from date.',
+			},
+		);
 		expect(readAnswer({ status: 200, body: { ok: true, data: [] } }, rules).kind).toBe('ok');
 		expect(user.getMany.refusalFlag).toBeUndefined();
 		expect(readAnswer({ status: 200, body: { ok: false } }, { refusalFlag: user.getMany.refusalFlag }).kind).toBe('ok');

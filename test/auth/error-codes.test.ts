@@ -114,7 +114,10 @@ describe.each(transports)('error codes over the %s', (_name, createTransport) =>
 
 describe('response size cap', () => {
 	it.each(transports)('the %s refuses a huge response as BAD_RESPONSE', async (_name, createTransport) => {
-		const server = await startFakeServer(() => ({ status: 200, body: JSON.stringify({ success: true, padding: 'x'.repeat(3 * 1024 * 1024) }) }));
+		const server = await startFakeServer(() => ({
+			status: 200,
+			body: JSON.stringify({ success: true, padding: 'x'.repeat(3 * 1024 * 1024) }),
+		}));
 		const transport = createTransport();
 		try {
 			const error = await new SmartfloAuthClient({ baseUrl: server.url, retries: 0, transport })

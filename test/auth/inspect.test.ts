@@ -6,7 +6,12 @@ describe('inspectToken', () => {
 	const seconds = now / 1000;
 
 	it('reads a login token: valid, seconds left, kind', () => {
-		const token = unsignedJwt({ iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login', iat: seconds, exp: seconds + 600, sub: '9' });
+		const token = unsignedJwt({
+			iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login',
+			iat: seconds,
+			exp: seconds + 600,
+			sub: '9',
+		});
 		expect(inspectToken(`Bearer ${token}`, now)).toEqual({
 			readable: true,
 			valid: true,
@@ -22,8 +27,12 @@ describe('inspectToken', () => {
 	});
 
 	it('tells permanent and API Connect tokens apart', () => {
-		expect(inspectToken(unsignedJwt({ iss: 'https://x/token/generate', iat: seconds, exp: seconds + 300_000_000, cr: true }), now)).toMatchObject({ kind: 'permanent', permanent: true });
-		expect(inspectToken(unsignedJwt({ iss: 'https://x/connect/api/v1/api-token', iat: seconds, exp: seconds + 90 * 86_400, cr: false }), now)).toMatchObject({ kind: 'apiConnect', permanent: false });
+		expect(
+			inspectToken(unsignedJwt({ iss: 'https://x/token/generate', iat: seconds, exp: seconds + 300_000_000, cr: true }), now),
+		).toMatchObject({ kind: 'permanent', permanent: true });
+		expect(
+			inspectToken(unsignedJwt({ iss: 'https://x/connect/api/v1/api-token', iat: seconds, exp: seconds + 90 * 86_400, cr: false }), now),
+		).toMatchObject({ kind: 'apiConnect', permanent: false });
 	});
 
 	it.each([
@@ -39,11 +48,15 @@ describe('inspectToken', () => {
 		for (const time of [inspection.expiresAt, inspection.issuedAt]) {
 			if (time !== undefined) expect(new Date(time).toISOString()).toMatch(/^\d{4}-/);
 		}
-		if ('exp' in claims && typeof claims.exp === 'number' && Math.abs(claims.exp) > 1e12) expect(inspection).not.toHaveProperty('expiresAt');
+		if ('exp' in claims && typeof claims.exp === 'number' && Math.abs(claims.exp) > 1e12)
+			expect(inspection).not.toHaveProperty('expiresAt');
 	});
 
 	it('keeps the edges of what a date can hold', () => {
-		expect(inspectToken(unsignedJwt({ exp: Date.UTC(9999, 11, 31) / 1000 }), now)).toMatchObject({ valid: true, expiresAt: Date.UTC(9999, 11, 31) });
+		expect(inspectToken(unsignedJwt({ exp: Date.UTC(9999, 11, 31) / 1000 }), now)).toMatchObject({
+			valid: true,
+			expiresAt: Date.UTC(9999, 11, 31),
+		});
 		const beyond = inspectToken(unsignedJwt({ exp: Date.UTC(10000, 0, 2) / 1000 }), now);
 		expect(beyond.valid).toBe(false);
 		expect(beyond).not.toHaveProperty('expiresAt');

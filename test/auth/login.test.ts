@@ -37,22 +37,31 @@ describe('SmartfloAuthClient.login', () => {
 		[400, { success: false, message: 'Invalid credentials' }],
 	])('treats HTTP %i with success:false as rejected credentials', async (status, body) => {
 		server.reply(() => ({ status, body }));
-		const error = await client().login({ email: 'ops@example.in', password: 'wrong' }).catch((e) => e);
+		const error = await client()
+			.login({ email: 'ops@example.in', password: 'wrong' })
+			.catch((e) => e);
 		expect(error).toBeInstanceOf(SmartfloError);
 		expect(error.code).toBe('INVALID_CREDENTIALS');
 		expect(error.status).toBe(status);
 	});
 
 	it('surfaces login_failed_count on the error and in its message', async () => {
-		server.reply(() => ({ status: 401, body: { success: false, message: 'The username or password is incorrect.', login_failed_count: 4 } }));
-		const error = await client().login({ email: 'ops@example.in', password: 'wrong' }).catch((e) => e);
+		server.reply(() => ({
+			status: 401,
+			body: { success: false, message: 'The username or password is incorrect.', login_failed_count: 4 },
+		}));
+		const error = await client()
+			.login({ email: 'ops@example.in', password: 'wrong' })
+			.catch((e) => e);
 		expect(error.loginFailedCount).toBe(4);
 		expect(error.message).toContain('4 so far');
 	});
 
 	it('reports a locked account distinctly', async () => {
 		server.reply(() => ({ status: 401, body: { success: false, message: 'Your account has been locked.', login_failed_count: 10 } }));
-		const error = await client().login({ email: 'ops@example.in', password: 'wrong' }).catch((e) => e);
+		const error = await client()
+			.login({ email: 'ops@example.in', password: 'wrong' })
+			.catch((e) => e);
 		expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', reason: 'ACCOUNT_LOCKED' });
 		expect(error.message).toMatch(/locked/);
 	});
@@ -62,7 +71,9 @@ describe('SmartfloAuthClient.login', () => {
 		['number_of_days_left: 0', { success: false, message: 'Login failed', number_of_days_left: 0 }],
 	])('reports an expired password (90-day policy) from %s, not as a wrong password', async (_name, body) => {
 		server.reply(() => ({ status: 200, body }));
-		const error = await client().login({ email: 'ops@example.in', password: 'right-but-old' }).catch((e) => e);
+		const error = await client()
+			.login({ email: 'ops@example.in', password: 'right-but-old' })
+			.catch((e) => e);
 		expect(error).toMatchObject({ code: 'INVALID_CREDENTIALS', reason: 'PASSWORD_EXPIRED' });
 		expect(error.message).toMatch(/password has expired/);
 		expect(error.message).not.toMatch(/Wrong email or password/);
@@ -74,7 +85,10 @@ describe('SmartfloAuthClient.login', () => {
 	});
 
 	it('turns a 422 validation answer into INVALID_INPUT', async () => {
-		server.reply(() => ({ status: 422, body: { success: false, message: 'The given data was invalid.', errors: { email: ['The email must be a valid email address.'] } } }));
+		server.reply(() => ({
+			status: 422,
+			body: { success: false, message: 'The given data was invalid.', errors: { email: ['The email must be a valid email address.'] } },
+		}));
 		await expect(client().login({ email: 'not-an-email', password: 'x' })).rejects.toMatchObject({ code: 'INVALID_INPUT', status: 422 });
 	});
 
@@ -98,7 +112,10 @@ describe('login on the wire', () => {
 			reqheaders: { accept: 'application/json', 'content-type': 'application/json' },
 			badheaders: ['authorization'],
 		})
-			.post('/v1/auth/login', (body) => JSON.stringify(body) === JSON.stringify({ email: 'ops@example.in', password: ' pass with spaces ' }))
+			.post(
+				'/v1/auth/login',
+				(body) => JSON.stringify(body) === JSON.stringify({ email: 'ops@example.in', password: ' pass with spaces ' }),
+			)
 			.reply(200, { success: true, access_token: 'opaque-token-value', token_type: 'bearer', expires_in: 3600 });
 
 		const set = await new SmartfloAuthClient({ transport: createFetchTransport() }).login({

@@ -14,7 +14,8 @@ describe('retries', () => {
 	afterAll(() => server.close());
 	beforeEach(() => server.requests.splice(0));
 
-	const client = (retries?: number, retryPolicy = FAST) => new SmartfloAuthClient({ baseUrl: server.url, retries, retryPolicy, timeoutMs: 500 });
+	const client = (retries?: number, retryPolicy = FAST) =>
+		new SmartfloAuthClient({ baseUrl: server.url, retries, retryPolicy, timeoutMs: 500 });
 	const login = (retries?: number) => client(retries).login({ email: 'ops@example.in', password: 'pw' });
 	const failFirst = (count: number, failure: FakeReply) => server.reply((_req, index) => (index < count ? failure : OK));
 
@@ -49,7 +50,11 @@ describe('retries', () => {
 	});
 
 	it.each<[string, FakeReply, string]>([
-		['a rejected login (401)', { status: 401, body: { success: false, message: 'The username or password is incorrect.', login_failed_count: 1 } }, 'INVALID_CREDENTIALS'],
+		[
+			'a rejected login (401)',
+			{ status: 401, body: { success: false, message: 'The username or password is incorrect.', login_failed_count: 1 } },
+			'INVALID_CREDENTIALS',
+		],
 		['a rejected login (200)', { status: 200, body: { success: false, message: 'Invalid credentials' } }, 'INVALID_CREDENTIALS'],
 		['a bad response', { status: 200, body: '{"success":tr' }, 'BAD_RESPONSE'],
 		['a timeout', { hang: true }, 'TIMEOUT'],

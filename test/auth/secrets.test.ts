@@ -14,12 +14,23 @@ function echoing(status: number, extra: Record<string, string> = {}): FakeReply 
 	return {
 		status,
 		headers: { 'x-echo': `${PASSWORD} ${TOKEN}`, ...extra },
-		body: { success: false, message: `The username or password is incorrect for ${PASSWORD}; token ${TOKEN}`, login_failed_count: 2, token: TOKEN },
+		body: {
+			success: false,
+			message: `The username or password is incorrect for ${PASSWORD}; token ${TOKEN}`,
+			login_failed_count: 2,
+			token: TOKEN,
+		},
 	};
 }
 
 function renderings(error: unknown): string[] {
-	return [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), (error as Error).stack ?? ''];
+	return [
+		String(error),
+		(error as Error).message,
+		JSON.stringify(error),
+		inspect(error, { depth: 10, showHidden: true }),
+		(error as Error).stack ?? '',
+	];
 }
 
 function expectNoSecret(error: unknown) {
@@ -51,13 +62,20 @@ describe.each(transports)('no secret in any error (%s)', (_name, createTransport
 		['a 500 that echoes everything', echoing(500)],
 		['a 404', echoing(404)],
 		['a 429', echoing(429, { 'retry-after': '5' })],
-		['an HTML page with the secrets in it', { status: 502, headers: { 'content-type': 'text/html' }, body: `<html>${PASSWORD} ${TOKEN}</html>` }],
+		[
+			'an HTML page with the secrets in it',
+			{ status: 502, headers: { 'content-type': 'text/html' }, body: `<html>${PASSWORD} ${TOKEN}</html>` },
+		],
 		['truncated JSON with the secrets in it', { status: 200, body: `{"password":"${PASSWORD}","access_token":"${TOKEN}` }],
 		['a dropped connection', { drop: true }],
 		['no answer', { hang: true }],
 	])('login: %s', async (_case, reply) => {
 		server.reply(() => reply);
-		expectNoSecret(await client().login({ email: 'ops@example.in', password: PASSWORD }).catch((e) => e));
+		expectNoSecret(
+			await client()
+				.login({ email: 'ops@example.in', password: PASSWORD })
+				.catch((e) => e),
+		);
 	});
 
 	it.each<[string, FakeReply]>([
@@ -67,11 +85,19 @@ describe.each(transports)('no secret in any error (%s)', (_name, createTransport
 		['truncated JSON', { status: 200, body: `{"access_token":"${TOKEN}` }],
 	])('refresh: %s', async (_case, reply) => {
 		server.reply(() => reply);
-		expectNoSecret(await client().refresh(`Bearer ${TOKEN}`).catch((e) => e));
+		expectNoSecret(
+			await client()
+				.refresh(`Bearer ${TOKEN}`)
+				.catch((e) => e),
+		);
 	});
 
 	it('connection refused', async () => {
-		expectNoSecret(await client(await closedPortUrl()).login({ email: 'ops@example.in', password: PASSWORD }).catch((e) => e));
+		expectNoSecret(
+			await client(await closedPortUrl())
+				.login({ email: 'ops@example.in', password: PASSWORD })
+				.catch((e) => e),
+		);
 	});
 
 	it('a token session that cannot log in', async () => {

@@ -139,7 +139,9 @@ describe('TokenSession without the sandbox', () => {
 		try {
 			const s = new TokenSession({ client: new SmartfloAuthClient({ baseUrl: server.url }), token: jwtExpiringIn(-3600) });
 			await expect(s.getToken()).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
-			await expect(new TokenSession({ client: new SmartfloAuthClient(), token: '' }).getToken()).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+			await expect(new TokenSession({ client: new SmartfloAuthClient(), token: '' }).getToken()).rejects.toMatchObject({
+				code: 'INVALID_INPUT',
+			});
 			expect(server.requests).toHaveLength(0);
 		} finally {
 			await server.close();

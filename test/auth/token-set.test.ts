@@ -56,8 +56,18 @@ describe('TokenSet expiry', () => {
 
 describe('decodeToken', () => {
 	it('reads iat, exp, sub and iss in milliseconds, with or without Bearer', () => {
-		const token = unsignedJwt({ iat: 1_700_000_000, exp: 1_700_003_600, sub: 42, iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login' });
-		const expected = { issuedAt: 1_700_000_000_000, expiresAt: 1_700_003_600_000, subject: '42', issuer: 'https://cloudphone.tatateleservices.com/api/v1/auth/login' };
+		const token = unsignedJwt({
+			iat: 1_700_000_000,
+			exp: 1_700_003_600,
+			sub: 42,
+			iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login',
+		});
+		const expected = {
+			issuedAt: 1_700_000_000_000,
+			expiresAt: 1_700_003_600_000,
+			subject: '42',
+			issuer: 'https://cloudphone.tatateleservices.com/api/v1/auth/login',
+		};
 		expect(decodeToken(token)).toEqual(expected);
 		expect(decodeToken(`Bearer ${token}`)).toEqual(expected);
 	});

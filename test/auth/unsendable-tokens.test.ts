@@ -36,7 +36,13 @@ describe.each(transports)('over the %s', (_name, createTransport) => {
 
 	it('refuses a permanent token unless asked to replace it, then sends it', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		const permanent = unsignedJwt({ iss: 'https://cloudphone.tatateleservices.com/token/generate', iat: now, exp: now + 300_000_000, cr: true, sub: '7' });
+		const permanent = unsignedJwt({
+			iss: 'https://cloudphone.tatateleservices.com/token/generate',
+			iat: now,
+			exp: now + 300_000_000,
+			cr: true,
+			sub: '7',
+		});
 		const refusal = client().refresh(permanent);
 		await expect(refusal).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 		await expect(refusal).rejects.toThrow(/permanent Smartflo token/);

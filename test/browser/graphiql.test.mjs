@@ -34,7 +34,10 @@ let context;
 /** Starts the bin with the embedded sandbox on a free port and reads the GraphiQL URL from its banner. */
 async function startDemoServer() {
 	assert.ok(existsSync(cli), `${cli} is missing: run npm run build first`);
-	const child = spawn(process.execPath, [cli, '--sandbox', '--port', '0', '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [cli, '--sandbox', '--port', '0', '--log-level', 'warn'], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stderr.on('data', (chunk) => (output += chunk));
 	const url = await new Promise((resolve, reject) => {
@@ -108,7 +111,10 @@ test('GraphiQL logs in to the sandbox from its editor and shows the token', asyn
 	await page.keyboard.insertText(LOGIN);
 	// GraphiQL parses the editor text as it changes; its tab shows the operation once it has.
 	await page.locator('.graphiql-tab', { hasText: 'BrowserLogin' }).first().waitFor({ timeout: 10_000 });
-	await page.getByRole('button', { name: /prettify/i }).first().click();
+	await page
+		.getByRole('button', { name: /prettify/i })
+		.first()
+		.click();
 	await editor.click();
 	await page.keyboard.press('ControlOrMeta+Home');
 	await page.locator('.graphiql-execute-button').first().click();

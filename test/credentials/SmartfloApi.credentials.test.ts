@@ -107,7 +107,12 @@ describe('SmartfloApi credential against the sandbox', () => {
 
 		it('returns the pasted token without any request, a pasted "Bearer " stripped', async () => {
 			const token = apiConnectToken();
-			const { output, calls } = await preAuthenticate({ authMode: 'token', apiToken: `  Bearer ${token} `, baseUrl: sandbox.url, accessToken: '' });
+			const { output, calls } = await preAuthenticate({
+				authMode: 'token',
+				apiToken: `  Bearer ${token} `,
+				baseUrl: sandbox.url,
+				accessToken: '',
+			});
 			expect(calls).toHaveLength(0);
 			expect(output.accessToken).toBe(token);
 			expect(output.tokenExpiresAt).toBe(new Date(decodeToken(token)!.expiresAt!).toISOString());
@@ -117,7 +122,11 @@ describe('SmartfloApi credential against the sandbox', () => {
 		it.each([
 			['masked', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.****************', /masked/],
 			['not a token', 'my-portal-password', /does not look like a Smartflo access token/],
-			['Click to Call Support API key', DEMO_SUPPORT_API_KEY, /Click to Call Support API key \(a UUID\), not an access token\. It belongs in the API Key field of Call → Click to Call Support/],
+			[
+				'Click to Call Support API key',
+				DEMO_SUPPORT_API_KEY,
+				/Click to Call Support API key \(a UUID\), not an access token\. It belongs in the API Key field of Call → Click to Call Support/,
+			],
 			['long non-JWT', 'a'.repeat(64), /does not look like a Smartflo access token/],
 			['empty', '   ', /No access token given/],
 		])('refuses a %s value with a message saying what to paste, and makes no request', async (_kind, apiToken, message) => {
@@ -243,7 +252,10 @@ describe('SmartfloApi credential against the sandbox', () => {
 
 	describe('authenticate', () => {
 		const authorizationOf = async (credentials: IDataObject) => {
-			const options = await credential.authenticate(credentials as ICredentialDataDecryptedObject, { url: '/v1/users', headers: { Accept: 'application/json' } });
+			const options = await credential.authenticate(credentials as ICredentialDataDecryptedObject, {
+				url: '/v1/users',
+				headers: { Accept: 'application/json' },
+			});
 			return options.headers as IDataObject;
 		};
 
@@ -254,12 +266,19 @@ describe('SmartfloApi credential against the sandbox', () => {
 
 		it('sends the pasted token in token mode, even if an older one is stored', async () => {
 			const current = sandbox.issueToken({ kind: 'permanent' });
-			const headers = await authorizationOf({ authMode: 'token', apiToken: `bearer ${current}`, accessToken: 'an-older-token', baseUrl: sandbox.url });
+			const headers = await authorizationOf({
+				authMode: 'token',
+				apiToken: `bearer ${current}`,
+				accessToken: 'an-older-token',
+				baseUrl: sandbox.url,
+			});
 			expect(headers.Authorization).toBe(`Bearer ${current}`);
 		});
 
 		it('refuses to send a masked pasted token', async () => {
-			await expect(authorizationOf({ authMode: 'token', apiToken: 'eyJ****', accessToken: 'x', baseUrl: sandbox.url })).rejects.toThrow(/masked/);
+			await expect(authorizationOf({ authMode: 'token', apiToken: 'eyJ****', accessToken: 'x', baseUrl: sandbox.url })).rejects.toThrow(
+				/masked/,
+			);
 		});
 	});
 
@@ -283,7 +302,11 @@ describe('SmartfloApi credential against the sandbox', () => {
 				url: String(request.url),
 				json: true,
 			};
-			const context = { getNode: () => testNode, getCredentials: async () => store.getDecrypted(), helpers: { httpRequest: n8nHttpRequest } };
+			const context = {
+				getNode: () => testNode,
+				getCredentials: async () => store.getDecrypted(),
+				helpers: { httpRequest: n8nHttpRequest },
+			};
 			return await httpRequestWithAuthentication.call(context, store, 'smartfloApi', options, {
 				credentialsDecrypted: { id: 'cred-1', name: 'Smartflo account', type: 'smartfloApi', data: store.getDecrypted() },
 			});

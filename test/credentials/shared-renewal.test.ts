@@ -46,7 +46,9 @@ it('a renewal wave after the token was replaced: executions holding the old toke
 	const renewed = await preAuthenticate({ accessToken: old, tokenFingerprint: first.tokenFingerprint });
 	expect(renewed.accessToken).not.toBe(old);
 	sandbox.resetStats();
-	const wave = await Promise.all(Array.from({ length: 20 }, () => preAuthenticate({ accessToken: old, tokenFingerprint: first.tokenFingerprint })));
+	const wave = await Promise.all(
+		Array.from({ length: 20 }, () => preAuthenticate({ accessToken: old, tokenFingerprint: first.tokenFingerprint })),
+	);
 	expect(wave.every((output) => output.accessToken === renewed.accessToken)).toBe(true);
 	expect(sandbox.stats()).toMatchObject({ loginAttempts: 0, refreshAttempts: 0 });
 });
@@ -58,7 +60,7 @@ it('the shared token itself refused: the next renewal asks Smartflo again', asyn
 	expect(sandbox.stats().loginAttempts + sandbox.stats().refreshAttempts).toBe(2);
 });
 
-it('a token another process stored is refused after Smartflo expired every token: a new login, not this process\'s last (also expired) token', async () => {
+it("a token another process stored is refused after Smartflo expired every token: a new login, not this process's last (also expired) token", async () => {
 	const own = (await preAuthenticate()).accessToken as string;
 	// In queue mode another worker logs in too and stores its token; this execution reads that one.
 	const stored = await loginToken(sandbox.url);
@@ -69,7 +71,9 @@ it('a token another process stored is refused after Smartflo expired every token
 	expect(await usersStatus(renewed.accessToken as string)).toBe(200);
 	expect(sandbox.stats().logins + sandbox.stats().refreshes).toBe(1);
 	// Executions still holding either refused token now share that renewal.
-	const wave = await Promise.all([own, stored, own].map((token) => preAuthenticate({ accessToken: token, tokenFingerprint: fingerprintOf(token) })));
+	const wave = await Promise.all(
+		[own, stored, own].map((token) => preAuthenticate({ accessToken: token, tokenFingerprint: fingerprintOf(token) })),
+	);
 	expect(wave.map((output) => output.accessToken)).toEqual([renewed.accessToken, renewed.accessToken, renewed.accessToken]);
 	expect(sandbox.stats().logins + sandbox.stats().refreshes).toBe(1);
 });
@@ -100,7 +104,12 @@ async function usersStatus(token: string): Promise<number> {
 it('remembers at most 1000 identities, whatever the number of logins', async () => {
 	let clock = 0;
 	for (let index = 0; index < 2_500; index++) {
-		await renewOncePerIdentity(`identity-${index}`, '', async () => ({ accessToken: `token-${index}` }), () => clock++);
+		await renewOncePerIdentity(
+			`identity-${index}`,
+			'',
+			async () => ({ accessToken: `token-${index}` }),
+			() => clock++,
+		);
 	}
 	expect(rememberedEntries().identities).toBeLessThanOrEqual(1_000);
 });

@@ -10,7 +10,8 @@ import { useNock } from '../helpers/nock';
 const BASE_URL = 'https://api-smartflo.tatateleservices.com';
 const credential = new SmartfloApi();
 const context = { helpers: { httpRequest: (options: IHttpRequestOptions) => n8nHttpRequest(options) } } as unknown as IHttpRequestHelper;
-const preAuthenticate = (data: Record<string, unknown>) => credential.preAuthentication!.call(context, data as ICredentialDataDecryptedObject);
+const preAuthenticate = (data: Record<string, unknown>) =>
+	credential.preAuthentication!.call(context, data as ICredentialDataDecryptedObject);
 
 describe('SmartfloApi credential: exact requests on the wire', () => {
 	useNock({ disableNetConnect: true });
@@ -29,7 +30,13 @@ describe('SmartfloApi credential: exact requests on the wire', () => {
 
 	it('refreshes with "Authorization: Bearer <token>" and no body', async () => {
 		const stored = jwtExpiringIn(100);
-		const data = { authMode: 'password', email: 'ops@example.in', password: 'S3cret!pass', baseUrl: BASE_URL, accessToken: `Bearer ${stored}` };
+		const data = {
+			authMode: 'password',
+			email: 'ops@example.in',
+			password: 'S3cret!pass',
+			baseUrl: BASE_URL,
+			accessToken: `Bearer ${stored}`,
+		};
 		const fingerprint = identityFingerprint(readSmartfloCredentials(data as ICredentialDataDecryptedObject), `Bearer ${stored}`);
 		const renewed = jwtExpiringIn(3600);
 		const scope = nock(BASE_URL)

@@ -100,7 +100,11 @@ function forward(incoming: IncomingMessage, outgoing: ServerResponse, address: U
 	else if (path === '/v1/auth/refresh') counts.refreshAttempts += 1;
 	else if (path.startsWith('/v1/')) counts.apiRequests += 1;
 
-	const { 'proxy-connection': _connection, 'proxy-authorization': _authorization, ...headers } = { ...incoming.headers, host: address.host } as IncomingHttpHeaders;
+	const {
+		'proxy-connection': _connection,
+		'proxy-authorization': _authorization,
+		...headers
+	} = { ...incoming.headers, host: address.host } as IncomingHttpHeaders;
 	const upstream = httpRequest(address, { method: incoming.method, headers }, (response) => {
 		const chunks: Buffer[] = [];
 		response.on('data', (chunk: Buffer) => chunks.push(chunk));

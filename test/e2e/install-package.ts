@@ -22,9 +22,10 @@ export async function packThisPackage(destination: string): Promise<string> {
  * flags, and record it in nodes/package.json.
  */
 export async function installLikeN8n(tarball: string, nodesDir: string, env: NodeJS.ProcessEnv): Promise<string> {
-	const manifest = JSON.parse(
-		(await run('tar', ['-xzOf', tarball, 'package/package.json'], { maxBuffer: 1024 * 1024 })).stdout,
-	) as Record<string, unknown> & { name: string; version: string };
+	const manifest = JSON.parse((await run('tar', ['-xzOf', tarball, 'package/package.json'], { maxBuffer: 1024 * 1024 })).stdout) as Record<
+		string,
+		unknown
+	> & { name: string; version: string };
 	const packageDir = join(nodesDir, 'node_modules', manifest.name);
 	mkdirSync(packageDir, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
@@ -33,7 +34,15 @@ export async function installLikeN8n(tarball: string, nodesDir: string, env: Nod
 	writeFileSync(join(packageDir, 'package.json'), JSON.stringify(runtimeManifest, null, 2));
 	await run(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
 		{ cwd: packageDir, env, maxBuffer: 16 * 1024 * 1024 },
 	);
 

@@ -51,7 +51,13 @@ export function n8nCommand(cacheDir: string, args: string[]): { command: string;
 }
 
 /** `n8n <args>` as a managed process. */
-export function startN8nProcess(child: ManagedProcess, cacheDir: string, args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string) => void): void {
+export function startN8nProcess(
+	child: ManagedProcess,
+	cacheDir: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	onLine?: (line: string) => void,
+): void {
 	const n8n = n8nCommand(cacheDir, args);
 	child.start(n8n.command, n8n.args, { env, onLine });
 }

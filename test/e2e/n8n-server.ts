@@ -88,7 +88,8 @@ export class N8nServer {
 		startN8nProcess(this.process, this.options.cacheDir, ['start'], this.env);
 		// Readiness comes before the REST API's routes are mounted: wait for both.
 		await this.process.waitUntil(
-			async () => (await fetch(`${this.url}/healthz/readiness`)).status === 200 && (await fetch(`${this.url}/rest/settings`)).status === 200,
+			async () =>
+				(await fetch(`${this.url}/healthz/readiness`)).status === 200 && (await fetch(`${this.url}/rest/settings`)).status === 200,
 			READY_TIMEOUT_MS,
 			'n8n to be ready',
 		);
@@ -106,7 +107,11 @@ export class N8nServer {
 	async api<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
 		const response = await fetch(`${this.url}/api/v1${path}`, {
 			method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-			headers: { 'X-N8N-API-KEY': this.apiKey, Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				'X-N8N-API-KEY': this.apiKey,
+				Accept: 'application/json',
+				...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: init.body === undefined ? undefined : JSON.stringify(init.body),
 		});
 		const text = await response.text();
@@ -115,7 +120,10 @@ export class N8nServer {
 	}
 
 	/** Creates a workflow and activates (publishes) it; resolves when its production webhook answers. */
-	async createActiveWorkflow(workflow: { name: string; nodes: unknown[]; connections: unknown; settings?: unknown }, probeUrl?: string): Promise<string> {
+	async createActiveWorkflow(
+		workflow: { name: string; nodes: unknown[]; connections: unknown; settings?: unknown },
+		probeUrl?: string,
+	): Promise<string> {
 		const created = await this.api<{ id: string }>('/workflows', { body: { settings: { executionOrder: 'v1' }, ...workflow } });
 		await this.api(`/workflows/${created.id}/activate`, { method: 'POST' });
 		if (probeUrl) await this.waitForWebhook(probeUrl);
@@ -193,7 +201,12 @@ export class N8nServer {
 	private async rest(path: string, body: unknown, method = 'POST'): Promise<{ ok: boolean; status: number; text: string }> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
-			headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}), 'browser-id': 'smartflo-e2e' },
+			headers: {
+				'Content-Type': 'application/json',
+				Accept: 'application/json',
+				...(this.cookie ? { Cookie: this.cookie } : {}),
+				'browser-id': 'smartflo-e2e',
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));

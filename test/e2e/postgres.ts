@@ -64,12 +64,36 @@ export async function startPostgres(): Promise<PostgresServer> {
 			chownSync(passwordFile, postgresUser.uid, postgresUser.gid);
 		}
 		chmodSync(home, 0o700);
-		await pg(bin, asRoot, 'initdb', ['-D', dataDir, '-U', 'n8n', `--pwfile=${passwordFile}`, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-instructions']);
+		await pg(bin, asRoot, 'initdb', [
+			'-D',
+			dataDir,
+			'-U',
+			'n8n',
+			`--pwfile=${passwordFile}`,
+			'--auth-local=scram-sha-256',
+			'--auth-host=scram-sha-256',
+			'-E',
+			'UTF8',
+			'--no-instructions',
+		]);
 		rmSync(passwordFile);
 		// The socket goes into the private folder, not the system's /var/run/postgresql.
 		const settings = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${home} -c fsync=off`;
-		await pg(bin, asRoot, 'pg_ctl', ['-D', dataDir, '-l', join(home, 'server.log'), '-o', settings, '-w', '-t', String(START_TIMEOUT_SECONDS), 'start']);
-		await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'], { env: { ...process.env, PGPASSWORD: password } });
+		await pg(bin, asRoot, 'pg_ctl', [
+			'-D',
+			dataDir,
+			'-l',
+			join(home, 'server.log'),
+			'-o',
+			settings,
+			'-w',
+			'-t',
+			String(START_TIMEOUT_SECONDS),
+			'start',
+		]);
+		await run(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'], {
+			env: { ...process.env, PGPASSWORD: password },
+		});
 		return server;
 	} catch (error) {
 		await server.stop().catch(() => undefined);
@@ -80,7 +104,9 @@ export async function startPostgres(): Promise<PostgresServer> {
 /** The newest Debian PostgreSQL's bin folder. */
 function postgresBinDir(): string {
 	const versions = existsSync(DEBIAN_POSTGRES)
-		? readdirSync(DEBIAN_POSTGRES).filter((name) => existsSync(join(DEBIAN_POSTGRES, name, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+		? readdirSync(DEBIAN_POSTGRES)
+				.filter((name) => existsSync(join(DEBIAN_POSTGRES, name, 'bin', 'initdb')))
+				.sort((a, b) => Number(b) - Number(a))
 		: [];
 	if (versions.length === 0) throw new Error(`No PostgreSQL in ${DEBIAN_POSTGRES}: install the Debian package postgresql (.ci/run does)`);
 	return join(DEBIAN_POSTGRES, versions[0], 'bin');

@@ -53,7 +53,11 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		const queueEnv = queueModeEnv(postgres, redis);
 		const processEnv = options.processEnv ?? (() => ({}));
 
-		const main = await N8nServer.create({ cacheDir: options.cacheDir, userFolder: join(options.workDir, 'main'), env: { ...queueEnv, ...processEnv('main') } });
+		const main = await N8nServer.create({
+			cacheDir: options.cacheDir,
+			userFolder: join(options.workDir, 'main'),
+			env: { ...queueEnv, ...processEnv('main') },
+		});
 		started.main = main;
 		await installLikeN8n(options.tarball, main.nodesDir, process.env);
 		// The main process runs the database migrations; workers start on a migrated database.

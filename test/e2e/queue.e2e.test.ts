@@ -63,7 +63,10 @@ describe(`n8n queue mode: main + ${WORKERS} workers, Postgres, Redis (${N8N_VERS
 	}, 15 * 60_000);
 
 	afterAll(async () => {
-		if (rows.length > 0) console.log(`n8n ${N8N_VERSION} queue mode, ${REQUESTS} webhook requests at concurrency ${LOAD_CONCURRENCY}, every token expired after ${EXPIRE_AFTER} answers:\n${table(rows)}\n  ${listNote}`);
+		if (rows.length > 0)
+			console.log(
+				`n8n ${N8N_VERSION} queue mode, ${REQUESTS} webhook requests at concurrency ${LOAD_CONCURRENCY}, every token expired after ${EXPIRE_AFTER} answers:\n${table(rows)}\n  ${listNote}`,
+			);
 		try {
 			await cluster?.stop();
 		} finally {
@@ -73,74 +76,100 @@ describe(`n8n queue mode: main + ${WORKERS} workers, Postgres, Redis (${N8N_VERS
 		}
 	}, 5 * 60_000);
 
-	it(`${REQUESTS} webhook requests at concurrency ${LOAD_CONCURRENCY}, every token expired halfway: all succeed, both workers run jobs, at most as many Smartflo logins per renewal wave as worker processes`, async () => {
-		const { main, workers } = cluster;
-		const credential = await createSandboxCredential(main, sandbox.url, 'Smartflo sandbox (queue mode)');
-		const { workflow, productionUrl } = usersWebhookWorkflow('smartflo-e2e-queue-users', credential);
-		const url = productionUrl(main.url);
-		const workflowId = await main.createActiveWorkflow(workflow, url);
-		const expectedUsers = await sandboxUserIds(sandbox);
-		sandbox.resetStats();
+	it(
+		`${REQUESTS} webhook requests at concurrency ${LOAD_CONCURRENCY}, every token expired halfway: all succeed, both workers run jobs, at most as many Smartflo logins per renewal wave as worker processes`,
+		async () => {
+			const { main, workers } = cluster;
+			const credential = await createSandboxCredential(main, sandbox.url, 'Smartflo sandbox (queue mode)');
+			const { workflow, productionUrl } = usersWebhookWorkflow('smartflo-e2e-queue-users', credential);
+			const url = productionUrl(main.url);
+			const workflowId = await main.createActiveWorkflow(workflow, url);
+			const expectedUsers = await sandboxUserIds(sandbox);
+			sandbox.resetStats();
 
-		const proxies = [...workerProxies, mainProxy];
-		let atExpiry: SmartfloTraffic[] = [];
-		let sandboxAtExpiry = sandbox.stats();
-		const answers = await runBounded<Answer>(
-			REQUESTS,
-			LOAD_CONCURRENCY,
-			async (index) => {
-				const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ request: index }) });
-				return { status: response.status, body: await response.text() };
-			},
-			(settled) => {
-				if (settled !== EXPIRE_AFTER) return;
-				atExpiry = proxies.map((proxy) => proxy.traffic());
-				sandboxAtExpiry = sandbox.stats();
-				sandbox.expireAllTokens();
-			},
-		);
-		const listed = await main.settledExecutions(workflowId, 3_000, 180_000);
-		const executions = await withUnlisted(main, listed, workers.flatMap((worker) => worker.executionIds));
-		const atEnd = proxies.map((proxy) => proxy.traffic());
-		const names = [...workers.map((worker) => worker.name), 'main'];
-		const executionCounts = [...workers.map((worker) => worker.executionIds.length), 0];
-		names.forEach((name, index) => rows.push({ process: name, executions: executionCounts[index], initial: atExpiry[index], expiry: trafficBetween(atExpiry[index], atEnd[index]) }));
-		const stats = sandbox.stats();
-		listNote =
-			listed.length === executions.length
-				? `n8n's execution list showed all ${listed.length} executions`
-				: `n8n's execution list showed ${listed.length} of ${executions.length} executions; the others were read by id`;
-		rows.push({ process: 'all (the sandbox\'s own counts)', executions: executions.length, initial: trafficOf(sandboxAtExpiry), expiry: trafficBetween(trafficOf(sandboxAtExpiry), trafficOf(stats)) });
+			const proxies = [...workerProxies, mainProxy];
+			let atExpiry: SmartfloTraffic[] = [];
+			let sandboxAtExpiry = sandbox.stats();
+			const answers = await runBounded<Answer>(
+				REQUESTS,
+				LOAD_CONCURRENCY,
+				async (index) => {
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify({ request: index }),
+					});
+					return { status: response.status, body: await response.text() };
+				},
+				(settled) => {
+					if (settled !== EXPIRE_AFTER) return;
+					atExpiry = proxies.map((proxy) => proxy.traffic());
+					sandboxAtExpiry = sandbox.stats();
+					sandbox.expireAllTokens();
+				},
+			);
+			const listed = await main.settledExecutions(workflowId, 3_000, 180_000);
+			const executions = await withUnlisted(
+				main,
+				listed,
+				workers.flatMap((worker) => worker.executionIds),
+			);
+			const atEnd = proxies.map((proxy) => proxy.traffic());
+			const names = [...workers.map((worker) => worker.name), 'main'];
+			const executionCounts = [...workers.map((worker) => worker.executionIds.length), 0];
+			names.forEach((name, index) =>
+				rows.push({
+					process: name,
+					executions: executionCounts[index],
+					initial: atExpiry[index],
+					expiry: trafficBetween(atExpiry[index], atEnd[index]),
+				}),
+			);
+			const stats = sandbox.stats();
+			listNote =
+				listed.length === executions.length
+					? `n8n's execution list showed all ${listed.length} executions`
+					: `n8n's execution list showed ${listed.length} of ${executions.length} executions; the others were read by id`;
+			rows.push({
+				process: "all (the sandbox's own counts)",
+				executions: executions.length,
+				initial: trafficOf(sandboxAtExpiry),
+				expiry: trafficBetween(trafficOf(sandboxAtExpiry), trafficOf(stats)),
+			});
 
-		// Every request answered 200 with the sandbox's users, and n8n recorded every execution as a success.
-		const failed = answers.filter((answer): answer is Error | Answer => answer instanceof Error || answer.status !== 200);
-		expect(failed.slice(0, 3)).toEqual([]);
-		for (const answer of answers as Answer[]) expect(userIds(answer.body)).toEqual(expectedUsers);
-		expect(executions).toHaveLength(REQUESTS);
-		const notSucceeded = executions.filter((execution) => execution.status !== 'success' || execution.mode !== 'webhook' || execution.workflowId !== workflowId);
-		expect(notSucceeded.map((execution) => `${execution.id}: ${execution.status} ${execution.mode} ${execution.workflowId}`)).toEqual([]);
+			// Every request answered 200 with the sandbox's users, and n8n recorded every execution as a success.
+			const failed = answers.filter((answer): answer is Error | Answer => answer instanceof Error || answer.status !== 200);
+			expect(failed.slice(0, 3)).toEqual([]);
+			for (const answer of answers as Answer[]) expect(userIds(answer.body)).toEqual(expectedUsers);
+			expect(executions).toHaveLength(REQUESTS);
+			const notSucceeded = executions.filter(
+				(execution) => execution.status !== 'success' || execution.mode !== 'webhook' || execution.workflowId !== workflowId,
+			);
+			expect(notSucceeded.map((execution) => `${execution.id}: ${execution.status} ${execution.mode} ${execution.workflowId}`)).toEqual([]);
 
-		// Both workers ran jobs; together, exactly the recorded executions, none twice.
-		const byWorker = workers.map((worker) => worker.executionIds);
-		expect(byWorker.map((ids) => ids.length > 0)).toEqual(workers.map(() => true));
-		expect(byWorker.flat().sort()).toEqual(executions.map((execution) => execution.id).sort());
+			// Both workers ran jobs; together, exactly the recorded executions, none twice.
+			const byWorker = workers.map((worker) => worker.executionIds);
+			expect(byWorker.map((ids) => ids.length > 0)).toEqual(workers.map(() => true));
+			expect(byWorker.flat().sort()).toEqual(executions.map((execution) => execution.id).sort());
 
-		// Every Smartflo request came from a worker, through its proxy: the proxies saw what the sandbox saw.
-		const seen = totalTraffic(atEnd);
-		expect(mainProxy.traffic().requests).toBe(0);
-		expect({ ...seen, refused: 0 }).toEqual(trafficOf(stats));
-		expect(stats.failedLogins).toBe(0);
+			// Every Smartflo request came from a worker, through its proxy: the proxies saw what the sandbox saw.
+			const seen = totalTraffic(atEnd);
+			expect(mainProxy.traffic().requests).toBe(0);
+			expect({ ...seen, refused: 0 }).toEqual(trafficOf(stats));
+			expect(stats.failedLogins).toBe(0);
 
-		// The first wave (an empty token) and the expiry wave: at most one renewal per worker process each.
-		const initial = totalTraffic(atExpiry);
-		const expiry = trafficBetween(initial, seen);
-		expect(initial.logins).toBeGreaterThanOrEqual(1);
-		expect(initial.logins).toBeLessThanOrEqual(WORKERS);
-		expect(initial.rejectedTokens).toBe(0);
-		expect(expiry.rejectedTokens).toBeGreaterThanOrEqual(1);
-		expect(expiry.logins + expiry.refreshes).toBeGreaterThanOrEqual(1);
-		expect(expiry.logins + expiry.refreshes).toBeLessThanOrEqual(WORKERS);
-	}, 15 * 60_000);
+			// The first wave (an empty token) and the expiry wave: at most one renewal per worker process each.
+			const initial = totalTraffic(atExpiry);
+			const expiry = trafficBetween(initial, seen);
+			expect(initial.logins).toBeGreaterThanOrEqual(1);
+			expect(initial.logins).toBeLessThanOrEqual(WORKERS);
+			expect(initial.rejectedTokens).toBe(0);
+			expect(expiry.rejectedTokens).toBeGreaterThanOrEqual(1);
+			expect(expiry.logins + expiry.refreshes).toBeGreaterThanOrEqual(1);
+			expect(expiry.logins + expiry.refreshes).toBeLessThanOrEqual(WORKERS);
+		},
+		15 * 60_000,
+	);
 });
 
 /**
@@ -164,7 +193,10 @@ function trafficOf(stats: SandboxStats): SmartfloTraffic {
 
 /** The ids of the sandbox's users, as User → Get Many outputs them, sorted. */
 async function sandboxUserIds(sandbox: SandboxHandle): Promise<string[]> {
-	const { data, has_more: hasMore } = (await sandboxGet(sandbox, `/v1/users?limit=${USER_PAGE}`)) as { data: Array<{ id: unknown }>; has_more: boolean };
+	const { data, has_more: hasMore } = (await sandboxGet(sandbox, `/v1/users?limit=${USER_PAGE}`)) as {
+		data: Array<{ id: unknown }>;
+		has_more: boolean;
+	};
 	if (hasMore) throw new Error(`the sandbox has more than ${USER_PAGE} users`);
 	return data.map((user) => String(user.id)).sort();
 }
@@ -181,7 +213,9 @@ function table(rows: WorkerRow[]): string {
 		const all = totalTraffic([initial, expiry]);
 		return `| ${process} | ${executions} | ${all.logins} (${initial.logins} + ${expiry.logins}) | ${all.refreshes} of ${all.refreshAttempts} tried | ${all.rejectedTokens} | ${all.apiRequests} |`;
 	});
-	const refused = rows.filter((row) => row.initial.refused + row.expiry.refused > 0).map((row) => `${row.process}: ${row.initial.refused + row.expiry.refused}`);
+	const refused = rows
+		.filter((row) => row.initial.refused + row.expiry.refused > 0)
+		.map((row) => `${row.process}: ${row.initial.refused + row.expiry.refused}`);
 	const notes = refused.length > 0 ? [`requests for other addresses, refused by the proxies: ${refused.join(', ')}`] : [];
 	return [header, '|---|---|---|---|---|---|', ...lines, ...notes].map((line) => `  ${line}`).join('\n');
 }

@@ -36,7 +36,13 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		n8n = await N8nInstance.create(cacheDir, join(workDir, 'user'));
 		runs = new CountedRuns(n8n, sandbox, REPORTED);
 		await installLikeN8n(await packThisPackage(join(workDir, 'pack')), n8n.nodesDir, process.env);
-		await n8n.importCredentials(loadFixture('credentials-campaigns.json', { SANDBOX_URL: sandbox.url, DEMO_EMAIL: DEMO_ACCOUNT.email, DEMO_PASSWORD: DEMO_ACCOUNT.password }));
+		await n8n.importCredentials(
+			loadFixture('credentials-campaigns.json', {
+				SANDBOX_URL: sandbox.url,
+				DEMO_EMAIL: DEMO_ACCOUNT.email,
+				DEMO_PASSWORD: DEMO_ACCOUNT.password,
+			}),
+		);
 		await n8n.importWorkflow(
 			loadFixture('workflows/broadcast-leads.json', {
 				BROADCAST_NAME: `end-to-end ${process.env.N8N_VERSION ?? ''}`.trim(),
@@ -70,10 +76,14 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		]);
 		expect(batches.map((batch) => batch.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }]]);
 
-		expect(outputOf(run.execution, 'Start Broadcast').map((item) => item.json)).toEqual([{ success: true, message: 'Broadcast started successfully' }]);
+		expect(outputOf(run.execution, 'Start Broadcast').map((item) => item.json)).toEqual([
+			{ success: true, message: 'Broadcast started successfully' },
+		]);
 
 		const leads = outputOf(run.execution, 'List Leads');
-		expect(leads.map((lead) => [lead.json.field_0, lead.json.field_1, lead.json.field_5])).toEqual(LEADS.map((lead) => [lead.phone, lead.name, lead.city]));
+		expect(leads.map((lead) => [lead.json.field_0, lead.json.field_1, lead.json.field_5])).toEqual(
+			LEADS.map((lead) => [lead.phone, lead.name, lead.city]),
+		);
 		expect(leads.every((lead) => lead.json.list_id === Number(LEAD_LIST_ID))).toBe(true);
 
 		// What Smartflo now holds: the broadcast running on its list, every field as sent.
@@ -105,12 +115,19 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		const { run, counters } = await runs.execute('download recording', 'sfE2eRecording1');
 		expect(run.ok).toBe(true);
 		const [record] = outputOf(run.execution, 'Answered Call');
-		const [item] = outputOf(run.execution, 'Download Recording') as Array<{ json: Record<string, unknown>; binary?: Record<string, Record<string, unknown>> }>;
+		const [item] = outputOf(run.execution, 'Download Recording') as Array<{
+			json: Record<string, unknown>;
+			binary?: Record<string, Record<string, unknown>>;
+		}>;
 		expect(item.json.call_id).toBe(record.json.call_id);
 		expect(item.json).not.toHaveProperty('recording_url');
 		const served = Buffer.from(await (await fetch(String(record.json.recording_url))).arrayBuffer());
 		const binary = item.binary?.data;
-		expect(binary).toMatchObject({ mimeType: 'audio/mpeg', fileExtension: 'mp3', fileName: `${String(record.json.call_id).replace(/[^\w.-]/g, '_')}.mp3` });
+		expect(binary).toMatchObject({
+			mimeType: 'audio/mpeg',
+			fileExtension: 'mp3',
+			fileName: `${String(record.json.call_id).replace(/[^\w.-]/g, '_')}.mp3`,
+		});
 		// In n8n's default binary mode the bytes travel in the item; in filesystem mode (2.x) the item refers to a file n8n wrote.
 		if (typeof binary?.id === 'string') {
 			const stored = readFileSync(join(n8n.userFolder, '.n8n', 'storage', binary.id.replace(/^filesystem(-v2)?:/, '')));
@@ -125,4 +142,3 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		expect(counters.byPath['GET /file/recording']).toBe(1);
 	});
 });
-

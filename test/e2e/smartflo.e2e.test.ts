@@ -19,7 +19,15 @@ const BAD_CALL_INDEX = 57;
 const N8N_MAJOR = Number((process.env.N8N_VERSION ?? '2').split('.')[0]);
 
 /** The counters each workflow's line of the report shows. */
-const REPORTED: Array<keyof SandboxStats> = ['loginAttempts', 'logins', 'failedLogins', 'refreshAttempts', 'refreshes', 'apiRequests', 'rejectedTokens'];
+const REPORTED: Array<keyof SandboxStats> = [
+	'loginAttempts',
+	'logins',
+	'failedLogins',
+	'refreshAttempts',
+	'refreshes',
+	'apiRequests',
+	'rejectedTokens',
+];
 
 describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	let sandbox: SandboxHandle;
@@ -50,7 +58,9 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		for (const workflow of ['users-return-all', 'token-chain', 'wrong-password', 'access-token']) {
 			await n8n.importWorkflow(loadFixture(`workflows/${workflow}.json`, {}));
 		}
-		await n8n.importWorkflow(loadFixture('workflows/click-to-call-batch.json', { CALL_LIST_JSON: JSON.stringify({ calls: await callList() }) }));
+		await n8n.importWorkflow(
+			loadFixture('workflows/click-to-call-batch.json', { CALL_LIST_JSON: JSON.stringify({ calls: await callList() }) }),
+		);
 		// npm run test:e2e installs n8n before jest starts; run directly, the first install takes minutes.
 	}, 15 * 60_000);
 
@@ -80,14 +90,14 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		expect(counters).toMatchObject({ logins: 1, loginAttempts: 1, apiRequests: Math.ceil(USERS / PAGE_CAP) });
 	});
 
-	it('2. the same workflow again: 0 logins, the token is reused from n8n\'s database', async () => {
+	it("2. the same workflow again: 0 logins, the token is reused from n8n's database", async () => {
 		const { run, counters } = await runs.execute('2 users, second run', 'sfE2eUsersAll01');
 		expect(run.ok).toBe(true);
 		expect(outputOf(run.execution, 'Get Users')).toHaveLength(USERS);
 		expect(counters).toMatchObject({ loginAttempts: 0, refreshAttempts: 0, apiRequests: Math.ceil(USERS / PAGE_CAP) });
 	});
 
-	it('3. the stored token expired on Smartflo\'s side: the run still succeeds with exactly one renewal', async () => {
+	it("3. the stored token expired on Smartflo's side: the run still succeeds with exactly one renewal", async () => {
 		sandbox.expireAllTokens();
 		const { run, counters } = await runs.execute('3 users, token expired upstream', 'sfE2eUsersAll01');
 		expect(run.ok).toBe(true);

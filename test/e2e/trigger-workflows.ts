@@ -19,7 +19,15 @@ export function triggerWorkflow(name: string, parameters: Record<string, unknown
 		workflow: {
 			name,
 			nodes: [
-				{ id: randomUUID(), name: TRIGGER_NODE, type: `${PACKAGE}.smartfloTrigger`, typeVersion: 1, position: [0, 0], webhookId, parameters },
+				{
+					id: randomUUID(),
+					name: TRIGGER_NODE,
+					type: `${PACKAGE}.smartfloTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					parameters,
+				},
 				{ id: randomUUID(), name: 'Record', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
 			],
 			connections: { [TRIGGER_NODE]: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },

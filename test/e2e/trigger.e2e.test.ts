@@ -16,12 +16,16 @@ const N8N_VERSION = process.env.N8N_VERSION ?? 'default';
 
 /** The items the Smartflo Trigger produced in each execution, oldest execution first. */
 function triggerItems(executions: PublicExecution[]): Array<Record<string, unknown>> {
-	return executions.flatMap((execution) => execution.data?.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? []);
+	return executions.flatMap(
+		(execution) => execution.data?.resultData.runData[TRIGGER_NODE]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [],
+	);
 }
 
 /** `event call_id` of each first delivery of the calls, sorted: what the executions must match exactly. */
 function firstDeliveries(calls: PlayedCall[]): string[] {
-	return calls.flatMap((call) => call.deliveries.filter((delivery) => delivery.copy === 1).map((delivery) => `${delivery.trigger} ${call.callId}`)).sort();
+	return calls
+		.flatMap((call) => call.deliveries.filter((delivery) => delivery.copy === 1).map((delivery) => `${delivery.trigger} ${call.callId}`))
+		.sort();
 }
 
 describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
@@ -64,11 +68,22 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		pasteIntoSmartflo(`${url}?secret=${SECRET}`);
 		const calls = [
 			await sandbox.playCall({ kind: 'inbound', outcome: 'answered', digits: '12', quirks: { duplicates: true } }),
-			await sandbox.playCall({ kind: 'inbound', outcome: 'missed', quirks: { duplicates: true, unresolvedPlaceholders: true, trailingSpaceKey: true } }),
-			await sandbox.playCall({ kind: 'clickToCall', outcome: 'answered', quirks: { duplicates: ['Call hangup (Answered)'], outOfOrder: true } }),
+			await sandbox.playCall({
+				kind: 'inbound',
+				outcome: 'missed',
+				quirks: { duplicates: true, unresolvedPlaceholders: true, trailingSpaceKey: true },
+			}),
+			await sandbox.playCall({
+				kind: 'clickToCall',
+				outcome: 'answered',
+				quirks: { duplicates: ['Call hangup (Answered)'], outOfOrder: true },
+			}),
 		];
 		sandbox.clearWebhooks();
-		pasteIntoSmartflo(`${url}?secret=${SECRET}`, { encoding: 'form', triggers: ['Call hangup (Missed)', 'Call hangup (Missed or Answered)'] });
+		pasteIntoSmartflo(`${url}?secret=${SECRET}`, {
+			encoding: 'form',
+			triggers: ['Call hangup (Missed)', 'Call hangup (Missed or Answered)'],
+		});
 		pasteIntoSmartflo(`${url}?secret=${SECRET}`, { method: 'GET', triggers: ['Call missed by Agent (Hangup)'] });
 		calls.push(await sandbox.playCall({ kind: 'inbound', outcome: 'missed', quirks: { duplicates: true, dollarKeys: true } }));
 
@@ -77,7 +92,9 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		const executions = await n8n.settledExecutions(workflowId);
 		const items = triggerItems(executions);
 		const expected = firstDeliveries(calls);
-		report.push(`1 lifecycles: ${deliveries.length} deliveries (${deliveries.filter((d) => d.copy === 2).length} duplicates) → ${executions.length} executions, ${expected.length} expected`);
+		report.push(
+			`1 lifecycles: ${deliveries.length} deliveries (${deliveries.filter((d) => d.copy === 2).length} duplicates) → ${executions.length} executions, ${expected.length} expected`,
+		);
 
 		expect(executions).toHaveLength(expected.length);
 		expect(executions.every((execution) => execution.status === 'success' && execution.mode === 'webhook')).toBe(true);
@@ -91,7 +108,10 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		expect(missed.missed_agent).toEqual([expect.objectContaining({ name: expect.any(String) })]);
 		expect(missed.raw).toHaveProperty(['customer_no_with_prefix ']);
 		// The form-encoded and GET deliveries too.
-		const viaGet = items.find((item) => item.event === 'call_missed_by_agent_hangup' && item.call_id === calls[3].callId) as Record<string, unknown>;
+		const viaGet = items.find((item) => item.event === 'call_missed_by_agent_hangup' && item.call_id === calls[3].callId) as Record<
+			string,
+			unknown
+		>;
 		expect(viaGet).toMatchObject({ call_status: 'missed', billsec: 0, uuid: calls[3].uuid });
 		expect(JSON.stringify(items)).not.toContain(SECRET);
 	});
@@ -111,7 +131,9 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		expect(missing.deliveries.map((delivery) => delivery.status)).toEqual([401]);
 		expect(pings.map((ping) => ping.status)).toEqual([200, 200]);
 		const executions = await n8n.settledExecutions(workflowId);
-		report.push(`2 wrong secret: ${wrong.deliveries.length} × 403, missing secret: ${missing.deliveries.length} × 401, 2 pings → ${executions.length} executions`);
+		report.push(
+			`2 wrong secret: ${wrong.deliveries.length} × 403, missing secret: ${missing.deliveries.length} × 401, 2 pings → ${executions.length} executions`,
+		);
 		expect(executions).toHaveLength(0);
 	});
 
@@ -123,22 +145,35 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		});
 		const url = productionUrl(n8n.url);
 		const workflowId = await n8n.createActiveWorkflow(workflow, url);
-		for (const trigger of SMARTFLO_TRIGGERS) sandbox.registerWebhook({ url, trigger: trigger.id, headers: { 'X-Smartflo-Secret': SECRET } });
-		const calls = [await sandbox.playCall({ outcome: 'missed' }), await sandbox.playCall({ outcome: 'answered' }), await sandbox.playCall({ outcome: 'missed', quirks: { duplicates: true } })];
+		for (const trigger of SMARTFLO_TRIGGERS)
+			sandbox.registerWebhook({ url, trigger: trigger.id, headers: { 'X-Smartflo-Secret': SECRET } });
+		const calls = [
+			await sandbox.playCall({ outcome: 'missed' }),
+			await sandbox.playCall({ outcome: 'answered' }),
+			await sandbox.playCall({ outcome: 'missed', quirks: { duplicates: true } }),
+		];
 		const executions = await n8n.settledExecutions(workflowId);
 		const deliveries = calls.reduce((sum, call) => sum + call.deliveries.length, 0);
 		report.push(`3 filter: ${deliveries} deliveries of all triggers → ${executions.length} executions`);
-		expect(triggerItems(executions).map((item) => `${item.event} ${item.call_id}`)).toEqual([`call_hangup_missed ${calls[0].callId}`, `call_hangup_missed ${calls[2].callId}`]);
+		expect(triggerItems(executions).map((item) => `${item.event} ${item.call_id}`)).toEqual([
+			`call_hangup_missed ${calls[0].callId}`,
+			`call_hangup_missed ${calls[2].callId}`,
+		]);
 	});
 
 	it('4. chained: the Smartflo node’s Click to Call hits the sandbox, its webhooks fire, and the Smartflo Trigger runs with the same call id', async () => {
 		const credential = await createSandboxCredential(n8n, sandbox.url, 'Smartflo sandbox (email & password)');
 		const caller = clickToCallWorkflow('smartflo-e2e-start-call', credential);
 		await n8n.createActiveWorkflow(caller.workflow);
-		const listener = triggerWorkflow('Smartflo e2e: click-to-call events', { events: ['click_to_call_answered_by_customer', 'call_hangup_answered'], secret: SECRET });
+		const listener = triggerWorkflow('Smartflo e2e: click-to-call events', {
+			events: ['click_to_call_answered_by_customer', 'call_hangup_answered'],
+			secret: SECRET,
+		});
 		const listenerUrl = listener.productionUrl(n8n.url);
 		const listenerId = await n8n.createActiveWorkflow(listener.workflow, listenerUrl);
-		pasteIntoSmartflo(`${listenerUrl}?secret=${SECRET}`, { triggers: ['Call answered by Agent', 'Call answered by Customer (Click to call)', 'Call hangup (Answered)'] });
+		pasteIntoSmartflo(`${listenerUrl}?secret=${SECRET}`, {
+			triggers: ['Call answered by Agent', 'Call answered by Customer (Click to call)', 'Call hangup (Answered)'],
+		});
 		sandbox.configureWebhooks({ onClickToCall: 'answered', clickToCallQuirks: { duplicates: true } });
 
 		const agent = (await firstUser(sandbox)).agentId;
@@ -158,7 +193,13 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		report.push(`4 chained: click to call ${placed.call_id} → ${played.deliveries.length} deliveries → ${items.length} trigger executions`);
 		expect(items.map((item) => item.event)).toEqual(['click_to_call_answered_by_customer', 'call_hangup_answered']);
 		for (const item of items) {
-			expect(item).toMatchObject({ call_id: placed.call_id, ref_id: placed.ref_id, custom_identifier: 'crm-lead-77', direction: 'click_to_call', call_to_number: '9876500001' });
+			expect(item).toMatchObject({
+				call_id: placed.call_id,
+				ref_id: placed.ref_id,
+				custom_identifier: 'crm-lead-77',
+				direction: 'click_to_call',
+				call_to_number: '9876500001',
+			});
 		}
 		sandbox.configureWebhooks({ clickToCallQuirks: {} });
 	});
@@ -179,7 +220,11 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		await n8n.start();
 		await fetch(url).catch(() => undefined);
 		// Smartflo sends the same event again after the restart: the process memory is gone, the static data is not.
-		const again = await fetch(`${url}?secret=${SECRET}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(replayOf(before)) });
+		const again = await fetch(`${url}?secret=${SECRET}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(replayOf(before)),
+		});
 		expect(again.status).toBe(200);
 		const executions = await n8n.settledExecutions(workflowId);
 		report.push(`5 restart: 1 delivery before, its repeat after the restart → ${executions.length} execution(s)`);
@@ -202,7 +247,11 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		);
 		let shortOutcome = 'activation refused';
 		if (shortId !== undefined) {
-			const delivery = await fetch(`${short.productionUrl(n8n.url)}?secret=short`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event: 'dtmf_option', uuid: 'u-short' }) });
+			const delivery = await fetch(`${short.productionUrl(n8n.url)}?secret=short`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ event: 'dtmf_option', uuid: 'u-short' }),
+			});
 			expect([404, 500]).toContain(delivery.status);
 			expect(await n8n.settledExecutions(shortId)).toHaveLength(0);
 			shortOutcome = `published, a delivery answered ${delivery.status}, 0 executions`;
@@ -210,12 +259,20 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 		const { workflow, productionUrl } = triggerWorkflow('Smartflo e2e: answer', { events: ['*'], secret: SECRET });
 		const url = productionUrl(n8n.url);
 		const workflowId = await n8n.createActiveWorkflow(workflow, url);
-		const started = await fetch(`${url}?secret=${SECRET}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' }) });
+		const started = await fetch(`${url}?secret=${SECRET}`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' }),
+		});
 		const answer = await started.json();
-		report.push(`6 no secret: activation refused; short secret: ${shortOutcome}; a started execution is answered ${started.status} ${JSON.stringify(answer)}`);
+		report.push(
+			`6 no secret: activation refused; short secret: ${shortOutcome}; a started execution is answered ${started.status} ${JSON.stringify(answer)}`,
+		);
 		expect(started.status).toBe(200);
 		expect(answer).toEqual({ received: true, started: true });
-		expect(triggerItems(await n8n.settledExecutions(workflowId))).toEqual([expect.objectContaining({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' })]);
+		expect(triggerItems(await n8n.settledExecutions(workflowId))).toEqual([
+			expect.objectContaining({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' }),
+		]);
 	});
 });
 

@@ -10,7 +10,12 @@ import { auditReply } from '../helpers/reply-audit';
 const MEBIBYTE = 1024 * 1024;
 
 function expectAudited(reply: RawReply, statuses: number[], secrets: string[] = []) {
-	expect(auditReply({ status: reply.status, text: reply.text, retryAfter: reply.headers['retry-after'] as string | undefined }, { statuses: new Set(statuses), secrets })).toEqual([]);
+	expect(
+		auditReply(
+			{ status: reply.status, text: reply.text, retryAfter: reply.headers['retry-after'] as string | undefined },
+			{ statuses: new Set(statuses), secrets },
+		),
+	).toEqual([]);
 }
 
 /** A JWT-shaped token of about `bytes` bytes, whose payload is readable JSON with an expiry. */
@@ -119,7 +124,10 @@ describe('a 1 MB token where the body limit lets it in', () => {
 	});
 
 	it('login with a 1 MB password: INVALID_INPUT before any upstream call, password not echoed', async () => {
-		const reply = await sendRaw(stack.url, { headers: JSON_HEADERS, body: jsonBody(LOGIN_MUTATION, { email: DEMO_ACCOUNT.email, password: token }) });
+		const reply = await sendRaw(stack.url, {
+			headers: JSON_HEADERS,
+			body: jsonBody(LOGIN_MUTATION, { email: DEMO_ACCOUNT.email, password: token }),
+		});
 		expectAudited(reply, [200], [tokenSlice]);
 		expect(JSON.parse(reply.text).data.login.error.code).toBe('INVALID_INPUT');
 		expect(stack.upstreamRequests()).toBe(0);

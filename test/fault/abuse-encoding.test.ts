@@ -7,10 +7,14 @@ import { JSON_HEADERS, jsonBody, sendBytes, sendRaw, type RawReply } from '../he
 import { auditReply, GRAPHQL_STATUSES } from '../helpers/reply-audit';
 
 const LOGIN_BODY = jsonBody(LOGIN_MUTATION, DEMO_ACCOUNT);
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: Array<string | number[]>) =>
+	Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
 function audit(reply: RawReply, statuses: ReadonlySet<number> = GRAPHQL_STATUSES, secrets: string[] = [DEMO_ACCOUNT.password]) {
-	return auditReply({ status: reply.status, text: reply.text, retryAfter: reply.headers['retry-after'] as string | undefined }, { statuses, secrets });
+	return auditReply(
+		{ status: reply.status, text: reply.text, retryAfter: reply.headers['retry-after'] as string | undefined },
+		{ statuses, secrets },
+	);
 }
 
 describe('encodings, content types and malformed requests over real HTTP', () => {
@@ -41,7 +45,11 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 		].join('\r\n');
 		it.each([
 			['text/plain', { 'content-type': 'text/plain' }, LOGIN_BODY],
-			['form-encoded', { 'content-type': 'application/x-www-form-urlencoded' }, `query=${encodeURIComponent(LOGIN_MUTATION)}&variables=${encodeURIComponent(JSON.stringify(DEMO_ACCOUNT))}`],
+			[
+				'form-encoded',
+				{ 'content-type': 'application/x-www-form-urlencoded' },
+				`query=${encodeURIComponent(LOGIN_MUTATION)}&variables=${encodeURIComponent(JSON.stringify(DEMO_ACCOUNT))}`,
+			],
 			['multipart (GraphQL upload spec)', { 'content-type': 'multipart/form-data; boundary=b' }, multipart],
 			['no content type at all', {}, LOGIN_BODY],
 			['application/octet-stream', { 'content-type': 'application/octet-stream' }, LOGIN_BODY],
@@ -55,14 +63,20 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 	});
 
 	describe('media types are case-insensitive', () => {
-		it.each(['APPLICATION/JSON', 'Application/Json; charset=UTF-8', ' application/JSON ;charset=utf-8'])('%j: a JSON login works', async (contentType) => {
-			const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-type': contentType }, body: LOGIN_BODY });
-			expect(reply.status).toBe(200);
-			expect(JSON.parse(reply.text).data.login.ok).toBe(true);
-		});
+		it.each(['APPLICATION/JSON', 'Application/Json; charset=UTF-8', ' application/JSON ;charset=utf-8'])(
+			'%j: a JSON login works',
+			async (contentType) => {
+				const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'content-type': contentType }, body: LOGIN_BODY });
+				expect(reply.status).toBe(200);
+				expect(JSON.parse(reply.text).data.login.ok).toBe(true);
+			},
+		);
 
 		it('"Application/GraphQL" (a raw query) works', async () => {
-			const reply = await sendRaw(stack.url, { headers: { 'content-type': 'Application/GraphQL', accept: 'application/json' }, body: '{ tokenInfo(token: "x") { valid } }' });
+			const reply = await sendRaw(stack.url, {
+				headers: { 'content-type': 'Application/GraphQL', accept: 'application/json' },
+				body: '{ tokenInfo(token: "x") { valid } }',
+			});
 			expect(reply.status).toBe(200);
 			expect(JSON.parse(reply.text).data.tokenInfo.valid).toBe(false);
 		});
@@ -116,7 +130,11 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 		});
 
 		it('inside the password: Smartflo gets well-formed JSON and rejects it like any wrong password', async () => {
-			const body = bytes(`{"query":${JSON.stringify(LOGIN_MUTATION)},"variables":{"email":"${DEMO_ACCOUNT.email}","password":"Pw`, [0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0x28], '"}}');
+			const body = bytes(
+				`{"query":${JSON.stringify(LOGIN_MUTATION)},"variables":{"email":"${DEMO_ACCOUNT.email}","password":"Pw`,
+				[0xc3, 0x28, 0xa0, 0xa1, 0xf0, 0x28, 0x8c, 0x28],
+				'"}}',
+			);
 			const reply = await sendRaw(stack.url, { headers: JSON_HEADERS, body });
 			expect(audit(reply)).toEqual([]);
 			expect(JSON.parse(reply.text).data.login.error.code).toBe('INVALID_CREDENTIALS');
@@ -125,7 +143,11 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 
 		it('an overlong encoding of a quote cannot close the string and inject a variable', async () => {
 			// 0xC0 0xA2 is an overlong '"'; a decoder that accepted it would end the password here.
-			const body = bytes(`{"query":${JSON.stringify(LOGIN_MUTATION)},"variables":{"email":"${DEMO_ACCOUNT.email}","password":"${DEMO_ACCOUNT.password}`, [0xc0, 0xa2], '"}}');
+			const body = bytes(
+				`{"query":${JSON.stringify(LOGIN_MUTATION)},"variables":{"email":"${DEMO_ACCOUNT.email}","password":"${DEMO_ACCOUNT.password}`,
+				[0xc0, 0xa2],
+				'"}}',
+			);
 			const reply = await sendRaw(stack.url, { headers: JSON_HEADERS, body });
 			expect(audit(reply)).toEqual([]);
 			expect(JSON.parse(reply.text).data.login.ok).toBe(false);
@@ -172,7 +194,7 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 		// Fails until the server masks yoga's parse error: for an unparsable JSON body yoga adds
 		// `extensions.originalError` with V8's SyntaxError message, which quotes the body around the
 		// error, password included (here: a low-code client that pasted a password with a quote in it).
-		it('a malformed body is not quoted back: neither the password in it nor the parser\'s original error', async () => {
+		it("a malformed body is not quoted back: neither the password in it nor the parser's original error", async () => {
 			const password = 'Pa"ss-canary-7713';
 			const body = `{"query":${JSON.stringify(LOGIN_MUTATION)},"variables":{"email":"${DEMO_ACCOUNT.email}","password":"${password}"}}`;
 			const reply = await sendRaw(stack.url, { headers: JSON_HEADERS, body });
@@ -204,11 +226,18 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 		});
 	});
 
-	describe('HTTP the server\'s parser refuses', () => {
+	describe("HTTP the server's parser refuses", () => {
 		const target = () => `Host: ${new URL(stack.url).host}`;
 		it.each([
-			['a non-numeric Content-Length', () => `POST /graphql HTTP/1.1\r\n${target()}\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}`],
-			['both Content-Length and Transfer-Encoding (request smuggling)', () => `POST /graphql HTTP/1.1\r\n${target()}\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nPOST /graphql HTTP/1.1\r\n\r\n`],
+			[
+				'a non-numeric Content-Length',
+				() => `POST /graphql HTTP/1.1\r\n${target()}\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}`,
+			],
+			[
+				'both Content-Length and Transfer-Encoding (request smuggling)',
+				() =>
+					`POST /graphql HTTP/1.1\r\n${target()}\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nPOST /graphql HTTP/1.1\r\n\r\n`,
+			],
 			['two different Content-Lengths', () => `POST /graphql HTTP/1.1\r\n${target()}\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}`],
 			['a 40 KB header', () => `GET /health HTTP/1.1\r\n${target()}\r\nX-Big: ${'a'.repeat(40 * 1024)}\r\n\r\n`],
 			['a bare LF request line with garbage', () => 'GARBAGE \x00\x01\x02 /\n\n'],
@@ -220,7 +249,10 @@ describe('encodings, content types and malformed requests over real HTTP', () =>
 	});
 
 	it('a request id that is not a plain short token is replaced, not echoed', async () => {
-		const reply = await sendRaw(stack.url, { headers: { ...JSON_HEADERS, 'x-request-id': 'evil<script>alert(1)</script>' }, body: jsonBody('{ __typename }') });
+		const reply = await sendRaw(stack.url, {
+			headers: { ...JSON_HEADERS, 'x-request-id': 'evil<script>alert(1)</script>' },
+			body: jsonBody('{ __typename }'),
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 	});

@@ -48,12 +48,24 @@ describe('the core against random upstream answers', () => {
 	// like a stated one: today exp = 1e308 gives expiresAt = Infinity, and exp in 2096 a lifetime that
 	// overflows the GraphQL face's `expiresIn: Int!`.
 	it('login: whatever exp the JWT carries, expiresAt is finite and the lifetime capped as a stated one is', async () => {
-		const exp = fc.oneof(fc.integer({ min: -1e9, max: 1e10 }), fc.double({ min: 0, max: 1e308, noNaN: true }), fc.constantFrom(4e9, 1e12, 1e13, 1e308, Number.MAX_VALUE));
+		const exp = fc.oneof(
+			fc.integer({ min: -1e9, max: 1e10 }),
+			fc.double({ min: 0, max: 1e308, noNaN: true }),
+			fc.constantFrom(4e9, 1e12, 1e13, 1e308, Number.MAX_VALUE),
+		);
 		const statedLifetime = fc.option(fc.oneof(fc.integer({ min: 1, max: 1e9 }), fc.constant(3600)), { nil: undefined });
 		await fc.assert(
 			fc.asyncProperty(exp, statedLifetime, async (claimedExp, expiresIn) => {
-				const body = JSON.stringify({ success: true, access_token: unsignedJwt({ iat: Math.floor(Date.now() / 1000), exp: claimedExp }), token_type: 'bearer', expires_in: expiresIn });
-				const client = new SmartfloAuthClient({ transport: scriptedTransport([{ response: { status: 200, headers: {}, body } }]), retries: 0 });
+				const body = JSON.stringify({
+					success: true,
+					access_token: unsignedJwt({ iat: Math.floor(Date.now() / 1000), exp: claimedExp }),
+					token_type: 'bearer',
+					expires_in: expiresIn,
+				});
+				const client = new SmartfloAuthClient({
+					transport: scriptedTransport([{ response: { status: 200, headers: {}, body } }]),
+					retries: 0,
+				});
 				const tokens = await client.login({ email: 'ops@example.in', password: PASSWORD });
 				expect(Number.isFinite(tokens.expiresAt)).toBe(true);
 				expect(tokens.expiresIn).toBeLessThanOrEqual(TWENTY_YEARS);

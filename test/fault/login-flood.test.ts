@@ -34,7 +34,8 @@ function summarise(replies: FloodReply[], secrets: (index: number) => string[]):
 		summary.problems.push(...auditReply(reply, { statuses: GRAPHQL_STATUSES, secrets: secrets(index) }));
 		if (reply.status === 429) {
 			const advertised = retryAfterSecondsIn(reply.text);
-			if (String(advertised) !== reply.retryAfter) summary.problems.push(`Retry-After ${reply.retryAfter} but retryAfterSeconds ${advertised}`);
+			if (String(advertised) !== reply.retryAfter)
+				summary.problems.push(`Retry-After ${reply.retryAfter} but retryAfterSeconds ${advertised}`);
 		}
 	});
 	return summary;
@@ -96,7 +97,12 @@ describe('login floods', () => {
 		it(`${FLOOD.toLocaleString('en')} from one client: Smartflo sees exactly the failure budget, the rest is 429 with a numeric Retry-After`, async () => {
 			const url = await serve();
 			const bound = failureBudget();
-			const replies = await flood({ url, total: FLOOD, query: LOGIN_MUTATION, variables: { email: VICTIM.email, password: WRONG_PASSWORD } });
+			const replies = await flood({
+				url,
+				total: FLOOD,
+				query: LOGIN_MUTATION,
+				variables: { email: VICTIM.email, password: WRONG_PASSWORD },
+			});
 			expectOnlyTheBudgetReachedSmartflo(replies, bound);
 		});
 
@@ -106,13 +112,24 @@ describe('login floods', () => {
 		])(`${SPREAD.toLocaleString('en')} from as many client addresses, %s: still exactly the failure budget`, async (_how, options) => {
 			const url = await serve(options);
 			const bound = failureBudget();
-			const replies = await flood({ url, total: SPREAD, query: LOGIN_MUTATION, variables: { email: VICTIM.email, password: WRONG_PASSWORD }, headers: { 'x-forwarded-for': '{ip}' } });
+			const replies = await flood({
+				url,
+				total: SPREAD,
+				query: LOGIN_MUTATION,
+				variables: { email: VICTIM.email, password: WRONG_PASSWORD },
+				headers: { 'x-forwarded-for': '{ip}' },
+			});
 			expectOnlyTheBudgetReachedSmartflo(replies, bound);
 		});
 
 		it(`${SPREAD.toLocaleString('en')} times the same wrong password: Smartflo is asked once`, async () => {
 			const url = await serve();
-			const replies = await flood({ url, total: SPREAD, query: LOGIN_MUTATION, variables: { email: VICTIM.email, password: 'Wr0ng-canary-same' } });
+			const replies = await flood({
+				url,
+				total: SPREAD,
+				query: LOGIN_MUTATION,
+				variables: { email: VICTIM.email, password: 'Wr0ng-canary-same' },
+			});
 			const summary = summarise(replies, () => ['Wr0ng-canary-same']);
 			expect(summary.problems).toEqual([]);
 			expect(sandbox.stats().loginAttempts).toBe(1);
@@ -130,7 +147,13 @@ describe('login floods', () => {
 
 		it('without trusted proxies, a spoofed X-Forwarded-For per request does not escape it', async () => {
 			const url = await serve({ limits: { operationsPerIp: perIp } });
-			const replies = await flood({ url, total: MANY, query: LOGIN_MUTATION, variables: manyEmails, headers: { 'x-forwarded-for': '{ip}' } });
+			const replies = await flood({
+				url,
+				total: MANY,
+				query: LOGIN_MUTATION,
+				variables: manyEmails,
+				headers: { 'x-forwarded-for': '{ip}' },
+			});
 			const summary = summarise(replies, wrongPasswordOf);
 			expect(summary.problems).toEqual([]);
 			expect(sandbox.stats().loginAttempts).toBe(perIp.limit);
@@ -139,7 +162,13 @@ describe('login floods', () => {
 
 		it('behind a trusted proxy, each forwarded client address has its own budget', async () => {
 			const url = await serve({ trustedProxies: 1, limits: { operationsPerIp: perIp } });
-			const replies = await flood({ url, total: MANY, query: LOGIN_MUTATION, variables: manyEmails, headers: { 'x-forwarded-for': '{ip}' } });
+			const replies = await flood({
+				url,
+				total: MANY,
+				query: LOGIN_MUTATION,
+				variables: manyEmails,
+				headers: { 'x-forwarded-for': '{ip}' },
+			});
 			expect(summarise(replies, wrongPasswordOf).problems).toEqual([]);
 			expect(sandbox.stats().loginAttempts).toBe(MANY);
 		});
@@ -147,7 +176,13 @@ describe('login floods', () => {
 		it('behind a trusted proxy, addresses the client prepends to X-Forwarded-For are ignored', async () => {
 			const url = await serve({ trustedProxies: 1, limits: { operationsPerIp: perIp } });
 			// The proxy appends the address it saw (198.51.100.7); everything before it is the client's word.
-			const replies = await flood({ url, total: MANY, query: LOGIN_MUTATION, variables: manyEmails, headers: { 'x-forwarded-for': '{ip}, 198.51.100.7' } });
+			const replies = await flood({
+				url,
+				total: MANY,
+				query: LOGIN_MUTATION,
+				variables: manyEmails,
+				headers: { 'x-forwarded-for': '{ip}, 198.51.100.7' },
+			});
 			const summary = summarise(replies, wrongPasswordOf);
 			expect(summary.problems).toEqual([]);
 			expect(sandbox.stats().loginAttempts).toBe(perIp.limit);

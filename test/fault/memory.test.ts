@@ -59,7 +59,14 @@ describe('memory after mixed load with upstream faults', () => {
 	async function round(): Promise<void> {
 		const { unanswered, replies } = await withFaultBursts(
 			sandbox,
-			runMixedWorkload({ url: running.url, sandbox, clients: CLIENTS, requestsPerClient: REQUESTS_PER_CLIENT, seed: ++rounds, forwardedFor: (client) => `192.0.2.${client + 1}` }),
+			runMixedWorkload({
+				url: running.url,
+				sandbox,
+				clients: CLIENTS,
+				requestsPerClient: REQUESTS_PER_CLIENT,
+				seed: ++rounds,
+				forwardedFor: (client) => `192.0.2.${client + 1}`,
+			}),
 		);
 		expect(unanswered).toEqual([]);
 		expect(replies).toHaveLength(CLIENTS * REQUESTS_PER_CLIENT);

@@ -27,13 +27,24 @@ describe('the GraphQL server under mixed load while Smartflo misbehaves', () => 
 			upstreamTimeoutMs: 200,
 			trustedProxies: 1,
 			// Loose per-email limits, so that most logins meet the faulty upstream rather than a limiter.
-			limits: { operationsPerIp: { limit: 30, windowSeconds: 60 }, loginsPerEmail: { limit: 1000, windowSeconds: 60 }, loginFailuresPerEmail: { limit: 1000, windowSeconds: 60 } },
+			limits: {
+				operationsPerIp: { limit: 30, windowSeconds: 60 },
+				loginsPerEmail: { limit: 1000, windowSeconds: 60 },
+				loginFailuresPerEmail: { limit: 1000, windowSeconds: 60 },
+			},
 			logger: { level: 'silent' },
 		});
 		running = await listen(server, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 2000 });
 		load = await withFaultBursts(
 			sandbox,
-			runMixedWorkload({ url: running.url, sandbox, clients: 48, requestsPerClient: 40, seed: 6, forwardedFor: (client) => `198.51.100.${client + 1}` }),
+			runMixedWorkload({
+				url: running.url,
+				sandbox,
+				clients: 48,
+				requestsPerClient: 40,
+				seed: 6,
+				forwardedFor: (client) => `198.51.100.${client + 1}`,
+			}),
 		);
 	});
 	afterAll(async () => {
@@ -47,7 +58,9 @@ describe('the GraphQL server under mixed load while Smartflo misbehaves', () => 
 	});
 
 	it('every answer is well-formed GraphQL JSON with typed errors, an expected status and no leak', () => {
-		const problems = load.replies.flatMap((reply) => auditReply(reply, { statuses: GRAPHQL_STATUSES, secrets: reply.secrets }).map((problem) => `${reply.kind}: ${problem}`));
+		const problems = load.replies.flatMap((reply) =>
+			auditReply(reply, { statuses: GRAPHQL_STATUSES, secrets: reply.secrets }).map((problem) => `${reply.kind}: ${problem}`),
+		);
 		expect(problems).toEqual([]);
 	});
 

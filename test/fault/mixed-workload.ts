@@ -58,7 +58,10 @@ const GARBAGE: Array<(random: () => number) => PlannedRequest> = [
 	() => post('malformed JSON', '{"query": "{ __typename }"', JSON_HEADERS),
 	() => post('text/plain', jsonBody('{ __typename }'), { 'content-type': 'text/plain' }),
 	() => post('form-encoded', `query=${encodeURIComponent('{ __typename }')}`, { 'content-type': 'application/x-www-form-urlencoded' }),
-	() => post('multipart', '--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b--\r\n', { 'content-type': 'multipart/form-data; boundary=b' }),
+	() =>
+		post('multipart', '--b\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{}\r\n--b--\r\n', {
+			'content-type': 'multipart/form-data; boundary=b',
+		}),
 	() => post('no content type', jsonBody('{ __typename }'), {}),
 	() => post('octet-stream', jsonBody('{ __typename }'), { 'content-type': 'application/octet-stream' }),
 	() => post('empty body', '', JSON_HEADERS),
@@ -69,11 +72,27 @@ const GARBAGE: Array<(random: () => number) => PlannedRequest> = [
 	() => post('oversized', jsonBody(LOGIN_MUTATION, { email: 'big@example.in', password: 'x'.repeat(70 * 1024) }), JSON_HEADERS),
 	(random) => {
 		const password = `${WRONG_PASSWORD_MARK}${Math.floor(random() * 1e9)}`;
-		const body = Buffer.concat([Buffer.from(jsonBody(LOGIN_MUTATION, { email: 'utf8@example.in', password }).slice(0, -3)), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}}')]);
+		const body = Buffer.concat([
+			Buffer.from(jsonBody(LOGIN_MUTATION, { email: 'utf8@example.in', password }).slice(0, -3)),
+			Buffer.from([0xff, 0xfe, 0xc3]),
+			Buffer.from('"}}'),
+		]);
 		return { ...post('invalid UTF-8 variables', body, JSON_HEADERS), secrets: [password] };
 	},
-	() => ({ kind: 'GET without CSRF header', method: 'GET', path: `/graphql?query=${encodeURIComponent('{ __typename }')}`, headers: { accept: 'application/json' }, secrets: [] }),
-	() => ({ kind: 'mutation over GET', method: 'GET', path: `/graphql?query=${encodeURIComponent('mutation { login(email: "a@b.in", password: "x") { ok } }')}`, headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' }, secrets: [] }),
+	() => ({
+		kind: 'GET without CSRF header',
+		method: 'GET',
+		path: `/graphql?query=${encodeURIComponent('{ __typename }')}`,
+		headers: { accept: 'application/json' },
+		secrets: [],
+	}),
+	() => ({
+		kind: 'mutation over GET',
+		method: 'GET',
+		path: `/graphql?query=${encodeURIComponent('mutation { login(email: "a@b.in", password: "x") { ok } }')}`,
+		headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+		secrets: [],
+	}),
 ];
 
 function post(kind: string, body: string | Buffer, headers: Record<string, string>): PlannedRequest {
@@ -123,7 +142,12 @@ export async function runMixedWorkload(options: WorkloadOptions): Promise<Worklo
 					const planned = planRequest(random, options.sandbox);
 					const headers = forwarded ? { ...planned.headers, 'x-forwarded-for': forwarded } : planned.headers;
 					try {
-						const response = await request(`${options.url}${planned.path ?? '/graphql'}`, { dispatcher: agent, method: planned.method, headers, body: planned.body });
+						const response = await request(`${options.url}${planned.path ?? '/graphql'}`, {
+							dispatcher: agent,
+							method: planned.method,
+							headers,
+							body: planned.body,
+						});
 						const text = await response.body.text();
 						const retryAfter = response.headers['retry-after'];
 						replies.push({
@@ -167,7 +191,7 @@ export const FAULT_BURSTS: SandboxFault[] = [
 export async function withFaultBursts<T>(sandbox: SandboxHandle, work: Promise<T>, quietGapMs = 25): Promise<T> {
 	let running = true;
 	const driver = (async () => {
-		for (let burst = 0; running; ) {
+		for (let burst = 0; running;) {
 			if (sandbox.listFaults().length === 0) {
 				await new Promise((resolve) => setTimeout(resolve, quietGapMs));
 				sandbox.injectFault(FAULT_BURSTS[burst++ % FAULT_BURSTS.length]);

@@ -14,13 +14,21 @@ const JWT_SECRET = 'sandbox-signing-secret-6c1d';
 const fieldName = fc.constantFrom('login', 'refresh', 'tokenInfo', '__typename', '__schema', '__type', 'ok', 'token', 'nope');
 const argName = fc.constantFrom('email', 'password', 'token', 'name', 'extra');
 const variableName = fc.constantFrom('email', 'password', 'token', 'v');
-const stringLiteral = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password, VICTIM.email, 'AuthPayload')).map((text) => JSON.stringify(text));
+const stringLiteral = fc
+	.oneof(
+		fc.string({ maxLength: 30 }),
+		fc.string({ unit: 'binary', maxLength: 10 }),
+		fc.constantFrom(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password, VICTIM.email, 'AuthPayload'),
+	)
+	.map((text) => JSON.stringify(text));
 const argValue = fc.oneof(
 	{ weight: 3, arbitrary: stringLiteral },
 	{ weight: 3, arbitrary: variableName.map((name) => `$${name}`) },
 	fc.constantFrom('null', 'true', '12', '-1.5e3', 'SOME_ENUM', '[]', '["a", 1]', '{ a: 1 }', '""', '"""block"""'),
 );
-const argumentList = fc.array(fc.tuple(argName, argValue), { maxLength: 3 }).map((pairs) => (pairs.length === 0 ? '' : `(${pairs.map(([name, value]) => `${name}: ${value}`).join(', ')})`));
+const argumentList = fc
+	.array(fc.tuple(argName, argValue), { maxLength: 3 })
+	.map((pairs) => (pairs.length === 0 ? '' : `(${pairs.map(([name, value]) => `${name}: ${value}`).join(', ')})`));
 const subSelection = fc.constantFrom(
 	'',
 	'{ ok }',
@@ -34,17 +42,42 @@ const subSelection = fc.constantFrom(
 	'{ types { name } }',
 	'{ token { accessToken } token { tokenType } }',
 );
-const directives = fc.constantFrom('', '', '@include(if: true)', '@skip(if: false)', '@skip(if: $v)', '@deprecated', '@include(if: true) @include(if: true)');
+const directives = fc.constantFrom(
+	'',
+	'',
+	'@include(if: true)',
+	'@skip(if: false)',
+	'@skip(if: $v)',
+	'@deprecated',
+	'@include(if: true) @include(if: true)',
+);
 const field = fc
 	.tuple(fc.option(fc.constantFrom('a', 'b', 'login', 'x1'), { nil: undefined }), fieldName, argumentList, directives, subSelection)
 	.map(([alias, name, args, directive, selection]) => `${alias ? `${alias}: ` : ''}${name}${args} ${directive} ${selection}`);
 const variableDefinitions = fc
-	.uniqueArray(fc.tuple(variableName, fc.constantFrom('String!', 'String', 'Int', '[String]', 'Boolean!', 'DateTime')), { maxLength: 3, selector: ([name]) => name })
+	.uniqueArray(fc.tuple(variableName, fc.constantFrom('String!', 'String', 'Int', '[String]', 'Boolean!', 'DateTime')), {
+		maxLength: 3,
+		selector: ([name]) => name,
+	})
 	.map((definitions) => (definitions.length === 0 ? '' : `(${definitions.map(([name, type]) => `$${name}: ${type}`).join(', ')})`));
 const operation = fc
-	.tuple(fc.constantFrom('', 'query', 'mutation', 'subscription', 'query Q', 'mutation M'), variableDefinitions, fc.array(field, { minLength: 1, maxLength: 4 }))
-	.map(([keyword, definitions, fields]) => `${keyword === '' && definitions === '' ? '' : `${keyword || 'query'}${definitions}`} { ${fields.join(' ')} }`);
-const fragment = fc.constantFrom('', '', 'fragment F on AuthPayload { ok }', 'fragment F on Query { __typename }', 'fragment F on AuthPayload { ...F }', 'fragment G on Nope { x }');
+	.tuple(
+		fc.constantFrom('', 'query', 'mutation', 'subscription', 'query Q', 'mutation M'),
+		variableDefinitions,
+		fc.array(field, { minLength: 1, maxLength: 4 }),
+	)
+	.map(
+		([keyword, definitions, fields]) =>
+			`${keyword === '' && definitions === '' ? '' : `${keyword || 'query'}${definitions}`} { ${fields.join(' ')} }`,
+	);
+const fragment = fc.constantFrom(
+	'',
+	'',
+	'fragment F on AuthPayload { ok }',
+	'fragment F on Query { __typename }',
+	'fragment F on AuthPayload { ...F }',
+	'fragment G on Nope { x }',
+);
 const wellFormedDocument = fc.tuple(operation, fragment).map(([op, frag]) => `${op} ${frag}`.trim());
 const document = fc.oneof(
 	{ weight: 6, arbitrary: wellFormedDocument },
@@ -64,23 +97,52 @@ function variableValue(tokens: string[]) {
 }
 /** Requests a low-code client would send, with odd values: these reach the resolvers and Smartflo. */
 function plausibleBody(tokens: string[]) {
-	const email = fc.oneof(fc.constantFrom(DEMO_ACCOUNT.email, DEMO_ACCOUNT.email.toUpperCase(), VICTIM.email, '', ' ', `${'a'.repeat(400)}@x.in`), fc.emailAddress(), fc.string({ maxLength: 20 }));
-	const password = fc.oneof(fc.constantFrom(DEMO_ACCOUNT.password, DEMO_ACCOUNT.password, '', 'x'.repeat(2000)), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 12 }));
+	const email = fc.oneof(
+		fc.constantFrom(DEMO_ACCOUNT.email, DEMO_ACCOUNT.email.toUpperCase(), VICTIM.email, '', ' ', `${'a'.repeat(400)}@x.in`),
+		fc.emailAddress(),
+		fc.string({ maxLength: 20 }),
+	);
+	const password = fc.oneof(
+		fc.constantFrom(DEMO_ACCOUNT.password, DEMO_ACCOUNT.password, '', 'x'.repeat(2000)),
+		fc.string({ maxLength: 20 }),
+		fc.string({ unit: 'binary', maxLength: 12 }),
+	);
 	const token = fc.oneof(fc.constantFrom(...tokens, `Bearer ${tokens[0]}`, `"${tokens[0]}"`, 'Bearer', ''), fc.string({ maxLength: 30 }));
-	const payloadSelection = fc.constantFrom('{ ok }', '{ ok token { accessToken tokenType expiresIn expiresAt passwordExpiresInDays } error { code message retryAfterSeconds } }', '{ ok error { code retryAfterSeconds } }');
-	return fc.oneof(
-		fc.tuple(email, password, payloadSelection).map(([e, p, selection]) => ({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) ${selection} }`, variables: { e, p } })),
-		fc.tuple(token, payloadSelection).map(([t, selection]) => ({ query: `mutation($t: String!) { refresh(token: $t) ${selection} }`, variables: { t } })),
-		token.map((t) => ({ query: 'query($t: String!) { tokenInfo(token: $t) { valid expired issuedAt expiresAt secondsRemaining } }', variables: { t } })),
-		fc.tuple(email, password, token).map(([e, p, t]) => ({ query: 'mutation($e: String!, $p: String!, $t: String!) { a: login(email: $e, password: $p) { ok error { code } } b: refresh(token: $t) { ok error { code } } }', variables: { e, p, t } })),
-	).map((request) => JSON.stringify(request));
+	const payloadSelection = fc.constantFrom(
+		'{ ok }',
+		'{ ok token { accessToken tokenType expiresIn expiresAt passwordExpiresInDays } error { code message retryAfterSeconds } }',
+		'{ ok error { code retryAfterSeconds } }',
+	);
+	return fc
+		.oneof(
+			fc.tuple(email, password, payloadSelection).map(([e, p, selection]) => ({
+				query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) ${selection} }`,
+				variables: { e, p },
+			})),
+			fc
+				.tuple(token, payloadSelection)
+				.map(([t, selection]) => ({ query: `mutation($t: String!) { refresh(token: $t) ${selection} }`, variables: { t } })),
+			token.map((t) => ({
+				query: 'query($t: String!) { tokenInfo(token: $t) { valid expired issuedAt expiresAt secondsRemaining } }',
+				variables: { t },
+			})),
+			fc.tuple(email, password, token).map(([e, p, t]) => ({
+				query:
+					'mutation($e: String!, $p: String!, $t: String!) { a: login(email: $e, password: $p) { ok error { code } } b: refresh(token: $t) { ok error { code } } }',
+				variables: { e, p, t },
+			})),
+		)
+		.map((request) => JSON.stringify(request));
 }
 function graphQLBody(tokens: string[]) {
 	return fc
 		.record(
 			{
 				query: document,
-				variables: fc.oneof(fc.dictionary(fc.oneof(variableName, fc.string({ maxLength: 8 })), variableValue(tokens), { maxKeys: 5 }), fc.jsonValue({ maxDepth: 1 })),
+				variables: fc.oneof(
+					fc.dictionary(fc.oneof(variableName, fc.string({ maxLength: 8 })), variableValue(tokens), { maxKeys: 5 }),
+					fc.jsonValue({ maxDepth: 1 }),
+				),
 				operationName: fc.oneof(fc.constantFrom('Q', 'M', 'Login', ''), fc.jsonValue({ maxDepth: 1 })),
 				extensions: fc.jsonValue({ maxDepth: 1 }),
 			},
@@ -101,7 +163,16 @@ const headers = fc.record(
 	{
 		'content-type': fc.oneof(
 			{ weight: 6, arbitrary: fc.constant('application/json') },
-			fc.constantFrom('application/json; charset=utf-8', 'application/graphql', 'application/graphql+json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', 'json'),
+			fc.constantFrom(
+				'application/json; charset=utf-8',
+				'application/graphql',
+				'application/graphql+json',
+				'text/plain',
+				'application/x-www-form-urlencoded',
+				'multipart/form-data; boundary=x',
+				'application/octet-stream',
+				'json',
+			),
 		),
 		accept: fc.oneof(
 			{ weight: 4, arbitrary: fc.constantFrom('application/json', 'application/graphql-response+json', '*/*', '') },
@@ -115,8 +186,14 @@ const headers = fc.record(
 	},
 	{ requiredKeys: ['content-type'] },
 );
-const path = fc.oneof({ weight: 9, arbitrary: fc.constant('/graphql') }, { weight: 1, arbitrary: fc.constantFrom('/', '/health', '/ready', '/graphql/x', '/nope', '/graphql?query=%7B__typename%7D') });
-const method = fc.oneof({ weight: 8, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH') });
+const path = fc.oneof(
+	{ weight: 9, arbitrary: fc.constant('/graphql') },
+	{ weight: 1, arbitrary: fc.constantFrom('/', '/health', '/ready', '/graphql/x', '/nope', '/graphql?query=%7B__typename%7D') },
+);
+const method = fc.oneof(
+	{ weight: 8, arbitrary: fc.constant('POST') },
+	{ weight: 2, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH') },
+);
 const fault = fc.option(
 	fc.constantFrom<SandboxFault>(
 		{ type: 'serverError', status: 502 },
@@ -138,7 +215,15 @@ const modes = fc.constantFrom<'development' | 'production'>('development', 'prod
 
 /** A login through the development server with each upstream fault that names a code of its own. */
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type RequestCase = [ValueOf<typeof modes>, ValueOf<typeof method>, ValueOf<typeof path>, ValueOf<typeof headers>, string, SandboxFault | undefined, string];
+type RequestCase = [
+	ValueOf<typeof modes>,
+	ValueOf<typeof method>,
+	ValueOf<typeof path>,
+	ValueOf<typeof headers>,
+	string,
+	SandboxFault | undefined,
+	string,
+];
 
 function upstreamExamples(): RequestCase[] {
 	const login = (password: string) => JSON.stringify({ query: LOGIN_MUTATION, variables: { email: DEMO_ACCOUNT.email, password } });
@@ -162,7 +247,10 @@ describe('random requests against server.fetch', () => {
 		sandbox = await startSandbox({ accounts: [DEMO_ACCOUNT, VICTIM], jwtSecret: JWT_SECRET });
 		const base: GraphQLServerOptions = { baseUrl: sandbox.url, upstreamRetries: 0, upstreamTimeoutMs: 150, logger: { level: 'silent' } };
 		const loose = { limit: 100_000, windowSeconds: 60 };
-		servers.development = createGraphQLServer({ ...base, limits: { operationsPerIp: loose, loginsPerEmail: loose, loginFailuresPerEmail: loose } });
+		servers.development = createGraphQLServer({
+			...base,
+			limits: { operationsPerIp: loose, loginsPerEmail: loose, loginFailuresPerEmail: loose },
+		});
 		servers.production = createGraphQLServer({ ...base, production: true, trustedProxies: 1 });
 		// The victim logs in through the server under test, so its token sits in the server's caches.
 		const reply = await servers.development.fetch('http://smartflo.test/graphql', {
@@ -171,14 +259,19 @@ describe('random requests against server.fetch', () => {
 			body: JSON.stringify({ query: LOGIN_MUTATION, variables: VICTIM }),
 		});
 		victimToken = (await reply.json()).data.login.token.accessToken;
-		tokens = [sandbox.issueToken({ ttlSeconds: 600 }), sandbox.issueToken({ ttlSeconds: -10 }), 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', 'not-a-token'];
+		tokens = [
+			sandbox.issueToken({ ttlSeconds: 600 }),
+			sandbox.issueToken({ ttlSeconds: -10 }),
+			'eyJhbGciOiJIUzI1NiJ9.e30.c2ln',
+			'not-a-token',
+		];
 	});
 	afterAll(async () => {
 		await Promise.all(Object.values(servers).map((server) => server?.dispose()));
 		await sandbox.close();
 	});
 
-	it('never a 5xx, a stack, an unmasked error, an untyped auth failure or someone else\'s secret', async () => {
+	it("never a 5xx, a stack, an unmasked error, an untyped auth failure or someone else's secret", async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				modes,
@@ -191,7 +284,10 @@ describe('random requests against server.fetch', () => {
 				async (mode, verb, target, requestHeaders, requestBody, upstreamFault, remoteAddress) => {
 					sandbox.clearFaults();
 					if (upstreamFault) sandbox.injectFault({ match: 'auth', ...upstreamFault, times: 1 });
-					const init: RequestInit = { method: verb, headers: Object.fromEntries(Object.entries(requestHeaders).map(([name, value]) => [name, headerSafe(value)])) };
+					const init: RequestInit = {
+						method: verb,
+						headers: Object.fromEntries(Object.entries(requestHeaders).map(([name, value]) => [name, headerSafe(value)])),
+					};
 					if (verb !== 'GET' && verb !== 'OPTIONS') init.body = requestBody;
 					const response = await servers[mode]!.fetch(`http://smartflo.test${target}`, init, { req: { socket: { remoteAddress } } });
 					const text = await response.text();
@@ -208,7 +304,12 @@ describe('random requests against server.fetch', () => {
 						expect([200, 404]).toContain(response.status);
 						expect([VICTIM.password, victimToken, JWT_SECRET].filter((secret) => text.includes(secret))).toEqual([]);
 					} else if (target.startsWith('/graphql') && target !== '/graphql/x') {
-						expect(auditReply({ status: response.status, text, retryAfter: response.headers.get('retry-after') }, { statuses: GRAPHQL_STATUSES, secrets })).toEqual([]);
+						expect(
+							auditReply(
+								{ status: response.status, text, retryAfter: response.headers.get('retry-after') },
+								{ statuses: GRAPHQL_STATUSES, secrets },
+							),
+						).toEqual([]);
 					} else {
 						expect([200, 404, 503]).toContain(response.status);
 						expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);

@@ -15,7 +15,10 @@ const MAX_INT = 2 ** 31 - 1;
  * Nothing the caller sent comes back, except in a token Smartflo issued.
  */
 function expectTypedPayload(reply: Awaited<ReturnType<typeof postGraphQL>>, field: 'login' | 'refresh', sent: string[]) {
-	expect({ status: reply.status, errors: reply.body?.errors }).toEqual({ status: reply.body?.data?.[field]?.error?.code === 'RATE_LIMITED' ? 429 : 200, errors: undefined });
+	expect({ status: reply.status, errors: reply.body?.errors }).toEqual({
+		status: reply.body?.data?.[field]?.error?.code === 'RATE_LIMITED' ? 429 : 200,
+		errors: undefined,
+	});
 	const payload = reply.body.data[field];
 	if (payload.ok) {
 		expect(payload.error).toBeNull();
@@ -45,7 +48,11 @@ describe('the GraphQL face against random upstream answers', () => {
 			transport: replaying,
 			upstreamRetries: 0,
 			// Every run uses its own email and token, so limits and caches never answer in Smartflo's place.
-			limits: { operationsPerIp: { limit: 1_000_000, windowSeconds: 60 }, loginsPerEmail: { limit: 1_000_000, windowSeconds: 60 }, loginFailuresPerEmail: { limit: 1_000_000, windowSeconds: 60 } },
+			limits: {
+				operationsPerIp: { limit: 1_000_000, windowSeconds: 60 },
+				loginsPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+				loginFailuresPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+			},
 			logger: { level: 'silent' },
 		});
 	});

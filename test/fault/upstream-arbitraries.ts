@@ -27,14 +27,22 @@ const smartfloLike = fc.record(
 );
 /** A JWT whose own claims are odd: exp far away or past, iat missing or huge. */
 const oddJwt = fc
-	.record({ exp: fc.oneof(fc.integer({ min: -1e6, max: 4e9 }), hugeNumber, fc.constant('soon')), iat: fc.oneof(fc.nat(), hugeNumber) }, { requiredKeys: [] })
+	.record(
+		{ exp: fc.oneof(fc.integer({ min: -1e6, max: 4e9 }), hugeNumber, fc.constant('soon')), iat: fc.oneof(fc.nat(), hugeNumber) },
+		{ requiredKeys: [] },
+	)
 	.map((claims) => unsignedJwt(claims));
 /** Shaped like a success, with odd values where a success would have sane ones. */
 const successLike = fc.record({
 	success: fc.constantFrom(true, undefined, 1),
 	access_token: fc.oneof(fc.constant(TOKEN), fc.string({ minLength: 1 }), fc.constant('tok en\r\nX-Injected: 1'), oddJwt),
 	token_type: fc.oneof(fc.constant('bearer'), fc.constant(''), fc.integer()),
-	expires_in: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(1e308, -1, 0, Number.MAX_SAFE_INTEGER, '3600', '1e400'), fc.constant(undefined)),
+	expires_in: fc.oneof(
+		fc.integer(),
+		fc.double(),
+		fc.constantFrom(1e308, -1, 0, Number.MAX_SAFE_INTEGER, '3600', '1e400'),
+		fc.constant(undefined),
+	),
 	number_of_days_left: fc.oneof(fc.integer(), fc.double(), fc.string(), hugeNumber),
 });
 const body = fc.oneof(
@@ -52,12 +60,21 @@ const body = fc.oneof(
 const headers = fc.record(
 	{
 		'content-type': fc.constantFrom('application/json', 'text/html; charset=utf-8', 'text/plain', 'application/octet-stream', ''),
-		'retry-after': fc.oneof(fc.nat({ max: 100_000 }).map(String), fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()), fc.string(), secretText, hugeNumber.map(String)),
+		'retry-after': fc.oneof(
+			fc.nat({ max: 100_000 }).map(String),
+			fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+			fc.string(),
+			secretText,
+			hugeNumber.map(String),
+		),
 		'x-echo': secretText,
 	},
 	{ requiredKeys: [] },
 );
-const status = fc.oneof(fc.constantFrom(200, 200, 201, 200, 201, 204, 400, 401, 403, 404, 408, 422, 423, 429, 500, 502, 503, 504), fc.integer({ min: 100, max: 599 }));
+const status = fc.oneof(
+	fc.constantFrom(200, 200, 201, 200, 201, 204, 400, 401, 403, 404, 408, 422, 423, 429, 500, 502, 503, 504),
+	fc.integer({ min: 100, max: 599 }),
+);
 const response = fc.record({ status, headers, body });
 const failure = fc.constantFrom<TransportError | Error | string>(
 	new TransportError('timeout'),

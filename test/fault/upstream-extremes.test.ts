@@ -54,7 +54,10 @@ describe('extreme numbers from Smartflo reach the caller as typed, in-range data
 	});
 
 	it('number_of_days_left of 2^31: a token, with passwordExpiresInDays in Int range or null', async () => {
-		next = { status: 200, body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600, number_of_days_left: 2 ** 31 } };
+		next = {
+			status: 200,
+			body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600, number_of_days_left: 2 ** 31 },
+		};
 		const reply = await login();
 		expectNoTopLevelError(reply);
 		const { ok, token } = reply.body.data.login;
@@ -67,7 +70,10 @@ describe('extreme numbers from Smartflo reach the caller as typed, in-range data
 		['at 1e12 seconds', 1e12],
 		['at 1e308 seconds', 1e308],
 	])('a JWT expiring %s and no expires_in: a token whose lifetime is capped like a stated one', async (_name, exp) => {
-		next = { status: 200, body: { success: true, access_token: unsignedJwt({ iat: Math.floor(Date.now() / 1000), exp }), token_type: 'bearer' } };
+		next = {
+			status: 200,
+			body: { success: true, access_token: unsignedJwt({ iat: Math.floor(Date.now() / 1000), exp }), token_type: 'bearer' },
+		};
 		const reply = await login();
 		expectNoTopLevelError(reply);
 		const { ok, token } = reply.body.data.login;

@@ -55,9 +55,17 @@ describe('login, refresh and tokenInfo against the sandbox', () => {
 
 		it('is refused as INVALID_INPUT without asking Smartflo, unless replacePermanentToken is true', async () => {
 			const permanent = sandbox.issueToken({ kind: 'permanent' });
-			for (const variables of [{ token: permanent }, { token: `Bearer ${permanent}`, replace: false }, { token: permanent, replace: null }]) {
+			for (const variables of [
+				{ token: permanent },
+				{ token: `Bearer ${permanent}`, replace: false },
+				{ token: permanent, replace: null },
+			]) {
 				const refused = await postGraphQL(server, REPLACE, variables);
-				expect(refused.body.data.refresh).toMatchObject({ ok: false, token: null, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/permanent/) } });
+				expect(refused.body.data.refresh).toMatchObject({
+					ok: false,
+					token: null,
+					error: { code: 'INVALID_INPUT', message: expect.stringMatching(/permanent/) },
+				});
 			}
 			expect(sandbox.stats().requests).toBe(0);
 
@@ -135,7 +143,7 @@ describe('login, refresh and tokenInfo against the sandbox', () => {
 			await expectFailure(await postGraphQL(server, REFRESH_MUTATION, { token }), 'refresh', 'TOKEN_REJECTED');
 		});
 
-		it('RATE_LIMITED: Smartflo\'s 429 is passed on as HTTP 429 with its Retry-After', async () => {
+		it("RATE_LIMITED: Smartflo's 429 is passed on as HTTP 429 with its Retry-After", async () => {
 			sandbox.injectFault({ type: 'rateLimit', retryAfter: '120', match: 'auth' });
 			const reply = await login();
 			const error = await expectFailure(reply, 'login', 'RATE_LIMITED', 429);
@@ -177,7 +185,11 @@ describe('login, refresh and tokenInfo against the sandbox', () => {
 			const baseUrl = await closedPortUrl();
 			const offline = createGraphQLServer({ baseUrl, upstreamRetries: 0, logger: { level: 'silent' } });
 			try {
-				const error = await expectFailure(await postGraphQL(offline, LOGIN_MUTATION, { email: 'a@b.in', password: 'x' }), 'login', 'NETWORK_ERROR');
+				const error = await expectFailure(
+					await postGraphQL(offline, LOGIN_MUTATION, { email: 'a@b.in', password: 'x' }),
+					'login',
+					'NETWORK_ERROR',
+				);
 				expect(error.message).toBe('Smartflo could not be reached. Try again later.');
 				// The upstream address is the operator's business, not the caller's.
 				expect(error.message).not.toContain(new URL(baseUrl).port);

@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { main } from '../../graphql/command';
-import { ConfigError, HELP_FLAG, helpText, parseCli, redisLocation, serverOptionsFrom, SETTINGS, type CliConfig } from '../../graphql/config';
+import {
+	ConfigError,
+	HELP_FLAG,
+	helpText,
+	parseCli,
+	redisLocation,
+	serverOptionsFrom,
+	SETTINGS,
+	type CliConfig,
+} from '../../graphql/config';
 import { createGraphQLServer } from '../../graphql/server';
 import { DEFAULT_BASE_URL } from '../../src/auth';
 import { DEMO_ACCOUNT } from '../../src/sandbox';
@@ -86,7 +95,11 @@ describe('configuration from env and flags', () => {
 			shutdownTimeoutMs: 2000,
 			drainDelayMs: 500,
 		});
-		expect(config(['--port=9090', '--log-level', 'debug', '--graphiql', 'on'], env)).toMatchObject({ port: 9090, logLevel: 'debug', graphiql: true });
+		expect(config(['--port=9090', '--log-level', 'debug', '--graphiql', 'on'], env)).toMatchObject({
+			port: 9090,
+			logLevel: 'debug',
+			graphiql: true,
+		});
 	});
 
 	it.each([
@@ -152,19 +165,36 @@ describe('configuration from env and flags', () => {
 		});
 
 		it('reads REDIS_URL, LIMITS_HMAC_SECRET and the Redis options, and passes them to the server', async () => {
-			const env = { REDIS_URL: 'rediss://user:pw@redis.internal:6380/2', LIMITS_HMAC_SECRET: secret, REDIS_KEY_PREFIX: 'sf:prod', REDIS_OUTAGE: 'memory', REDIS_TIMEOUT_MS: '250' };
+			const env = {
+				REDIS_URL: 'rediss://user:pw@redis.internal:6380/2',
+				LIMITS_HMAC_SECRET: secret,
+				REDIS_KEY_PREFIX: 'sf:prod',
+				REDIS_OUTAGE: 'memory',
+				REDIS_TIMEOUT_MS: '250',
+			};
 			const parsed = config([], env);
-			expect(parsed).toMatchObject({ redisUrl: env.REDIS_URL, limitsSecret: secret, redisKeyPrefix: 'sf:prod', redisOutage: 'memory', redisTimeoutMs: 250 });
+			expect(parsed).toMatchObject({
+				redisUrl: env.REDIS_URL,
+				limitsSecret: secret,
+				redisKeyPrefix: 'sf:prod',
+				redisOutage: 'memory',
+				redisTimeoutMs: 250,
+			});
 			expect(serverOptionsFrom(parsed)).toMatchObject({
 				limitsSecret: secret,
 				redis: { url: env.REDIS_URL, keyPrefix: 'sf:prod', outage: 'memory', commandTimeoutMs: 250 },
 			});
 			expect(serverOptionsFrom(config()).redis).toBeUndefined();
-			expect(config(['--redis-url', 'redis://127.0.0.1:6379', '--redis-outage', 'fail-closed'], env)).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', redisOutage: 'fail-closed' });
+			expect(config(['--redis-url', 'redis://127.0.0.1:6379', '--redis-outage', 'fail-closed'], env)).toMatchObject({
+				redisUrl: 'redis://127.0.0.1:6379',
+				redisOutage: 'fail-closed',
+			});
 		});
 
 		it('refuses REDIS_URL without LIMITS_HMAC_SECRET: replicas with random secrets would share nothing', () => {
-			expect(() => parseCli([], { REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL \/ --redis-url needs LIMITS_HMAC_SECRET .* the same on every replica/);
+			expect(() => parseCli([], { REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+				/REDIS_URL \/ --redis-url needs LIMITS_HMAC_SECRET .* the same on every replica/,
+			);
 			expect(() => parseCli([], { LIMITS_HMAC_SECRET: 'short' })).toThrow(/LIMITS_HMAC_SECRET must have at least 32 characters/);
 		});
 
@@ -197,12 +227,14 @@ describe('configuration from env and flags', () => {
 		});
 
 		it('a library user gets the same refusal from createGraphQLServer', () => {
-			expect(() => createGraphQLServer({ redis: { url: 'redis://127.0.0.1:1' }, logger: { level: 'silent' } })).toThrow(/redis needs limitsSecret/);
+			expect(() => createGraphQLServer({ redis: { url: 'redis://127.0.0.1:1' }, logger: { level: 'silent' } })).toThrow(
+				/redis needs limitsSecret/,
+			);
 			expect(() => createGraphQLServer({ limitsSecret: 'short', logger: { level: 'silent' } })).toThrow(/at least 32 characters/);
 		});
 	});
 
-	it('the README\'s configuration table is the settings table', () => {
+	it("the README's configuration table is the settings table", () => {
 		const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
 		const code = (text: string) => `\`${text.replace(/\|/g, '\\|')}\``;
 		const rows = [...SETTINGS, HELP_FLAG].map((setting) => {
@@ -211,7 +243,12 @@ describe('configuration from env and flags', () => {
 			return `| ${env} | ${flag} | ${setting.defaultText || '—'} | ${setting.description} |`;
 		});
 		const below = readme.slice(readme.indexOf('| Environment variable | Flag | Default | What it does |')).split('\n').slice(2);
-		expect(below.slice(0, below.findIndex((line) => !line.startsWith('|')))).toEqual(rows);
+		expect(
+			below.slice(
+				0,
+				below.findIndex((line) => !line.startsWith('|')),
+			),
+		).toEqual(rows);
 	});
 });
 

@@ -18,7 +18,12 @@ const KNOWN_MAY_NOTICES: Record<string, string> = {
 /** SHOULD audits that do not pass, with the reason the README gives: none. */
 const KNOWN_SHOULD_EXCEPTIONS: Record<string, string> = {};
 
-const server = createGraphQLServer({ production: true, introspection: 'key', introspectionKey: INTROSPECTION_KEY, logger: { level: 'silent' } });
+const server = createGraphQLServer({
+	production: true,
+	introspection: 'key',
+	introspectionKey: INTROSPECTION_KEY,
+	logger: { level: 'silent' },
+});
 afterAll(() => server.dispose());
 
 /** Four audits query `__type(name:)`; they run with the introspection key, as Retool would be set up. */

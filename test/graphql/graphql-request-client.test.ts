@@ -14,8 +14,16 @@ const LOGIN = gql`
 	mutation Login($email: String!, $password: String!) {
 		login(email: $email, password: $password) {
 			ok
-			token { accessToken expiresIn expiresAt }
-			error { code message retryAfterSeconds }
+			token {
+				accessToken
+				expiresIn
+				expiresAt
+			}
+			error {
+				code
+				message
+				retryAfterSeconds
+			}
 		}
 	}
 `;
@@ -24,8 +32,16 @@ const REFRESH = gql`
 	mutation Refresh($token: String!) {
 		refresh(token: $token) {
 			ok
-			token { accessToken expiresIn expiresAt }
-			error { code message retryAfterSeconds }
+			token {
+				accessToken
+				expiresIn
+				expiresAt
+			}
+			error {
+				code
+				message
+				retryAfterSeconds
+			}
 		}
 	}
 `;
@@ -61,7 +77,14 @@ describe('graphql-request against a server listening on loopback', () => {
 		expect(refresh.ok).toBe(true);
 
 		const { tokenInfo } = await client.request<{ tokenInfo: { valid: boolean; expiresAt: string } }>(
-			gql`query Info($token: String!) { tokenInfo(token: $token) { valid expiresAt } }`,
+			gql`
+				query Info($token: String!) {
+					tokenInfo(token: $token) {
+						valid
+						expiresAt
+					}
+				}
+			`,
 			{ token: refresh.token!.accessToken },
 		);
 		expect(tokenInfo).toEqual({ valid: true, expiresAt: refresh.token!.expiresAt });
@@ -85,6 +108,14 @@ describe('graphql-request against a server listening on loopback', () => {
 	});
 
 	it('gets validation errors as GraphQL errors', async () => {
-		await expect(client.request(gql`mutation { login(email: "a@b.in") { ok } }`)).rejects.toThrow(/password/);
+		await expect(
+			client.request(gql`
+				mutation {
+					login(email: "a@b.in") {
+						ok
+					}
+				}
+			`),
+		).rejects.toThrow(/password/);
 	});
 });

@@ -51,13 +51,19 @@ describe('HTTP hardening', () => {
 
 		it('refuses a mutation over GET with 405 even with the CSRF header', async () => {
 			const query = encodeURIComponent('mutation { login(email: "a@b.in", password: "x") { ok } }');
-			const response = await server().fetch(`${ENDPOINT}?query=${query}`, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+			const response = await server().fetch(`${ENDPOINT}?query=${query}`, {
+				headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+			});
 			expect(response.status).toBe(405);
 			expect(upstream.requests).toHaveLength(0);
 		});
 
 		it('accepts application/graphql (n8n "GraphQL (raw)") and JSON without the header', async () => {
-			const raw = await server().fetch(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: '{ tokenInfo(token: "x") { valid } }' });
+			const raw = await server().fetch(ENDPOINT, {
+				method: 'POST',
+				headers: { 'content-type': 'application/graphql' },
+				body: '{ tokenInfo(token: "x") { valid } }',
+			});
 			expect(raw.status).toBe(200);
 			expect((await postGraphQL(server(), '{ __typename }')).status).toBe(200);
 		});
@@ -79,7 +85,13 @@ describe('HTTP hardening', () => {
 			expect(reply.headers.get('access-control-allow-origin')).toBeNull();
 		});
 
-		const CORS_HEADERS = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-max-age'];
+		const CORS_HEADERS = [
+			'access-control-allow-origin',
+			'access-control-allow-credentials',
+			'access-control-allow-methods',
+			'access-control-allow-headers',
+			'access-control-max-age',
+		];
 		const corsHeaders = (headers: Headers) => CORS_HEADERS.filter((name) => headers.has(name));
 		const post = (target: GraphQLServer, origin: string) => postGraphQL(target, '{ __typename }', undefined, { origin });
 
@@ -156,7 +168,8 @@ describe('HTTP hardening', () => {
 	});
 
 	describe('introspection switch', () => {
-		const introspect = (target: GraphQLServer, headers: Record<string, string> = {}) => postGraphQL(target, getIntrospectionQuery(), undefined, headers);
+		const introspect = (target: GraphQLServer, headers: Record<string, string> = {}) =>
+			postGraphQL(target, getIntrospectionQuery(), undefined, headers);
 
 		it('is on by default in development', async () => {
 			expect((await introspect(server())).body.data.__schema.types.length).toBeGreaterThan(5);
@@ -177,7 +190,9 @@ describe('HTTP hardening', () => {
 			expect((await introspect(target)).body.errors[0].message).toMatch(/introspection/i);
 			expect((await introspect(target, { 'x-introspection-key': 'wrong-key' })).body.errors[0].message).toMatch(/introspection/i);
 			expect((await introspect(target, { 'x-introspection-key': 'k3y-for-retool-autocomplete' })).body.data.__schema).toBeDefined();
-			const typeQuery = await postGraphQL(target, '{ __type(name: "AuthPayload") { name } }', undefined, { 'x-introspection-key': 'k3y-for-retool-autocomplete' });
+			const typeQuery = await postGraphQL(target, '{ __type(name: "AuthPayload") { name } }', undefined, {
+				'x-introspection-key': 'k3y-for-retool-autocomplete',
+			});
 			expect(typeQuery.body.data.__type.name).toBe('AuthPayload');
 		});
 
@@ -193,7 +208,8 @@ describe('HTTP hardening', () => {
 	});
 
 	describe('GraphiQL and landing page', () => {
-		const openInBrowser = (target: GraphQLServer, path = '/graphql') => target.fetch(`http://smartflo.test${path}`, { headers: { accept: 'text/html' } });
+		const openInBrowser = (target: GraphQLServer, path = '/graphql') =>
+			target.fetch(`http://smartflo.test${path}`, { headers: { accept: 'text/html' } });
 
 		it('serves GraphiQL in development, prefilled with the login mutation', async () => {
 			const response = await openInBrowser(server({ graphiqlExample: { email: 'demo@smartflo.test', password: 'Demo@Pass123' } }));

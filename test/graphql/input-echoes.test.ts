@@ -42,13 +42,13 @@ describe('error messages never quote an argument value', () => {
 		expect(reply.body.data).toBeUndefined();
 	});
 
-	it('an inline number for tokenInfo\'s token names that argument', async () => {
+	it("an inline number for tokenInfo's token names that argument", async () => {
 		const reply = await postGraphQL(server, '{ tokenInfo(token: 27182818) { valid } }');
 		expect(reply.text).not.toContain('27182818');
 		expect(reply.body.errors[0].message).toBe('Argument "token" has an invalid value: expected type "String!".');
 	});
 
-	it('a variable\'s default value names the variable, not the value', async () => {
+	it("a variable's default value names the variable, not the value", async () => {
 		const reply = await postGraphQL(server, 'mutation($p: String! = 31415926) { login(email: "a@b.c", password: $p) { ok } }');
 		expect(reply.text).not.toContain('31415926');
 		expect(reply.body.errors[0].message).toBe('The default value of variable "$p" has an invalid value: expected type "String!".');
@@ -62,15 +62,37 @@ describe('error messages never quote an argument value', () => {
 		const reply = await postGraphQL(server, LOGIN_MUTATION, { email: 'a@b.c', password });
 		expect(reply.status).toBe(400);
 		expect(reply.text).not.toContain(secret);
-		expect(reply.body.errors).toEqual([expect.objectContaining({ message: 'Variable "$password" got an invalid value.', extensions: { code: 'BAD_USER_INPUT' } })]);
+		expect(reply.body.errors).toEqual([
+			expect.objectContaining({ message: 'Variable "$password" got an invalid value.', extensions: { code: 'BAD_USER_INPUT' } }),
+		]);
 	});
 
 	it.each([
-		['a quoted string where a name belongs', 'mutation { login(email: "a@b.c", "Syn-canary-4") { ok } }', 'Syn-canary-4', 'Syntax Error: Expected Name, found String.'],
-		['a bare word where a colon belongs', 'mutation { login(email: "a@b.c", password Bare-canary-9) { ok } }', 'canary', 'Syntax Error: Expected ":", found Name.'],
+		[
+			'a quoted string where a name belongs',
+			'mutation { login(email: "a@b.c", "Syn-canary-4") { ok } }',
+			'Syn-canary-4',
+			'Syntax Error: Expected Name, found String.',
+		],
+		[
+			'a bare word where a colon belongs',
+			'mutation { login(email: "a@b.c", password Bare-canary-9) { ok } }',
+			'canary',
+			'Syntax Error: Expected ":", found Name.',
+		],
 		['a number where a name belongs', 'mutation { login(31415926) { ok } }', '31415926', 'Syntax Error: Expected Name, found Int.'],
-		['a bad escape in a string', 'mutation { login(email: "a@b.c", password: "pa\\qss") { ok } }', '\\\\q', 'Syntax Error: Invalid character escape sequence.'],
-		['a block string where a name belongs', 'mutation { login(email: "a@b.c", """Block-canary-3""") { ok } }', 'Block-canary-3', 'Syntax Error: Expected Name, found BlockString.'],
+		[
+			'a bad escape in a string',
+			'mutation { login(email: "a@b.c", password: "pa\\qss") { ok } }',
+			'\\\\q',
+			'Syntax Error: Invalid character escape sequence.',
+		],
+		[
+			'a block string where a name belongs',
+			'mutation { login(email: "a@b.c", """Block-canary-3""") { ok } }',
+			'Block-canary-3',
+			'Syntax Error: Expected Name, found BlockString.',
+		],
 	])('a syntax error at %s names the token kind, not its text', async (_name, query, secret, message) => {
 		const first = await postGraphQL(server, query);
 		// The second answer comes from yoga's parse cache, which must hold the reworded error.
@@ -81,7 +103,7 @@ describe('error messages never quote an argument value', () => {
 		}
 	});
 
-	it('keeps graphql-js\'s wording where it quotes no value', async () => {
+	it("keeps graphql-js's wording where it quotes no value", async () => {
 		const unknownField = await postGraphQL(server, '{ nope }');
 		expect(unknownField.body.errors[0].message).toBe('Cannot query field "nope" on type "Query".');
 		const missing = await postGraphQL(server, LOGIN_MUTATION, { email: 'a@b.c' });

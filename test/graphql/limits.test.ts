@@ -33,7 +33,7 @@ describe('the in-memory store (rate-limiter-flexible RateLimiterMemory, LRU cach
 		expect((await counter.consume('a')).allowed).toBe(true);
 	});
 
-	it('a counter\'s window starts afresh once it has passed', async () => {
+	it("a counter's window starts afresh once it has passed", async () => {
 		const counter = new MemoryStateStore({ maxKeys: 10 }).counter('test', { limit: 1, windowSeconds: 1 });
 		expect((await counter.consume('k')).allowed).toBe(true);
 		expect((await counter.consume('k')).allowed).toBe(false);
@@ -86,13 +86,17 @@ describe('joining calls in flight', () => {
 		const flights = new Map<string, Promise<number>>();
 		let executions = 0;
 		const execute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++executions), 10));
-		const results = await Promise.all([joinOrStart(flights, 'k', execute, true), joinOrStart(flights, 'k', execute, true), joinOrStart(flights, 'k', execute, true)]);
+		const results = await Promise.all([
+			joinOrStart(flights, 'k', execute, true),
+			joinOrStart(flights, 'k', execute, true),
+			joinOrStart(flights, 'k', execute, true),
+		]);
 		expect(results).toEqual([1, 1, 1]);
 		expect(flights.size).toBe(0);
 		expect(await joinOrStart(flights, 'k', execute, true)).toBe(2);
 	});
 
-	it('forgets a failed execution too, and keeps a request\'s memo for the request', async () => {
+	it("forgets a failed execution too, and keeps a request's memo for the request", async () => {
 		const flights = new Map<string, Promise<number>>();
 		await expect(joinOrStart(flights, 'k', () => Promise.reject(new Error('no')), true)).rejects.toThrow('no');
 		expect(await joinOrStart(flights, 'k', async () => 7, true)).toBe(7);
@@ -139,21 +143,28 @@ describe('sealed values', () => {
 		const keys = deriveLimitsKeys(SECRET);
 		const [format, iv, encrypted, tag] = keys.seal(token, ['c']).split('.');
 		const flipped = `${encrypted.slice(0, -2)}${encrypted.endsWith('AA') ? 'AB' : 'AA'}`;
-		for (const altered of [`${format}.${iv}.${flipped}.${tag}`, 'v2.a.b.c', 'not sealed', '', 'v1...']) expect(keys.open(altered, ['c'])).toBeUndefined();
+		for (const altered of [`${format}.${iv}.${flipped}.${tag}`, 'v2.a.b.c', 'not sealed', '', 'v1...'])
+			expect(keys.open(altered, ['c'])).toBeUndefined();
 	});
 
 	it('stores errors and token sets field by field, and reads anything else as absent', () => {
-		const error = new SmartfloError('INVALID_CREDENTIALS', 'Wrong email or password.', { status: 401, loginFailedCount: 2, reason: 'WRONG_CREDENTIALS' });
+		const error = new SmartfloError('INVALID_CREDENTIALS', 'Wrong email or password.', {
+			status: 401,
+			loginFailedCount: 2,
+			reason: 'WRONG_CREDENTIALS',
+		});
 		expect(decodeError(encodeError(error))?.toJSON()).toEqual(error.toJSON());
 		const tokens = { accessToken: token, tokenType: 'bearer', expiresIn: 3600, expiresAt: 1_800_000_000_000, passwordExpiresInDays: 30 };
 		expect(decodeTokens(encodeTokens(tokens))).toEqual(tokens);
 		for (const junk of ['', 'null', '{"code":"NOPE","message":"x"}', '[1]']) expect(decodeError(junk)).toBeUndefined();
-		for (const junk of ['', '{"accessToken":1}', '{"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresAt":2}']) expect(decodeTokens(junk)).toBeUndefined();
+		for (const junk of ['', '{"accessToken":1}', '{"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresAt":2}'])
+			expect(decodeTokens(junk)).toBeUndefined();
 	});
 });
 
 describe('client address', () => {
-	const request = (forwardedFor?: string) => new Request('http://x/graphql', { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+	const request = (forwardedFor?: string) =>
+		new Request('http://x/graphql', { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
 	const from = (remoteAddress: string) => ({ req: { socket: { remoteAddress } } });
 
 	it('uses the socket address and ignores X-Forwarded-For by default', () => {

@@ -90,11 +90,14 @@ describe('operation log', () => {
 	});
 });
 
-describe('log levels: caller mistakes are not the server\'s errors', () => {
+describe("log levels: caller mistakes are not the server's errors", () => {
 	const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	const login = (variables: Record<string, unknown>) => json({ query: LOGIN_MUTATION, variables });
 	const aliases = Array.from({ length: 8 }, (_, index) => `a${index}: tokenInfo(token: "x") { valid }`).join(' ');
-	const get = (query: string, headers: Record<string, string> = {}) => ({ path: `?query=${encodeURIComponent(query)}`, init: { headers: { accept: 'application/json', ...headers } } });
+	const get = (query: string, headers: Record<string, string> = {}) => ({
+		path: `?query=${encodeURIComponent(query)}`,
+		init: { headers: { accept: 'application/json', ...headers } },
+	});
 
 	it.each<[string, { path?: string; init: RequestInit }]>([
 		['malformed JSON', { init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' } }],
@@ -108,14 +111,21 @@ describe('log levels: caller mistakes are not the server\'s errors', () => {
 		['a syntax error', { init: json({ query: 'mutation { login(email: "a@b.in", "x") { ok } }' }) }],
 		['an unknown operation name', { init: json({ query: '{ __typename }', operationName: 'Nope' }) }],
 		['too many aliases', { init: json({ query: `{ ${aliases} }` }) }],
-		['a text/plain POST (CSRF)', { init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' } }],
+		[
+			'a text/plain POST (CSRF)',
+			{ init: { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' } },
+		],
 		['a GET without the CSRF header', get('{ __typename }')],
 		['a mutation over GET', get('mutation { login(email: "a@b.in", password: "x") { ok } }', { 'x-graphql-yoga-csrf': '1' })],
 		['an unsupported content type', { init: { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<q/>' } }],
 		['a body over the limit', { init: login({ email: 'a@b.in', password: 'x'.repeat(70 * 1024) }) }],
 	])('%s: one info line for the request, nothing at warn or error', async (_name, { path = '', init }) => {
 		const logs = captureLogs();
-		const server = createGraphQLServer({ baseUrl: 'http://127.0.0.1:9', upstreamRetries: 0, logger: { level: 'debug', write: logs.write } });
+		const server = createGraphQLServer({
+			baseUrl: 'http://127.0.0.1:9',
+			upstreamRetries: 0,
+			logger: { level: 'debug', write: logs.write },
+		});
 		const response = await server.fetch(`http://smartflo.test/graphql${path}`, init);
 		await response.text();
 		await server.dispose();
@@ -123,7 +133,7 @@ describe('log levels: caller mistakes are not the server\'s errors', () => {
 		expect(logs.entries()).toEqual([expect.objectContaining({ level: 'info', msg: 'graphql operation', status: response.status })]);
 	});
 
-	it('a fault of the server\'s own is logged at error, once', async () => {
+	it("a fault of the server's own is logged at error, once", async () => {
 		const logs = captureLogs();
 		const transport = {
 			async request() {
@@ -137,7 +147,9 @@ describe('log levels: caller mistakes are not the server\'s errors', () => {
 		const server = createGraphQLServer({ transport, upstreamRetries: 0, logger: { level: 'debug', write: logs.write } });
 		await postGraphQL(server, LOGIN_MUTATION, { email: 'a@b.in', password: 'x' });
 		await server.dispose();
-		expect(logs.entries().filter((entry) => entry.level === 'error')).toEqual([expect.objectContaining({ msg: 'unexpected error', errorName: 'Error', path: 'login' })]);
+		expect(logs.entries().filter((entry) => entry.level === 'error')).toEqual([
+			expect.objectContaining({ msg: 'unexpected error', errorName: 'Error', path: 'login' }),
+		]);
 	});
 });
 
@@ -158,7 +170,7 @@ describe('logger', () => {
 		expect(silent.lines).toHaveLength(0);
 	});
 
-	it('drops yoga\'s debug output and reduces errors to their class name', () => {
+	it("drops yoga's debug output and reduces errors to their class name", () => {
 		const logs = captureLogs();
 		const yogaLogger = toYogaLogger(createLogger({ level: 'debug', write: logs.write }));
 		yogaLogger.debug('Received GraphQL operation variables', { password: 'hunter2' });

@@ -41,7 +41,12 @@ describe.each([
 
 	it('an unexpected error is answered "Unexpected error." with no stack, body or secret', async () => {
 		const logs = captureLogs();
-		const server = createGraphQLServer({ transport: poisonedTransport, production, upstreamRetries: 0, logger: { level: 'debug', write: logs.write } });
+		const server = createGraphQLServer({
+			transport: poisonedTransport,
+			production,
+			upstreamRetries: 0,
+			logger: { level: 'debug', write: logs.write },
+		});
 		const reply = await postGraphQL(server, LOGIN_MUTATION, { email: 'ops@example.in', password: SECRET_PASSWORD });
 		await server.dispose();
 
@@ -55,7 +60,9 @@ describe.each([
 		const logText = logs.lines.join('\n');
 		expect(logText).not.toContain(SECRET_PASSWORD);
 		expect(logText).not.toContain(SECRET_IN_ERROR);
-		expect(logs.entries()).toContainEqual(expect.objectContaining({ level: 'error', msg: 'unexpected error', errorName: 'Error', path: 'login' }));
+		expect(logs.entries()).toContainEqual(
+			expect.objectContaining({ level: 'error', msg: 'unexpected error', errorName: 'Error', path: 'login' }),
+		);
 		expect(logs.entries()).toContainEqual(expect.objectContaining({ msg: 'graphql operation', outcome: 'INTERNAL_SERVER_ERROR' }));
 	});
 

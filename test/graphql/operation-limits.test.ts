@@ -65,7 +65,10 @@ describe('operation limits (graphql-armor) and aliases', () => {
 	});
 
 	it('limits cost', async () => {
-		const reply = await postGraphQL(start({ armor: { maxCost: 5 } }), `mutation { login(${credentials}) { ok token { accessToken tokenType expiresIn expiresAt } error { code message } } }`);
+		const reply = await postGraphQL(
+			start({ armor: { maxCost: 5 } }),
+			`mutation { login(${credentials}) { ok token { accessToken tokenType expiresIn expiresAt } error { code message } } }`,
+		);
 		expect(reply.body.errors[0].message).toMatch(/Query Cost limit of 5 exceeded/);
 		expect(sandbox.stats().loginAttempts).toBe(0);
 	});
@@ -77,7 +80,10 @@ describe('operation limits (graphql-armor) and aliases', () => {
 	});
 
 	it('passes an ordinary login well within every limit', async () => {
-		const reply = await postGraphQL(start(), `mutation Login { login(${credentials}) { ok token { accessToken tokenType expiresIn expiresAt passwordExpiresInDays } error { code message retryAfterSeconds } } }`);
+		const reply = await postGraphQL(
+			start(),
+			`mutation Login { login(${credentials}) { ok token { accessToken tokenType expiresIn expiresAt passwordExpiresInDays } error { code message retryAfterSeconds } } }`,
+		);
 		expect(reply.body.data.login.ok).toBe(true);
 	});
 });

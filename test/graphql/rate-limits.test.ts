@@ -14,7 +14,11 @@ function expectRateLimited(reply: GraphQLReply, field: 'login' | 'refresh' = 'lo
 	expect(reply.status).toBe(429);
 	const retryAfter = reply.headers.get('retry-after');
 	expect(retryAfter).toMatch(/^[1-9]\d*$/);
-	expect(reply.body.data[field]).toMatchObject({ ok: false, token: null, error: { code: 'RATE_LIMITED', retryAfterSeconds: Number(retryAfter) } });
+	expect(reply.body.data[field]).toMatchObject({
+		ok: false,
+		token: null,
+		error: { code: 'RATE_LIMITED', retryAfterSeconds: Number(retryAfter) },
+	});
 }
 
 describe('rate limits and lockout protection', () => {
@@ -89,7 +93,8 @@ describe('rate limits and lockout protection', () => {
 		it('30 attempts with the same wrong password reach Smartflo once', async () => {
 			start();
 			const codes: string[] = [];
-			for (let attempt = 0; attempt < 30; attempt++) codes.push((await login(DEMO_ACCOUNT.email, 'Wrong#Pass1')).body.data.login.error.code);
+			for (let attempt = 0; attempt < 30; attempt++)
+				codes.push((await login(DEMO_ACCOUNT.email, 'Wrong#Pass1')).body.data.login.error.code);
 			expect(sandbox.stats().loginAttempts).toBe(1);
 			expect(sandbox.accountState(DEMO_ACCOUNT.email).loginFailedCount).toBe(1);
 			expect(codes.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
@@ -146,7 +151,10 @@ describe('rate limits and lockout protection', () => {
 			await login(DEMO_ACCOUNT.email, 'Wrong#Pass2');
 			expect(locking.accountState(DEMO_ACCOUNT.email).locked).toBe(true);
 			const whileLocked = await login();
-			expect(whileLocked.body.data.login).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/locked/) } });
+			expect(whileLocked.body.data.login).toMatchObject({
+				ok: false,
+				error: { code: 'INVALID_CREDENTIALS', message: expect.stringMatching(/locked/) },
+			});
 
 			await unlockThroughAdminApi(DEMO_ACCOUNT.email);
 			const unlocked = await login();
@@ -160,12 +168,15 @@ describe('rate limits and lockout protection', () => {
 			[403, { success: false, message: 'This IP address is not allowed.' }],
 			[423, { success: false }],
 			[401, 'not json'],
-		])('a %i refusal without Smartflo\'s wrong-password wording (%j) is asked again', async (status, body) => {
+		])("a %i refusal without Smartflo's wrong-password wording (%j) is asked again", async (status, body) => {
 			const upstream = await startFakeServer(() => ({ status, body }));
 			try {
 				server = createGraphQLServer({ baseUrl: upstream.url, upstreamRetries: 0, logger: { level: 'silent' } });
 				expect((await login()).body.data.login.error.code).toBe('INVALID_CREDENTIALS');
-				upstream.reply(() => ({ status: 200, body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600 } }));
+				upstream.reply(() => ({
+					status: 200,
+					body: { success: true, access_token: jwtExpiringIn(3600), token_type: 'bearer', expires_in: 3600 },
+				}));
 				expect((await login()).body.data.login.ok).toBe(true);
 				expect(upstream.requests).toHaveLength(2);
 			} finally {
@@ -257,23 +268,49 @@ describe('rate limits and lockout protection', () => {
 		it('ignores X-Forwarded-For unless proxies are trusted, so clients cannot spoof their way around it', async () => {
 			const url = await listening({ limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
 			await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1' });
-			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' }));
+			expectRateLimited(
+				await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' }),
+			);
 		});
 
 		it('with a trusted proxy, keys on the forwarded client address', async () => {
 			const url = await listening({ trustedProxies: 1, limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
 			await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1' });
-			const other = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.2' });
+			const other = await postOverHttp(
+				url,
+				LOGIN_MUTATION,
+				{ email: 'two@example.in', password: 'x' },
+				{ 'x-forwarded-for': '198.51.100.2' },
+			);
 			expect(other.status).toBe(200);
-			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '203.0.113.9, 198.51.100.1' }));
+			expectRateLimited(
+				await postOverHttp(
+					url,
+					LOGIN_MUTATION,
+					{ email: 'three@example.in', password: 'x' },
+					{ 'x-forwarded-for': '203.0.113.9, 198.51.100.1' },
+				),
+			);
 		});
 
 		it('with a trusted proxy that appends ports, each client keeps its own bucket', async () => {
 			const url = await listening({ trustedProxies: 1, limits: { operationsPerIp: { limit: 1, windowSeconds: 60 } } });
-			const first = await postOverHttp(url, LOGIN_MUTATION, { email: 'one@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:50123' });
-			const second = await postOverHttp(url, LOGIN_MUTATION, { email: 'two@example.in', password: 'x' }, { 'x-forwarded-for': '[2001:db8::2]:443' });
+			const first = await postOverHttp(
+				url,
+				LOGIN_MUTATION,
+				{ email: 'one@example.in', password: 'x' },
+				{ 'x-forwarded-for': '198.51.100.1:50123' },
+			);
+			const second = await postOverHttp(
+				url,
+				LOGIN_MUTATION,
+				{ email: 'two@example.in', password: 'x' },
+				{ 'x-forwarded-for': '[2001:db8::2]:443' },
+			);
 			expect([first.status, second.status]).toEqual([200, 200]);
-			expectRateLimited(await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:61000' }));
+			expectRateLimited(
+				await postOverHttp(url, LOGIN_MUTATION, { email: 'three@example.in', password: 'x' }, { 'x-forwarded-for': '198.51.100.1:61000' }),
+			);
 		});
 	});
 });
@@ -286,7 +323,10 @@ describe('bounded memory', () => {
 	};
 
 	it('10,000 distinct emails from 10,000 addresses keep each limiter at its cap', async () => {
-		const guard = new AuthGuard({ client: new SmartfloAuthClient({ transport: rejectingTransport, retries: 0 }), limits: { maxTrackedKeys: 1000 } });
+		const guard = new AuthGuard({
+			client: new SmartfloAuthClient({ transport: rejectingTransport, retries: 0 }),
+			limits: { maxTrackedKeys: 1000 },
+		});
 		for (let index = 0; index < 10_000; index++) {
 			const caller = { ip: `10.${index >> 16}.${(index >> 8) & 255}.${index & 255}`, requestMemo: new Map<string, Promise<TokenSet>>() };
 			await guard.login({ email: `user${index}@example.in`, password: 'wrong' }, caller).catch(() => undefined);
@@ -295,6 +335,8 @@ describe('bounded memory', () => {
 		expect(guard.trackedKeys()).toBeGreaterThanOrEqual(1000);
 		// The most recent email is still remembered and still limited.
 		const caller = { ip: '10.0.0.1', requestMemo: new Map<string, Promise<TokenSet>>() };
-		await expect(guard.login({ email: 'user9999@example.in', password: 'wrong' }, caller)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+		await expect(guard.login({ email: 'user9999@example.in', password: 'wrong' }, caller)).rejects.toMatchObject({
+			code: 'INVALID_CREDENTIALS',
+		});
 	});
 });

@@ -26,9 +26,11 @@ function typeString(typeName: string, field: string): string {
 
 describe('schema', () => {
 	it('has exactly the types DESIGN.md names', () => {
-		expect(ownTypes().map((type) => type.name).sort()).toEqual(
-			['AccessToken', 'AuthError', 'AuthErrorCode', 'AuthPayload', 'DateTime', 'Mutation', 'Query', 'TokenInfo'].sort(),
-		);
+		expect(
+			ownTypes()
+				.map((type) => type.name)
+				.sort(),
+		).toEqual(['AccessToken', 'AuthError', 'AuthErrorCode', 'AuthPayload', 'DateTime', 'Mutation', 'Query', 'TokenInfo'].sort());
 	});
 
 	it('describes every type, field, argument and enum value', () => {
@@ -77,7 +79,7 @@ describe('schema', () => {
 		expect(typeString(type, field)).toBe(expected);
 	});
 
-	it('takes the arguments DESIGN.md names, all required strings, and refresh\'s optional replacePermanentToken (default false)', () => {
+	it("takes the arguments DESIGN.md names, all required strings, and refresh's optional replacePermanentToken (default false)", () => {
 		const mutation = schema.getMutationType()!.getFields();
 		expect(mutation.login.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['email: String!', 'password: String!']);
 		expect(mutation.refresh.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['token: String!', 'replacePermanentToken: Boolean']);
@@ -134,6 +136,12 @@ describe('inspectToken', () => {
 	});
 
 	it('treats a JWT without exp as valid with unknown expiry', () => {
-		expect(inspectToken(unsignedJwt({ sub: '1' }))).toEqual({ valid: true, expired: false, issuedAt: null, expiresAt: null, secondsRemaining: null });
+		expect(inspectToken(unsignedJwt({ sub: '1' }))).toEqual({
+			valid: true,
+			expired: false,
+			issuedAt: null,
+			expiresAt: null,
+			secondsRemaining: null,
+		});
 	});
 });

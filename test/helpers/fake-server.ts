@@ -9,10 +9,7 @@ export interface RecordedRequest {
 	at: number;
 }
 
-export type FakeReply =
-	| { status: number; headers?: Record<string, string>; body?: string | object }
-	| { drop: true }
-	| { hang: true };
+export type FakeReply = { status: number; headers?: Record<string, string>; body?: string | object } | { drop: true } | { hang: true };
 
 export type FakeHandler = (request: RecordedRequest, index: number) => FakeReply | Promise<FakeReply>;
 

@@ -28,7 +28,11 @@ async function client() {
 				body: JSON.stringify({ query, variables: expandedVariables }),
 			});
 			const retryAfter = response.headers['retry-after'];
-			replies[index] = { status: response.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, text: await response.body.text() };
+			replies[index] = {
+				status: response.statusCode,
+				retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+				text: await response.body.text(),
+			};
 		} catch (error) {
 			replies[index] = { status: 0, retryAfter: null, text: `unanswered: ${String(error)}` };
 		}

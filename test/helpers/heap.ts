@@ -33,7 +33,15 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * functions tier up or get their bytecode flushed, whatever the application keeps: a leak check
  * that counted them would measure the JIT.
  */
-const CODE_SPACES = new Set(['code_space', 'code_large_object_space', 'trusted_space', 'trusted_large_object_space', 'shared_trusted_space', 'shared_trusted_large_object_space', 'read_only_space']);
+const CODE_SPACES = new Set([
+	'code_space',
+	'code_large_object_space',
+	'trusted_space',
+	'trusted_large_object_space',
+	'shared_trusted_space',
+	'shared_trusted_large_object_space',
+	'read_only_space',
+]);
 
 /** Bytes used in the heap spaces that hold data (objects, strings, arrays), i.e. heapUsed without code. */
 export function dataHeapBytes(): number {

@@ -6,5 +6,13 @@ export function unsignedJwt(claims: Record<string, unknown>): string {
 
 export function jwtExpiringIn(seconds: number, extra: Record<string, unknown> = {}): string {
 	const now = Math.floor(Date.now() / 1000);
-	return unsignedJwt({ iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login', iat: now, nbf: now, exp: now + seconds, sub: '4242', jti: 'test', ...extra });
+	return unsignedJwt({
+		iss: 'https://cloudphone.tatateleservices.com/api/v1/auth/login',
+		iat: now,
+		nbf: now,
+		exp: now + seconds,
+		sub: '4242',
+		jti: 'test',
+		...extra,
+	});
 }

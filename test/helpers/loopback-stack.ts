@@ -19,7 +19,13 @@ export interface LoopbackStack {
 
 export async function startLoopbackStack(options: GraphQLServerOptions = {}, sandboxOptions: SandboxOptions = {}): Promise<LoopbackStack> {
 	const sandbox = await startSandbox(sandboxOptions);
-	const server = createGraphQLServer({ baseUrl: sandbox.url, upstreamRetries: 0, upstreamTimeoutMs: 2000, logger: { level: 'silent' }, ...options });
+	const server = createGraphQLServer({
+		baseUrl: sandbox.url,
+		upstreamRetries: 0,
+		upstreamTimeoutMs: 2000,
+		logger: { level: 'silent' },
+		...options,
+	});
 	const running = await listen(server, { port: 0, host: '127.0.0.1', shutdownTimeoutMs: 1000 });
 	return {
 		sandbox,

@@ -106,7 +106,12 @@ export async function httpRequestWithAuthentication(
 	const shouldRefresh = store.n8n === 'newest' ? additionalCredentialOptions?.shouldRefreshCredentials : undefined;
 	let credentialsDecrypted: ICredentialDataDecryptedObject | undefined;
 	const renewAndResend = async () => {
-		const data = await store.preAuthentication({ helpers: this.helpers }, credentialsDecrypted as ICredentialDataDecryptedObject, node, true);
+		const data = await store.preAuthentication(
+			{ helpers: this.helpers },
+			credentialsDecrypted as ICredentialDataDecryptedObject,
+			node,
+			true,
+		);
 		if (data) Object.assign(credentialsDecrypted as ICredentialDataDecryptedObject, data);
 		requestOptions = await store.authenticate(credentialsDecrypted as ICredentialDataDecryptedObject, requestOptions);
 		return await n8nHttpRequest(requestOptions);

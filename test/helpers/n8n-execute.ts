@@ -69,7 +69,10 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown) {
-			return resolveExpression(nodeParameter(options.description.properties, parametersOf(itemIndex), name, fallbackValue), items[itemIndex]);
+			return resolveExpression(
+				nodeParameter(options.description.properties, parametersOf(itemIndex), name, fallbackValue),
+				items[itemIndex],
+			);
 		},
 		// What load-options methods read: the parameters as the editor holds them.
 		getCurrentNodeParameter(name: string) {

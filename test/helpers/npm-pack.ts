@@ -21,8 +21,21 @@ export interface PackedPackage {
 export async function npmPack(destination: string, { workspace }: { workspace?: string } = {}): Promise<PackedPackage> {
 	mkdirSync(destination, { recursive: true });
 	const workspaceArgs = workspace === undefined ? [] : ['--workspace', workspace];
-	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, ...workspaceArgs], { cwd: REPOSITORY, maxBuffer: 16 * 1024 * 1024 });
+	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, ...workspaceArgs], {
+		cwd: REPOSITORY,
+		maxBuffer: 16 * 1024 * 1024,
+	});
 	// prepack's build output comes first on stdout; the JSON report follows.
-	const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m))) as Array<{ filename: string; files: Array<{ path: string }>; size: number; unpackedSize: number }>;
-	return { path: join(destination, packed.filename), files: packed.files.map((file) => file.path), size: packed.size, unpackedSize: packed.unpackedSize };
+	const [packed] = JSON.parse(stdout.slice(stdout.search(/^\[\s*\{/m))) as Array<{
+		filename: string;
+		files: Array<{ path: string }>;
+		size: number;
+		unpackedSize: number;
+	}>;
+	return {
+		path: join(destination, packed.filename),
+		files: packed.files.map((file) => file.path),
+		size: packed.size,
+		unpackedSize: packed.unpackedSize,
+	};
 }

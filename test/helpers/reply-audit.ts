@@ -28,7 +28,15 @@ const MASKED_MESSAGE = 'Unexpected error.';
 const STACK_TRACE = /\n\s+at |\bat \S+ \(\S+:\d+:\d+\)|\.[cm]?[jt]s:\d+|node_modules/;
 const REPOSITORY_ROOT = resolve(__dirname, '../..');
 /** Marks of upstream bodies the sandbox's faults produce (load balancer pages, gateway messages). */
-export const UPSTREAM_BODY_MARKS = ['awselb', '<html', '<center>', 'Bad Gateway', 'Endpoint request timed out', 'Service Unavailable', 'Internal server error'];
+export const UPSTREAM_BODY_MARKS = [
+	'awselb',
+	'<html',
+	'<center>',
+	'Bad Gateway',
+	'Endpoint request timed out',
+	'Service Unavailable',
+	'Internal server error',
+];
 
 /**
  * Everything wrong with one answer of the GraphQL server, as readable strings (empty when it is
@@ -61,10 +69,17 @@ export function auditReply(reply: AuditedReply, options: AuditOptions): string[]
  */
 export function jsonPayloads(text: string): string[] {
 	if (/^(:|event:)/.test(text)) {
-		return text.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).filter((data) => data !== '');
+		return text
+			.split('\n')
+			.filter((line) => line.startsWith('data:'))
+			.map((line) => line.slice(5).trim())
+			.filter((data) => data !== '');
 	}
 	if (text.startsWith('\r\n---')) {
-		return text.split('\r\n---').map((part) => part.split('\r\n\r\n').slice(1).join('\r\n\r\n').trim()).filter((part) => part !== '' && part !== '--');
+		return text
+			.split('\r\n---')
+			.map((part) => part.split('\r\n\r\n').slice(1).join('\r\n\r\n').trim())
+			.filter((part) => part !== '' && part !== '--');
 	}
 	return [text];
 }
@@ -105,7 +120,8 @@ function auditTopLevelErrors(errors: unknown, where: string): string[] {
 		for (const revealing of ['originalError', 'stack', 'exception']) {
 			if (revealing in extensions) problems.push(`error extensions reveal ${revealing}: ${where}`);
 		}
-		if (extensions.code === 'INTERNAL_SERVER_ERROR' && error.message !== MASKED_MESSAGE) problems.push(`internal error not masked: ${where}`);
+		if (extensions.code === 'INTERNAL_SERVER_ERROR' && error.message !== MASKED_MESSAGE)
+			problems.push(`internal error not masked: ${where}`);
 	}
 	return problems;
 }
@@ -117,7 +133,10 @@ function auditAuthPayload(payload: unknown, where: string): string[] {
 	const problems: string[] = [];
 	if (payload.ok) {
 		if ('error' in payload && payload.error !== null) problems.push(`ok:true with an error: ${where}`);
-		if ('token' in payload && !(isObject(payload.token) && typeof payload.token.accessToken === 'string' && payload.token.accessToken.length > 0)) {
+		if (
+			'token' in payload &&
+			!(isObject(payload.token) && typeof payload.token.accessToken === 'string' && payload.token.accessToken.length > 0)
+		) {
 			problems.push(`ok:true without a token: ${where}`);
 		}
 		return problems;
@@ -126,7 +145,8 @@ function auditAuthPayload(payload: unknown, where: string): string[] {
 	if ('error' in payload) {
 		const error = payload.error;
 		if (!isObject(error)) problems.push(`ok:false without an error: ${where}`);
-		else if ('code' in error && !(SMARTFLO_ERROR_CODES as readonly unknown[]).includes(error.code)) problems.push(`unknown error code: ${where}`);
+		else if ('code' in error && !(SMARTFLO_ERROR_CODES as readonly unknown[]).includes(error.code))
+			problems.push(`unknown error code: ${where}`);
 	}
 	return problems;
 }
@@ -135,7 +155,9 @@ function auditAuthPayload(payload: unknown, where: string): string[] {
 export function authErrorCodes(text: string): string[] {
 	try {
 		const body = JSON.parse(text) as { data?: Record<string, unknown> };
-		return Object.values(body.data ?? {}).flatMap((value) => (isObject(value) && isObject(value.error) && typeof value.error.code === 'string' ? [value.error.code] : []));
+		return Object.values(body.data ?? {}).flatMap((value) =>
+			isObject(value) && isObject(value.error) && typeof value.error.code === 'string' ? [value.error.code] : [],
+		);
 	} catch {
 		return [];
 	}

@@ -121,7 +121,14 @@ describe('Broadcast → Create', () => {
 		[{ destinationType: 'department', destinationDepartment: '' }, 'The Department destination needs the department ID'],
 		[{ additionalFields: { start: 'next monday' } }, 'Start: "next monday" is not a date and time'],
 	])('refuses %j before calling Smartflo (expressions can bypass the fields’ limits)', async (extra, message) => {
-		const error = await fail({ operation: 'create', name: 'bad', leadListId: String(leadLists[0].id), destinationType: 'ivr', destinationIvr: String(ivrs[0].id), ...extra });
+		const error = await fail({
+			operation: 'create',
+			name: 'bad',
+			leadListId: String(leadLists[0].id),
+			destinationType: 'ivr',
+			destinationIvr: String(ivrs[0].id),
+			...extra,
+		});
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toBe(message);
 		expect(error.context?.itemIndex).toBe(0);
@@ -130,14 +137,26 @@ describe('Broadcast → Create', () => {
 
 	it('reports Smartflo’s validation errors field by field (a name already taken, a broadcast ID given as the lead list)', async () => {
 		const [existing] = ((await sandboxGet(sandbox, '/v2/broadcasts')) as { data: IDataObject[] }).data;
-		const error = await fail({ operation: 'create', name: existing.name, leadListId: String(existing.id), destinationType: 'ivr', destinationIvr: String(ivrs[0].id) });
+		const error = await fail({
+			operation: 'create',
+			name: existing.name,
+			leadListId: String(existing.id),
+			destinationType: 'ivr',
+			destinationIvr: String(ivrs[0].id),
+		});
 		expect(error.message).toBe('Smartflo rejected the parameters: The given data was invalid.');
 		expect(error.description).toBe('name: The name has already been taken.; phone_number_list: The selected phone number list is invalid.');
 		expect(error.httpCode).toBe('422');
 	});
 
 	it('passes on Smartflo’s refusal of a destination that does not exist (HTTP 200, success:false)', async () => {
-		const error = await fail({ operation: 'create', name: 'to nowhere', leadListId: String(leadLists[0].id), destinationType: 'ivr', destinationIvr: '999' });
+		const error = await fail({
+			operation: 'create',
+			name: 'to nowhere',
+			leadListId: String(leadLists[0].id),
+			destinationType: 'ivr',
+			destinationIvr: '999',
+		});
 		expect(error.message).toBe('Smartflo refused the request: Destination not found');
 	});
 });
@@ -145,26 +164,48 @@ describe('Broadcast → Create', () => {
 describe('Broadcast → Start / Stop', () => {
 	it('starts a broadcast, refuses to start it twice, stops it, refuses to stop it twice', async () => {
 		const id = String(await createBroadcast());
-		expect((await run({ operation: 'start', broadcastId: id })).output[0].json).toEqual({ success: true, message: 'Broadcast started successfully' });
+		expect((await run({ operation: 'start', broadcastId: id })).output[0].json).toEqual({
+			success: true,
+			message: 'Broadcast started successfully',
+		});
 		expect((await broadcastOf(id)).status).toBe(1);
-		expect((await fail({ operation: 'start', broadcastId: id })).message).toBe('Smartflo refused the request: Broadcast is already running');
-		expect((await run({ operation: 'stop', broadcastId: id })).output[0].json).toEqual({ success: true, message: 'Broadcast ended successfully' });
+		expect((await fail({ operation: 'start', broadcastId: id })).message).toBe(
+			'Smartflo refused the request: Broadcast is already running',
+		);
+		expect((await run({ operation: 'stop', broadcastId: id })).output[0].json).toEqual({
+			success: true,
+			message: 'Broadcast ended successfully',
+		});
 		expect((await broadcastOf(id)).status).toBe(0);
 		expect((await fail({ operation: 'stop', broadcastId: id })).message).toBe('Smartflo refused the request: Broadcast is not running');
 	});
 
 	it('sends a start window in the account’s time zone', async () => {
 		const id = String(await createBroadcast());
-		await run({ operation: 'start', broadcastId: id, options: { start: '2030-01-01T00:00:00Z', end: '2030-01-02 18:00:00', timeZone: 'Asia/Dubai' } });
-		expect(await broadcastOf(id)).toMatchObject({ status: 1, start_date_time: '2030-01-01 04:00:00', end_date_time: '2030-01-02 18:00:00' });
+		await run({
+			operation: 'start',
+			broadcastId: id,
+			options: { start: '2030-01-01T00:00:00Z', end: '2030-01-02 18:00:00', timeZone: 'Asia/Dubai' },
+		});
+		expect(await broadcastOf(id)).toMatchObject({
+			status: 1,
+			start_date_time: '2030-01-01 04:00:00',
+			end_date_time: '2030-01-02 18:00:00',
+		});
 	});
 
 	it('with Continue On Fail, a broadcast Smartflo will not start is an error item and the others start', async () => {
 		const empty = leadLists.find((list) => list.lead_count === 0) as IDataObject;
 		const ids = [String(await createBroadcast({ leadListId: String(empty.id) })), String(await createBroadcast())];
-		const { output } = await run((index) => ({ operation: 'start', broadcastId: ids[index] }), { items: [{ json: {} }, { json: {} }], continueOnFail: true });
+		const { output } = await run((index) => ({ operation: 'start', broadcastId: ids[index] }), {
+			items: [{ json: {} }, { json: {} }],
+			continueOnFail: true,
+		});
 		expect(output).toEqual([
-			{ json: { error: 'Smartflo refused the request: The lead list of this broadcast has no leads', description: expect.any(String) }, pairedItem: { item: 0 } },
+			{
+				json: { error: 'Smartflo refused the request: The lead list of this broadcast has no leads', description: expect.any(String) },
+				pairedItem: { item: 0 },
+			},
 			{ json: { success: true, message: 'Broadcast started successfully' }, pairedItem: { item: 1 } },
 		]);
 	});

@@ -20,7 +20,9 @@ const { run, fail } = forResource('call', () => sandbox.url);
 /** An answered live call and an agent who is free to supervise it (enabled, not on it). */
 async function answeredCall(): Promise<{ call: IDataObject; supervisor: IDataObject }> {
 	const call = (await liveCalls()).find((entry) => entry.state === 'Answered') as IDataObject;
-	const supervisor = users.find((user) => user.id !== call.user_id && [0, 3].includes((user.agent as IDataObject).status as number) && user.user_status === 1) as IDataObject;
+	const supervisor = users.find(
+		(user) => user.id !== call.user_id && [0, 3].includes((user.agent as IDataObject).status as number) && user.user_status === 1,
+	) as IDataObject;
 	return { call, supervisor };
 }
 const agentIdOf = (user: IDataObject) => String((user.agent as IDataObject).id);
@@ -39,9 +41,13 @@ describe('Call → Monitor / Whisper / Barge', () => {
 
 	it('passes on Smartflo’s refusals: an unknown call, a call still ringing, the call’s own agent', async () => {
 		const { call, supervisor } = await answeredCall();
-		expect((await fail({ operation: 'monitor', callId: '1700000000.000001', supervisorId: agentIdOf(supervisor) })).message).toBe('Smartflo refused the request: Call not found');
+		expect((await fail({ operation: 'monitor', callId: '1700000000.000001', supervisorId: agentIdOf(supervisor) })).message).toBe(
+			'Smartflo refused the request: Call not found',
+		);
 		const ringing = (await liveCalls()).find((entry) => entry.state === 'Ringing') as IDataObject;
-		expect((await fail({ operation: 'barge', callId: ringing.call_id, supervisorId: agentIdOf(supervisor) })).message).toBe('Smartflo refused the request: Call is not answered yet');
+		expect((await fail({ operation: 'barge', callId: ringing.call_id, supervisorId: agentIdOf(supervisor) })).message).toBe(
+			'Smartflo refused the request: Call is not answered yet',
+		);
 		const own = users.find((user) => user.id === call.user_id) as IDataObject;
 		const error = await fail({ operation: 'whisper', callId: call.call_id, supervisorId: agentIdOf(own) });
 		expect(error.message).toBe('Smartflo refused the request: The agent is on this call');
@@ -65,15 +71,24 @@ describe('Call → Transfer', () => {
 		expect((await liveCalls()).find((entry) => entry.call_id === call.call_id)?.agent_name).toBe(supervisor.name);
 
 		const detailed = ((await sandboxGet(sandbox, `/v1/user/${call.user_id}`)) as { data: { agent: { intercom: string } } }).data;
-		const { output } = await run({ operation: 'transfer', callId: call.call_id, transferTo: 'intercom', intercom: detailed.agent.intercom });
+		const { output } = await run({
+			operation: 'transfer',
+			callId: call.call_id,
+			transferTo: 'intercom',
+			intercom: detailed.agent.intercom,
+		});
 		expect(output[0].json).toEqual({ success: true, message: 'Call transferred successfully' });
 		expect((await liveCalls()).find((entry) => entry.call_id === call.call_id)?.user_id).toBe(call.user_id);
 	});
 
 	it('needs someone to transfer to, and passes on Smartflo’s refusal of an unknown intercom', async () => {
 		const { call } = await answeredCall();
-		expect((await fail({ operation: 'transfer', callId: call.call_id, transferTo: 'intercom', intercom: ' ' })).message).toBe('Intercom is required for a transfer');
-		expect((await fail({ operation: 'transfer', callId: call.call_id, transferTo: 'intercom', intercom: '0000' })).message).toBe('Smartflo refused the request: Agent not found');
+		expect((await fail({ operation: 'transfer', callId: call.call_id, transferTo: 'intercom', intercom: ' ' })).message).toBe(
+			'Intercom is required for a transfer',
+		);
+		expect((await fail({ operation: 'transfer', callId: call.call_id, transferTo: 'intercom', intercom: '0000' })).message).toBe(
+			'Smartflo refused the request: Agent not found',
+		);
 	});
 });
 

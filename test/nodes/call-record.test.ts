@@ -95,7 +95,10 @@ describe('Call Record → Get Many on the wire', () => {
 	});
 
 	const run = (parameters: IDataObject) =>
-		runNode({ store: tokenCredential(server.url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAwMSJ9.c2lnbmF0dXJlLWJ5dGVz'), parameters: { resource: 'callRecord', operation: 'getMany', ...parameters } });
+		runNode({
+			store: tokenCredential(server.url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAwMSJ9.c2lnbmF0dXJlLWJ5dGVz'),
+			parameters: { resource: 'callRecord', operation: 'getMany', ...parameters },
+		});
 	const query = (index = 0) => new URL(server.requests[index].path, server.url).searchParams;
 
 	it.each([
@@ -148,7 +151,13 @@ describe('Call Record → Get Many on the wire', () => {
 	});
 
 	it('stops when Smartflo’s count says the last page was reached, without asking for an empty page', async () => {
-		const page = (number: number) => ({ count: 4, limit: 2, size: 2, page: number, results: [{ id: `r${number}a` }, { id: `r${number}b` }] });
+		const page = (number: number) => ({
+			count: 4,
+			limit: 2,
+			size: 2,
+			page: number,
+			results: [{ id: `r${number}a` }, { id: `r${number}b` }],
+		});
 		pages = [page(1), page(2), page(3)];
 		const { output } = await run({ returnAll: true });
 		expect(jsonOf(output).map((record) => record.id)).toEqual(['r1a', 'r1b', 'r2a', 'r2b']);
@@ -157,7 +166,12 @@ describe('Call Record → Get Many on the wire', () => {
 	});
 
 	it('stops on an empty page when Smartflo gives no count', async () => {
-		pages = [{ results: [{ id: 'a' }] , limit: 1 }, { results: [{ id: 'b' }], limit: 1 }, { results: [], limit: 1 }, { results: [{ id: 'never' }], limit: 1 }];
+		pages = [
+			{ results: [{ id: 'a' }], limit: 1 },
+			{ results: [{ id: 'b' }], limit: 1 },
+			{ results: [], limit: 1 },
+			{ results: [{ id: 'never' }], limit: 1 },
+		];
 		const { output } = await run({ returnAll: true });
 		expect(jsonOf(output).map((record) => record.id)).toEqual(['a', 'b']);
 		expect(server.requests).toHaveLength(3);

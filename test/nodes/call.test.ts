@@ -19,9 +19,20 @@ describe('Call → Click to Call', () => {
 	it('places a call that shows up in live calls, and returns its ref_id and call_id', async () => {
 		const { output } = await runNode({
 			store: passwordCredential(sandbox.url),
-			parameters: { resource: 'call', operation: 'clickToCall', agentNumber: agentId, destinationNumber: '09876543210', options: { customIdentifier: 'crm-42' } },
+			parameters: {
+				resource: 'call',
+				operation: 'clickToCall',
+				agentNumber: agentId,
+				destinationNumber: '09876543210',
+				options: { customIdentifier: 'crm-42' },
+			},
 		});
-		expect(output[0].json).toEqual({ success: true, message: 'Originate successfully queued', ref_id: expect.any(String), call_id: expect.any(String) });
+		expect(output[0].json).toEqual({
+			success: true,
+			message: 'Originate successfully queued',
+			ref_id: expect.any(String),
+			call_id: expect.any(String),
+		});
 		const live = (await sandboxGet(sandbox, `/v1/live_calls?call_id=${encodeURIComponent(output[0].json.call_id as string)}`)) as unknown[];
 		expect(live).toHaveLength(1);
 	});
@@ -47,7 +58,13 @@ describe('Call → Click to Call', () => {
 		sandbox.resetStats();
 		const error = await runNodeError({
 			store: passwordCredential(sandbox.url),
-			parameters: { resource: 'call', operation: 'clickToCall', agentNumber: agentId, destinationNumber: '9876543210', options: { callTimeout: 0 } },
+			parameters: {
+				resource: 'call',
+				operation: 'clickToCall',
+				agentNumber: agentId,
+				destinationNumber: '9876543210',
+				options: { callTimeout: 0 },
+			},
 		});
 		expect(error.constructor.name).toBe('NodeOperationError');
 		expect(error.message).toBe('Call Timeout must be at least 1');
@@ -63,13 +80,21 @@ describe('Call → Click to Call Support', () => {
 			store,
 			parameters: { resource: 'call', operation: 'clickToCallSupport', customerNumber: '+919876543210', apiKey: DEMO_SUPPORT_API_KEY },
 		});
-		expect(output[0].json).toEqual({ success: true, message: 'Call originated successfully', ref_id: expect.any(String), call_id: expect.any(String) });
+		expect(output[0].json).toEqual({
+			success: true,
+			message: 'Call originated successfully',
+			ref_id: expect.any(String),
+			call_id: expect.any(String),
+		});
 		expect(sandbox.stats()).toMatchObject({ requests: 1, loginAttempts: 0 });
 		expect(store.stored.accessToken ?? '').toBe('');
 	});
 
 	it('sends exactly the documented body', async () => {
-		const server = await startFakeServer(() => ({ status: 200, body: { success: true, message: 'Call originated successfully', ref_id: 'r-1' } }));
+		const server = await startFakeServer(() => ({
+			status: 200,
+			body: { success: true, message: 'Call originated successfully', ref_id: 'r-1' },
+		}));
 		try {
 			await runNode({
 				store: tokenCredential(server.url, sandbox.issueToken({ kind: 'permanent' })),
@@ -85,7 +110,13 @@ describe('Call → Click to Call Support', () => {
 			const [request] = server.requests;
 			expect(request.path).toBe('/v1/click_to_call_support');
 			expect(request.headers.authorization).toBeUndefined();
-			expect(JSON.parse(request.body)).toEqual({ customer_number: '9876543210', api_key: 'key-123', customer_ring_timeout: 20, caller_id: '918069123456', async: 1 });
+			expect(JSON.parse(request.body)).toEqual({
+				customer_number: '9876543210',
+				api_key: 'key-123',
+				customer_ring_timeout: 20,
+				caller_id: '918069123456',
+				async: 1,
+			});
 		} finally {
 			await server.close();
 		}
@@ -96,7 +127,12 @@ describe('Call → Click to Call Support', () => {
 			store: passwordCredential(sandbox.url),
 			items: [{ json: {} }, { json: {} }],
 			continueOnFail: true,
-			parameters: (index) => ({ resource: 'call', operation: 'clickToCallSupport', customerNumber: '9876543210', apiKey: index === 0 ? 'wrong-key' : DEMO_SUPPORT_API_KEY }),
+			parameters: (index) => ({
+				resource: 'call',
+				operation: 'clickToCallSupport',
+				customerNumber: '9876543210',
+				apiKey: index === 0 ? 'wrong-key' : DEMO_SUPPORT_API_KEY,
+			}),
 		});
 		expect(output[0]).toMatchObject({ json: { error: 'Smartflo refused the request: Invalid API key' }, pairedItem: { item: 0 } });
 		expect(output[1]).toMatchObject({ json: { success: true }, pairedItem: { item: 1 } });
@@ -106,13 +142,19 @@ describe('Call → Click to Call Support', () => {
 describe('Call → Hang Up', () => {
 	it('ends a live call', async () => {
 		const callId = await placeLiveCall(sandbox, agentId);
-		const { output } = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'call', operation: 'hangUp', callId: ` ${callId} ` } });
+		const { output } = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'call', operation: 'hangUp', callId: ` ${callId} ` },
+		});
 		expect(output[0].json).toEqual({ success: true, message: 'Call hangup successfully' });
 		expect(await sandboxGet(sandbox, `/v1/live_calls?call_id=${encodeURIComponent(callId)}`)).toEqual([]);
 	});
 
 	it('says when the call is not found (e.g. a ref_id was given)', async () => {
-		const error = await runNodeError({ store: passwordCredential(sandbox.url), parameters: { resource: 'call', operation: 'hangUp', callId: 'd1a4e0a2-ref-id' } });
+		const error = await runNodeError({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'call', operation: 'hangUp', callId: 'd1a4e0a2-ref-id' },
+		});
 		expect(error.message).toBe('Smartflo refused the request: Call not found');
 	});
 });
@@ -134,7 +176,10 @@ describe('Call → Get Live Calls', () => {
 	it('outputs nothing when no call is live', async () => {
 		const server = await startFakeServer(() => ({ status: 200, body: [] }));
 		try {
-			const { output } = await runNode({ store: tokenCredential(server.url, sandbox.issueToken({ kind: 'permanent' })), parameters: { resource: 'call', operation: 'getLiveCalls' } });
+			const { output } = await runNode({
+				store: tokenCredential(server.url, sandbox.issueToken({ kind: 'permanent' })),
+				parameters: { resource: 'call', operation: 'getLiveCalls' },
+			});
 			expect(output).toEqual([]);
 			expect(server.requests[0].path).toBe('/v1/live_calls');
 		} finally {

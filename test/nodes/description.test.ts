@@ -25,7 +25,12 @@ const isTitleCase = (text: string) => text.split(' ').every((word) => /^(\(?[A-Z
 
 describe('Smartflo node description', () => {
 	it('is a programmatic, tool-usable node with its credential, subtitle and themed icons', () => {
-		expect(description).toMatchObject({ name: 'smartflo', version: 1, usableAsTool: true, subtitle: expect.stringContaining('$parameter["operation"]') });
+		expect(description).toMatchObject({
+			name: 'smartflo',
+			version: 1,
+			usableAsTool: true,
+			subtitle: expect.stringContaining('$parameter["operation"]'),
+		});
 		expect(description.credentials).toEqual([expect.objectContaining({ name: 'smartfloApi', required: true })]);
 		const { light, dark } = description.icon as { light: string; dark: string };
 		const lightSvg = readFileSync(join(nodeDir, light.replace('file:', '')), 'utf8');
@@ -85,9 +90,12 @@ describe('Smartflo node description', () => {
 		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 		const table = readme.slice(readme.indexOf('### Smartflo node'), readme.indexOf('All operations share'));
 		const documented = Object.fromEntries(
-			[...table.matchAll(/^\| ([A-Z][\w ]+) \| (.+) \|$/gm)].filter(([, name]) => name !== 'Resource').map(([, name, operations]) => [name, operations.split(', ').sort()]),
+			[...table.matchAll(/^\| ([A-Z][\w ]+) \| (.+) \|$/gm)]
+				.filter(([, name]) => name !== 'Resource')
+				.map(([, name, operations]) => [name, operations.split(', ').sort()]),
 		);
-		const resourceNames = (description.properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
+		const resourceNames = (description.properties.find((property) => property.name === 'resource')?.options ??
+			[]) as INodePropertyOptions[];
 		const offered = Object.fromEntries(
 			resourceNames.map((resource) => {
 				const selector = operationSelectors.find((candidate) => candidate.displayOptions?.show?.resource?.[0] === resource.value);
@@ -96,7 +104,12 @@ describe('Smartflo node description', () => {
 		);
 		expect(documented).toEqual(offered);
 		for (const [resource, operations] of Object.entries(offered)) {
-			for (const operation of operations) expect([resource, operation, readme.includes(`#### ${resource} → `) && new RegExp(`#### ${resource} → [^\n]*${operation}`).test(readme)]).toEqual([resource, operation, true]);
+			for (const operation of operations)
+				expect([
+					resource,
+					operation,
+					readme.includes(`#### ${resource} → `) && new RegExp(`#### ${resource} → [^\n]*${operation}`).test(readme),
+				]).toEqual([resource, operation, true]);
 		}
 	});
 

@@ -20,7 +20,11 @@ beforeEach(() => sandbox.resetStats());
 
 const { run, fail } = forResource('dialer', () => sandbox.url);
 const callbacksBetween = async (from: string, to: string) =>
-	((await sandboxGet(sandbox, `/v1/dialer/schedule_call?from_date=${encodeURIComponent(from)}&to_date=${encodeURIComponent(to)}`)) as { data: IDataObject[] }).data;
+	(
+		(await sandboxGet(sandbox, `/v1/dialer/schedule_call?from_date=${encodeURIComponent(from)}&to_date=${encodeURIComponent(to)}`)) as {
+			data: IDataObject[];
+		}
+	).data;
 
 describe('Dialer → Get Many Callbacks', () => {
 	it('sends the range as IST wall-clock times and lists the callbacks in it, soonest first', async () => {
@@ -33,7 +37,11 @@ describe('Dialer → Get Many Callbacks', () => {
 		const to = new Date(`${inAWeek}T23:59:59+05:30`).toISOString();
 		const { output } = await run({ operation: 'getCallbacks', fromDate: from, toDate: to, returnAll: true });
 		expect(jsonOf(output)).toEqual(expected);
-		expect(output[0].json).toMatchObject({ agent_id: expect.any(String), schedule_date_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/), status: expect.any(Number) });
+		expect(output[0].json).toMatchObject({
+			agent_id: expect.any(String),
+			schedule_date_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/),
+			status: expect.any(Number),
+		});
 		expect((await run({ operation: 'getCallbacks', fromDate: from, toDate: to, limit: 2 })).output).toHaveLength(2);
 	});
 
@@ -41,12 +49,23 @@ describe('Dialer → Get Many Callbacks', () => {
 		const day = istDate(Date.now() + 2 * DAY_MS);
 		const expected = await callbacksBetween(`${day} 02:30:00`, `${day} 23:59:59`);
 		// 01:00 in Dubai is 02:30 in India.
-		const { output } = await run({ operation: 'getCallbacks', fromDate: `${day}T01:00:00+04:00`, toDate: `${day} 23:59:59`, returnAll: true, options: { timeZone: 'Asia/Kolkata' } });
+		const { output } = await run({
+			operation: 'getCallbacks',
+			fromDate: `${day}T01:00:00+04:00`,
+			toDate: `${day} 23:59:59`,
+			returnAll: true,
+			options: { timeZone: 'Asia/Kolkata' },
+		});
 		expect(jsonOf(output)).toEqual(expected);
 	});
 
 	it('turns Smartflo’s { ok: false } refusal (HTTP 200) into an error, and refuses a missing date before calling it', async () => {
-		const error = await fail({ operation: 'getCallbacks', fromDate: '2026-09-22 00:00:00', toDate: '2026-09-21 00:00:00', returnAll: true });
+		const error = await fail({
+			operation: 'getCallbacks',
+			fromDate: '2026-09-22 00:00:00',
+			toDate: '2026-09-21 00:00:00',
+			returnAll: true,
+		});
 		expect(error.message).toBe('Smartflo refused the request: The to date must be a date after or equal to from date.');
 		expect(error.description).toBe('Smartflo answered with ok: false. Check the parameters against the message.');
 		expect(error.httpCode).toBe('200');
@@ -66,9 +85,15 @@ describe('Dialer → Schedule Callback', () => {
 			scheduledFor: new Date(`${istDate(due)}T11:45:00+05:30`).toISOString(),
 			additionalFields: { customerName: 'Kavya Nair', reminder: true, reminderMinutes: 15, expiresAfterMinutes: 20 },
 		});
-		expect(output[0].json).toMatchObject({ ok: true, message: 'Callback scheduled successfully', data: { schedule_date_time: wallClock, agent_id: agentId, status: 0 } });
+		expect(output[0].json).toMatchObject({
+			ok: true,
+			message: 'Callback scheduled successfully',
+			data: { schedule_date_time: wallClock, agent_id: agentId, status: 0 },
+		});
 		const listed = await callbacksBetween(wallClock, wallClock);
-		expect(listed).toEqual([expect.objectContaining({ customer_name: 'Kavya Nair', customer_number: '+919876500011', reminder_time: 15, call_end_min: 20 })]);
+		expect(listed).toEqual([
+			expect.objectContaining({ customer_name: 'Kavya Nair', customer_number: '+919876500011', reminder_time: 15, call_end_min: 20 }),
+		]);
 	});
 
 	it('passes on { ok: false } for a time in the past or an unknown agent; with Continue On Fail the other items go on', async () => {
@@ -95,7 +120,12 @@ describe('Dialer → Schedule Callback', () => {
 			'Scheduled For: "tomorrow" is not a date and time',
 		);
 		expect(sandbox.stats().byPath['POST /v1/dialer/schedule_call']).toBeUndefined();
-		const error = await fail({ operation: 'scheduleCallback', agentId, customerNumber: '123', scheduledFor: `${istDate(Date.now() + DAY_MS)} 10:00:00` });
+		const error = await fail({
+			operation: 'scheduleCallback',
+			agentId,
+			customerNumber: '123',
+			scheduledFor: `${istDate(Date.now() + DAY_MS)} 10:00:00`,
+		});
 		expect(error.description).toBe('customer_number: The customer number format is invalid.');
 	});
 });

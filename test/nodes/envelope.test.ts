@@ -32,7 +32,10 @@ describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 
 	it('explains 429 with Retry-After', () => {
 		expect(readEnvelope(response(429, { message: 'Too Many Requests' }, { 'Retry-After': '7' }))).toMatchObject({
-			failure: { message: 'Smartflo is rate limiting requests (HTTP 429)', description: expect.stringContaining('Smartflo asked to wait 7 s') },
+			failure: {
+				message: 'Smartflo is rate limiting requests (HTTP 429)',
+				description: expect.stringContaining('Smartflo asked to wait 7 s'),
+			},
 		});
 	});
 
@@ -41,7 +44,10 @@ describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 		[200, '<!DOCTYPE html><html></html>', {}],
 	])('reports an HTML error page (HTTP %i) without copying it', (status, body, headers) => {
 		const envelope = readEnvelope(response(status, body, headers));
-		expect(envelope).toMatchObject({ kind: 'failure', failure: { message: `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON` } });
+		expect(envelope).toMatchObject({
+			kind: 'failure',
+			failure: { message: `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON` },
+		});
 		expect(JSON.stringify(envelope)).not.toContain('<html');
 	});
 
@@ -56,7 +62,13 @@ describe('readEnvelope: Smartflo’s answers, by Smartflo’s rules', () => {
 			failure: { message: 'Smartflo had a server error (HTTP 503)', description: expect.stringMatching(/^Service Unavailable\. /) },
 		});
 		expect(
-			readEnvelope(response(422, { success: false, message: { destination_number: ['The destination number field is required.'] }, errors: { destination_number: ['The destination number field is required.'] } })),
+			readEnvelope(
+				response(422, {
+					success: false,
+					message: { destination_number: ['The destination number field is required.'] },
+					errors: { destination_number: ['The destination number field is required.'] },
+				}),
+			),
 		).toMatchObject({
 			failure: {
 				message: 'Smartflo rejected the parameters: The destination number field is required.',

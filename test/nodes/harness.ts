@@ -26,7 +26,9 @@ export async function runNode(options: RunOptions) {
 }
 
 /** The error the node throws, or fails the test if it succeeds. */
-export async function runNodeError(options: RunOptions): Promise<Error & { context?: IDataObject; description?: string; httpCode?: string }> {
+export async function runNodeError(
+	options: RunOptions,
+): Promise<Error & { context?: IDataObject; description?: string; httpCode?: string }> {
 	return await runNode(options).then(
 		() => {
 			throw new Error('The node succeeded');

@@ -29,10 +29,16 @@ const nextNumber = () => String(++number);
 
 describe('Lead List → Get Many', () => {
 	it('lists the lead lists with the names of their fields', async () => {
-		const { output } = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'leadList', operation: 'getMany', returnAll: true } });
+		const { output } = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'leadList', operation: 'getMany', returnAll: true },
+		});
 		expect(jsonOf(output)).toEqual(lists);
 		expect(output[0].json.fields).toEqual(expect.arrayContaining([{ field: 'field_0', name: 'Phone Number' }]));
-		const limited = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'leadList', operation: 'getMany', limit: 2 } });
+		const limited = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'leadList', operation: 'getMany', limit: 2 },
+		});
 		expect(limited.output).toHaveLength(2);
 	});
 });
@@ -45,7 +51,12 @@ describe('Lead → Add', () => {
 			leadListId: String(lists[0].id),
 			phoneNumber: phone,
 			additionalFields: { name: 'Asha Rao', email: 'asha@example.in', address: 'Pune', company: 'Rao Traders', priority: 25 },
-			customFields: { field: [{ name: 'field_5', value: '4500000' }, { name: 'field_7', value: 'Marathi' }] },
+			customFields: {
+				field: [
+					{ name: 'field_5', value: '4500000' },
+					{ name: 'field_7', value: 'Marathi' },
+				],
+			},
 		});
 		expect(output[0].json).toEqual({ success: true, message: 'Lead added successfully', lead_id: expect.stringMatching(/^[0-9a-f]{24}$/) });
 		const [lead] = (await sandboxGet(sandbox, `/v1/broadcast/leads/${lists[0].id}?number=${phone}`)) as IDataObject[];
@@ -64,7 +75,13 @@ describe('Lead → Add', () => {
 	});
 
 	it('offers the list’s own names for its custom fields', async () => {
-		const context = asLoadOptions(createExecuteContext({ description: node.description, store: passwordCredential(sandbox.url), parameters: { leadListId: String(lists[0].id) } }).context);
+		const context = asLoadOptions(
+			createExecuteContext({
+				description: node.description,
+				store: passwordCredential(sandbox.url),
+				parameters: { leadListId: String(lists[0].id) },
+			}).context,
+		);
 		const fields = await getLeadFields.call(context);
 		expect(fields.slice(0, 3)).toEqual([
 			{ name: 'Loan Amount (field_5)', value: 'field_5' },
@@ -118,14 +135,16 @@ describe('Lead → Add', () => {
 
 describe('Lead → Add Many', () => {
 	const items = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { phone: nextNumber(), name: `Lead ${index}` } }));
-	const fromItems = (batch: INodeExecutionData[], extra: IDataObject = {}) => (index: number) => ({
-		operation: 'createMany',
-		leadListId: String(lists[2].id),
-		phoneNumber: batch[index].json.phone,
-		additionalFields: { name: batch[index].json.name },
-		batchSize: 2,
-		...extra,
-	});
+	const fromItems =
+		(batch: INodeExecutionData[], extra: IDataObject = {}) =>
+		(index: number) => ({
+			operation: 'createMany',
+			leadListId: String(lists[2].id),
+			phoneNumber: batch[index].json.phone,
+			additionalFields: { name: batch[index].json.name },
+			batchSize: 2,
+			...extra,
+		});
 
 	it('sends the input items as leads in batches of Batch Size, one output item per batch paired with its items', async () => {
 		const before = (await leadsOf(lists[2].id)).length;
@@ -133,7 +152,13 @@ describe('Lead → Add Many', () => {
 		const { output } = await run(fromItems(batch), { items: batch });
 		expect(requests('POST /v1/broadcast/leads/{id}')).toBe(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }, { item: 3 }], [{ item: 4 }]]);
-		expect(output[0].json).toEqual({ success: true, message: 'Leads are being uploaded', batch_id: expect.any(String), list_id: String(lists[2].id), leads: 2 });
+		expect(output[0].json).toEqual({
+			success: true,
+			message: 'Leads are being uploaded',
+			batch_id: expect.any(String),
+			list_id: String(lists[2].id),
+			leads: 2,
+		});
 		const leads = await leadsOf(lists[2].id);
 		expect(leads).toHaveLength(before + 5);
 		expect(leads.slice(-5).map((lead) => [lead.field_0, lead.field_1])).toEqual(batch.map((item) => [item.json.phone, item.json.name]));
@@ -183,14 +208,21 @@ describe('Lead → Get Many / Delete', () => {
 		const direct = await leadsOf(lists[0].id);
 		expect(jsonOf((await run({ operation: 'getMany', leadListId: String(lists[0].id), returnAll: true })).output)).toEqual(direct);
 		expect((await run({ operation: 'getMany', leadListId: String(lists[0].id), limit: 3 })).output).toHaveLength(3);
-		const byNumber = await run({ operation: 'getMany', leadListId: String(lists[0].id), returnAll: true, filters: { number: `+91${direct[4].field_0}` } });
+		const byNumber = await run({
+			operation: 'getMany',
+			leadListId: String(lists[0].id),
+			returnAll: true,
+			filters: { number: `+91${direct[4].field_0}` },
+		});
 		expect(jsonOf(byNumber.output)).toEqual([direct[4]]);
 		const viaBroadcast = await run({ operation: 'getMany', target: 'broadcast', broadcastId: String(broadcasts[0].id), returnAll: true });
 		expect(jsonOf(viaBroadcast.output)).toEqual(await leadsOf(broadcasts[0].phone_number_list));
 	});
 
 	it('refuses an unknown lead list with Smartflo’s message', async () => {
-		expect((await fail({ operation: 'getMany', leadListId: '1', returnAll: true })).message).toBe('Smartflo refused the request: Lead list not found');
+		expect((await fail({ operation: 'getMany', leadListId: '1', returnAll: true })).message).toBe(
+			'Smartflo refused the request: Lead list not found',
+		);
 	});
 
 	it('deletes a lead and says deleted; a lead already gone is Smartflo’s refusal', async () => {

@@ -14,7 +14,10 @@ describe.each([
 ])('%s → Get Many', (resource, path, field) => {
 	it('outputs one item per entry of Smartflo’s bare array', async () => {
 		const direct = (await sandboxGet(sandbox, path)) as Array<Record<string, unknown>>;
-		const { output } = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource, operation: 'getMany', returnAll: true } });
+		const { output } = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource, operation: 'getMany', returnAll: true },
+		});
 		expect(jsonOf(output)).toEqual(direct);
 		expect(direct.length).toBeGreaterThan(1);
 		expect(output[0].json).toHaveProperty(field);

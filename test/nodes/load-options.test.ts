@@ -44,7 +44,9 @@ it('lists the DIDs as caller IDs, valued by the number', async () => {
 	const options = await getCallerIds.call(loadOptionsContext());
 	const numbers = (await sandboxGet(sandbox, '/v1/my_number')) as IDataObject[];
 	expect(options.map((option) => option.value).sort()).toEqual(numbers.map((entry) => entry.did).sort());
-	expect(options.find((option) => option.value === numbers[0].did)?.name).toBe(`${numbers[0].did} (${numbers[0].alias || numbers[0].name})`);
+	expect(options.find((option) => option.value === numbers[0].did)?.name).toBe(
+		`${numbers[0].did} (${numbers[0].alias || numbers[0].name})`,
+	);
 });
 
 it('lists the departments, valued by ID', async () => {

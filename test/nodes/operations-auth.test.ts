@@ -43,8 +43,11 @@ beforeAll(async () => {
 	({ agentId, userId } = await firstUser(sandbox));
 	leadListId = String(((await sandboxGet(sandbox, '/v1/broadcast/lists')) as IDataObject[])[0].id);
 	const users = ((await sandboxGet(sandbox, '/v1/users?limit=100&user_status=1')) as { data: IDataObject[] }).data;
-	agents = users.filter((user) => [0, 3].includes((user.agent as IDataObject).status as number)).map((user) => String((user.agent as IDataObject).id));
-	for (const user of ((await sandboxGet(sandbox, '/v1/users?limit=100')) as { data: IDataObject[] }).data) agentOfUser.set(user.id, String((user.agent as IDataObject).id));
+	agents = users
+		.filter((user) => [0, 3].includes((user.agent as IDataObject).status as number))
+		.map((user) => String((user.agent as IDataObject).id));
+	for (const user of ((await sandboxGet(sandbox, '/v1/users?limit=100')) as { data: IDataObject[] }).data)
+		agentOfUser.set(user.id, String((user.agent as IDataObject).id));
 	const records = ((await sandboxGet(sandbox, '/v1/call/records?limit=100&call_type=c')) as { results: IDataObject[] }).results;
 	answeredRecord = records[0];
 });
@@ -125,17 +128,15 @@ const cases: OperationCase[] = [
 		parameters: () => ({ resource: 'department', operation: 'create', name: `team ${++unique}`, agents: agents.slice(0, 2) }),
 		check: ([item]) => expect(item.json).toMatchObject({ success: true, department_id: expect.any(Number) }),
 	},
-	...(['monitor', 'whisper', 'barge'] as const).map(
-		(operation): OperationCase => ({
-			operation: `call: ${operation}`,
-			route: 'POST /v1/call/options',
-			parameters: async () => {
-				const call = await answeredLiveCall(sandbox);
-				return { resource: 'call', operation, callId: call.call_id, supervisorId: otherAgent(call) };
-			},
-			check: ([item]) => expect(item.json).toMatchObject({ success: true }),
-		}),
-	),
+	...(['monitor', 'whisper', 'barge'] as const).map((operation): OperationCase => ({
+		operation: `call: ${operation}`,
+		route: 'POST /v1/call/options',
+		parameters: async () => {
+			const call = await answeredLiveCall(sandbox);
+			return { resource: 'call', operation, callId: call.call_id, supervisorId: otherAgent(call) };
+		},
+		check: ([item]) => expect(item.json).toMatchObject({ success: true }),
+	})),
 	{
 		operation: 'call: Transfer',
 		route: 'POST /v1/call/options',
@@ -180,7 +181,12 @@ const cases: OperationCase[] = [
 	{
 		operation: 'user: Update',
 		route: 'PATCH /v1/user/{id}',
-		parameters: () => ({ resource: 'user', operation: 'update', userId: String(userId), updateFields: { designation: `Lead ${++unique}` } }),
+		parameters: () => ({
+			resource: 'user',
+			operation: 'update',
+			userId: String(userId),
+			updateFields: { designation: `Lead ${++unique}` },
+		}),
 		check: ([item]) => expect(item.json).toEqual({ success: true, message: 'User updated successfully' }),
 	},
 	{
@@ -210,7 +216,15 @@ const cases: OperationCase[] = [
 	{
 		operation: 'broadcast: Create',
 		route: 'POST /v1/broadcast',
-		parameters: () => ({ resource: 'broadcast', operation: 'create', name: `campaign ${++unique}`, leadListId, destinationType: 'ivr', destinationIvr: '303', timeout: 40 }),
+		parameters: () => ({
+			resource: 'broadcast',
+			operation: 'create',
+			name: `campaign ${++unique}`,
+			leadListId,
+			destinationType: 'ivr',
+			destinationIvr: '303',
+			timeout: 40,
+		}),
 		check: ([item]) => expect(item.json).toMatchObject({ success: true, broadcast_id: expect.any(Number) }),
 	},
 	{
@@ -241,7 +255,13 @@ const cases: OperationCase[] = [
 		operation: 'lead: Add Many',
 		route: 'POST /v1/broadcast/leads/{id}',
 		// One lead per request, so that each item is a batch of its own.
-		parameters: () => ({ resource: 'lead', operation: 'createMany', leadListId, phoneNumber: String(9_600_000_000 + ++unique), batchSize: 1 }),
+		parameters: () => ({
+			resource: 'lead',
+			operation: 'createMany',
+			leadListId,
+			phoneNumber: String(9_600_000_000 + ++unique),
+			batchSize: 1,
+		}),
 		check: ([item]) => expect(item.json).toMatchObject({ success: true, batch_id: expect.any(String), leads: 1 }),
 	},
 	{
@@ -378,18 +398,21 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 		expect(Date.parse(store.stored.tokenExpiresAt as string)).toBeGreaterThan(Date.now());
 	});
 
-	it.each(['1.123', '2.41', 'newest'] as const)('gives up after one renewal when Smartflo keeps refusing, on n8n %s (no loop)', async (n8n) => {
-		const store = await loggedInCredential();
-		store.n8n = n8n;
-		const params = await parameters();
-		rewrite = (reply) => (apiPath(reply.path) ? { status: 403, body: JSON.stringify({ message: 'Token has expired' }) } : undefined);
-		const error = await runNodeError({ store, parameters: params });
-		expect(error.message).toMatch(/^Smartflo refused the request even with a newly obtained token \(HTTP 403\): Token has expired/);
-		expect(error.context?.itemIndex).toBe(0);
-		expect(requestsTo()).toBe(2);
-		// The node renews with a login; n8n's renewal refreshes the (still valid) token.
-		expect(sandbox.stats().logins + sandbox.stats().refreshes).toBe(1);
-	});
+	it.each(['1.123', '2.41', 'newest'] as const)(
+		'gives up after one renewal when Smartflo keeps refusing, on n8n %s (no loop)',
+		async (n8n) => {
+			const store = await loggedInCredential();
+			store.n8n = n8n;
+			const params = await parameters();
+			rewrite = (reply) => (apiPath(reply.path) ? { status: 403, body: JSON.stringify({ message: 'Token has expired' }) } : undefined);
+			const error = await runNodeError({ store, parameters: params });
+			expect(error.message).toMatch(/^Smartflo refused the request even with a newly obtained token \(HTTP 403\): Token has expired/);
+			expect(error.context?.itemIndex).toBe(0);
+			expect(requestsTo()).toBe(2);
+			// The node renews with a login; n8n's renewal refreshes the (still valid) token.
+			expect(sandbox.stats().logins + sandbox.stats().refreshes).toBe(1);
+		},
+	);
 
 	it('does not try to renew a pasted token, and says what to do instead', async () => {
 		const token = sandbox.issueToken({ kind: 'api-connect' });
@@ -416,7 +439,10 @@ describe.each(cases)('$operation', ({ route, parameters, check }) => {
 				: undefined;
 
 		const { output } = await runNode({ store, items, parameters: (index) => params[index], continueOnFail: true });
-		expect(output[0]).toEqual({ json: { error: 'Smartflo refused the request: Something is not right', description: expect.any(String) }, pairedItem: { item: 0 } });
+		expect(output[0]).toEqual({
+			json: { error: 'Smartflo refused the request: Something is not right', description: expect.any(String) },
+			pairedItem: { item: 0 },
+		});
 		expect(output.length).toBeGreaterThan(1);
 		for (const item of output.slice(1)) expect(pairedItems(item)).toEqual([{ item: 1 }]);
 		check(output.slice(1));

@@ -18,7 +18,9 @@ const soonExpiring = () => passwordCredential(sandbox.url, { email: 'soon@smartf
 
 describe('the item loop', () => {
 	it('keeps going after a failing item with continueOnFail, each output paired with its input', async () => {
-		const { output: [one] } = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'getMany', limit: 1 } });
+		const {
+			output: [one],
+		} = await runNode({ store: passwordCredential(sandbox.url), parameters: { resource: 'user', operation: 'getMany', limit: 1 } });
 		const ids = [String(one.json.id), '1', String(one.json.id)];
 		const { output } = await runNode({
 			store: passwordCredential(sandbox.url),
@@ -38,7 +40,8 @@ describe('the item loop', () => {
 		let listRequests = 0;
 		const server = await startFakeServer((request) => {
 			if (request.path === '/v1/auth/login') return { status: 200, body: { success: true, access_token: token, expires_in: 3600 } };
-			if (request.path === '/v1/auth/refresh') return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' };
+			if (request.path === '/v1/auth/refresh')
+				return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' };
 			return ++listRequests === 1 ? { status: 200, body: [] } : { status: 401, body: { message: 'Token has expired' } };
 		});
 		try {

@@ -25,7 +25,9 @@ describe('IVR → Get Many', () => {
 		const { ivrs } = (await sandboxGet(sandbox, '/v1/ivrs')) as { ivrs: IDataObject[] };
 		const { output } = await run({ operation: 'getMany', returnAll: true });
 		expect(jsonOf(output)).toEqual(ivrs);
-		expect(output[0].json.ivr_menu).toEqual(expect.arrayContaining([expect.objectContaining({ option: '1', destination_type: 'department' })]));
+		expect(output[0].json.ivr_menu).toEqual(
+			expect.arrayContaining([expect.objectContaining({ option: '1', destination_type: 'department' })]),
+		);
 		expect((await run({ operation: 'getMany', limit: 1 })).output).toHaveLength(1);
 	});
 });
@@ -41,8 +43,15 @@ describe('Department → Create', () => {
 			additionalFields: { description: 'Overdue payments', ringStrategy: 'round_robin', agentTimeout: 20 },
 		});
 		expect(output[0].json).toEqual({ success: true, message: 'Department created successfully', department_id: expect.any(Number) });
-		const department = ((await sandboxGet(sandbox, '/v1/departments')) as IDataObject[]).find((entry) => entry.id === output[0].json.department_id) as IDataObject;
-		expect(department).toMatchObject({ name: 'collections', description: 'Overdue payments', ring_strategy: 'round_robin', agent_count: 3 });
+		const department = ((await sandboxGet(sandbox, '/v1/departments')) as IDataObject[]).find(
+			(entry) => entry.id === output[0].json.department_id,
+		) as IDataObject;
+		expect(department).toMatchObject({
+			name: 'collections',
+			description: 'Overdue payments',
+			ring_strategy: 'round_robin',
+			agent_count: 3,
+		});
 		expect((department.agents as IDataObject[]).map((agent) => [agent.eid, agent.timeout])).toEqual(agentIds(3).map((id) => [id, 20]));
 	});
 
@@ -57,7 +66,8 @@ describe('Department → Create', () => {
 
 describe('My Number → Update', () => {
 	const { run, fail } = forResource('myNumber', () => sandbox.url);
-	const destinationOf = async (id: unknown) => ((await sandboxGet(sandbox, '/v1/my_number')) as IDataObject[]).find((entry) => entry.id === id)?.destination;
+	const destinationOf = async (id: unknown) =>
+		((await sandboxGet(sandbox, '/v1/my_number')) as IDataObject[]).find((entry) => entry.id === id)?.destination;
 
 	it.each([
 		['agent', (): IDataObject => ({ destinationAgent: agentIds(1)[0] }), () => `agent||${agentIds(1)[0]}`],
@@ -86,7 +96,12 @@ describe('My Number → Update', () => {
 			'The IVR destination needs the IVR ID',
 		);
 		expect(sandbox.stats().byPath['PUT /v1/my_number/{id}']).toBeUndefined();
-		const error = await fail({ operation: 'update', numberId: String(dids[1].id), destinationType: 'department', destinationDepartment: '9' });
+		const error = await fail({
+			operation: 'update',
+			numberId: String(dids[1].id),
+			destinationType: 'department',
+			destinationDepartment: '9',
+		});
 		expect(error.message).toBe('Smartflo refused the request: Destination not found');
 		expect(error.httpCode).toBe('200');
 	});

@@ -12,7 +12,11 @@ import ts from 'typescript';
  * so the check always covers the current source, on a clean checkout too.
  */
 const repo = resolve(__dirname, '../..');
-const ENTRY_POINTS = ['credentials/SmartfloApi.credentials.ts', 'nodes/Smartflo/Smartflo.node.ts', 'nodes/Smartflo/SmartfloTrigger.node.ts'];
+const ENTRY_POINTS = [
+	'credentials/SmartfloApi.credentials.ts',
+	'nodes/Smartflo/Smartflo.node.ts',
+	'nodes/Smartflo/SmartfloTrigger.node.ts',
+];
 const ALLOWED_PACKAGES = new Set(['n8n-workflow']);
 const BUILTINS = new Set(builtinModules);
 
@@ -21,13 +25,20 @@ let outDir: string;
 beforeAll(() => {
 	outDir = mkdtempSync(join(tmpdir(), 'smartflo-n8n-build-'));
 	const configPath = join(repo, 'tsconfig.build.json');
-	const config = ts.getParsedCommandLineOfConfigFile(configPath, { outDir, noEmit: false, declaration: false, sourceMap: false }, {
-		...ts.sys,
-		onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-			throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+	const config = ts.getParsedCommandLineOfConfigFile(
+		configPath,
+		{ outDir, noEmit: false, declaration: false, sourceMap: false },
+		{
+			...ts.sys,
+			onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+				throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+			},
 		},
-	})!;
-	const program = ts.createProgram(ENTRY_POINTS.map((entry) => join(repo, entry)), config.options);
+	)!;
+	const program = ts.createProgram(
+		ENTRY_POINTS.map((entry) => join(repo, entry)),
+		config.options,
+	);
 	const result = program.emit();
 	expect(result.emitSkipped).toBe(false);
 }, 60_000);
@@ -88,7 +99,14 @@ it('requires only n8n-workflow and Node built-ins, through every file it reaches
 	expect(forbidden).toEqual([]);
 	// The walk really went into the shared core.
 	const reached = [...visited].map((file) => relative(outDir, file));
-	expect(reached).toEqual(expect.arrayContaining(['src/auth/client.js', 'src/api/answer.js', 'src/n8n/request-helper-transport.js', 'src/n8n/credential-session.js']));
+	expect(reached).toEqual(
+		expect.arrayContaining([
+			'src/auth/client.js',
+			'src/api/answer.js',
+			'src/n8n/request-helper-transport.js',
+			'src/n8n/credential-session.js',
+		]),
+	);
 	expect(reached.some((file) => /undici|graphql|sandbox/.test(file))).toBe(false);
 	expect(external.map(({ specifier }) => specifier)).not.toEqual(expect.arrayContaining(['undici', 'graphql']));
 });

@@ -84,10 +84,19 @@ describe('User → Create', () => {
 
 	it('creates the user and its agent with every required field; the new user is listed', async () => {
 		const { output } = await run(base({ additionalFields: { departments: ['4201'], assignExtension: true } }));
-		expect(output[0].json).toEqual({ success: true, message: 'User created successfully', user_id: expect.any(Number), agent_id: expect.stringMatching(/^\d{13}$/) });
+		expect(output[0].json).toEqual({
+			success: true,
+			message: 'User created successfully',
+			user_id: expect.any(Number),
+			agent_id: expect.stringMatching(/^\d{13}$/),
+		});
 		expect(JSON.stringify(output)).not.toContain('Welcome@2026');
 		const created = ((await sandboxGet(sandbox, `/v1/user/${output[0].json.user_id}`)) as { data: IDataObject }).data;
-		expect(created).toMatchObject({ name: 'Meera Iyer', number: '+919812300001', team_member: { email: 'meera.iyer@sandboxretail.test', login_id: 'meera.iyer', status: 1, role: 'Agent' } });
+		expect(created).toMatchObject({
+			name: 'Meera Iyer',
+			number: '+919812300001',
+			team_member: { email: 'meera.iyer@sandboxretail.test', login_id: 'meera.iyer', status: 1, role: 'Agent' },
+		});
 		expect((created.agent as IDataObject).extension).toEqual({ username: expect.any(String), outbound_block: 0 });
 	});
 
@@ -103,15 +112,22 @@ describe('User → Create', () => {
 	});
 
 	it('reports Smartflo’s validation field by field: the password policy, a taken email, an unknown number ID', async () => {
-		const taken = ((await sandboxGet(sandbox, `/v1/user/${allUsers[0].id}`)) as { data: { team_member: { email: string } } }).data.team_member.email;
-		const error = await fail(base({ email: taken, password: 'welcome2026', callerIds: ['1'], loginId: 'someone.new', number: '+919812300002' }));
+		const taken = ((await sandboxGet(sandbox, `/v1/user/${allUsers[0].id}`)) as { data: { team_member: { email: string } } }).data
+			.team_member.email;
+		const error = await fail(
+			base({ email: taken, password: 'welcome2026', callerIds: ['1'], loginId: 'someone.new', number: '+919812300002' }),
+		);
 		expect(error.message).toBe('Smartflo rejected the parameters: The given data was invalid.');
-		expect(error.description).toBe('email: The email has already been taken.; caller_id: The selected caller id is invalid.; password: The password format is invalid.');
+		expect(error.description).toBe(
+			'email: The email has already been taken.; caller_id: The selected caller id is invalid.; password: The password format is invalid.',
+		);
 		expect(error.description).not.toContain('welcome2026');
 	});
 
 	it('passes on Smartflo’s refusal of a number another user has', async () => {
-		const error = await fail(base({ number: String((allUsers[1].agent as IDataObject).follow_me_number), email: 'new.one@example.in', loginId: 'new.one' }));
+		const error = await fail(
+			base({ number: String((allUsers[1].agent as IDataObject).follow_me_number), email: 'new.one@example.in', loginId: 'new.one' }),
+		);
 		expect(error.message).toBe('Smartflo refused the request: Number is already assigned to another user');
 		expect(error.httpCode).toBe('200');
 	});
@@ -134,7 +150,12 @@ describe('User → Update', () => {
 		const before = await detail(user.id);
 		await update(user.id, { designation: 'Team Lead', role: '3', internationalOutbound: true });
 		const after = await detail(user.id);
-		expect(after).toMatchObject({ name: before.name, number: before.number, team_member: { designation: 'Team Lead', role: 'Supervisor' }, agent: { is_international_outbound_enabled: true } });
+		expect(after).toMatchObject({
+			name: before.name,
+			number: before.number,
+			team_member: { designation: 'Team Lead', role: 'Supervisor' },
+			agent: { is_international_outbound_enabled: true },
+		});
 	});
 
 	it('refuses an update with nothing in it; an unknown user is Smartflo’s 404', async () => {

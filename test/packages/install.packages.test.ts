@@ -30,7 +30,10 @@ function systemNodeDir(): string {
 	return found;
 }
 
-const systemEnv = () => ({ ...process.env, PATH: [systemNodeDir(), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'))].join(delimiter) });
+const systemEnv = () => ({
+	...process.env,
+	PATH: [systemNodeDir(), ...(process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'))].join(delimiter),
+});
 
 /** Packs this repository, or the workspace named, into workDir and notes the sizes; returns the tarball. */
 async function pack(workspace?: string): Promise<string> {
@@ -52,7 +55,11 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-	console.log(`Package sizes:\n${Object.entries(sizes).map(([what, size]) => `  ${what}: ${size}`).join('\n')}`);
+	console.log(
+		`Package sizes:\n${Object.entries(sizes)
+			.map(([what, size]) => `  ${what}: ${size}`)
+			.join('\n')}`,
+	);
 	rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -64,7 +71,12 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 		const tarball = await pack('graphql');
 		installDir = join(workDir, 'graphql-user');
 		mkdirSync(installDir);
-		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: installDir, encoding: 'utf8', env: systemEnv(), timeout: 240_000 });
+		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', tarball], {
+			cwd: installDir,
+			encoding: 'utf8',
+			env: systemEnv(),
+			timeout: 240_000,
+		});
 		if (install.status !== 0) throw new Error(`npm i failed:\n${install.stderr}`);
 		cli = join(installDir, 'node_modules', 'smartflo-graphql', 'dist', 'graphql', 'cli.js');
 		sizes['smartflo-graphql fresh install (node_modules)'] = kB(diskUsage(join(installDir, 'node_modules')));
@@ -75,7 +87,9 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 		expect(installed).toContain('smartflo-graphql');
 		expect(installed).toEqual(expect.arrayContaining(['graphql-yoga', 'undici', 'graphql']));
 		expect(installed.filter((name) => /^n8n|isolated-vm/.test(name))).toEqual([]);
-		expect(spawnSync('npm', ['ls', '--all', 'n8n-workflow'], { cwd: installDir, encoding: 'utf8', env: systemEnv() }).stdout).not.toContain('n8n-workflow@');
+		expect(spawnSync('npm', ['ls', '--all', 'n8n-workflow'], { cwd: installDir, encoding: 'utf8', env: systemEnv() }).stdout).not.toContain(
+			'n8n-workflow@',
+		);
 	});
 
 	it('`smartflo-graphql --sandbox` answers a login on Node 24', async () => {
@@ -118,7 +132,9 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 			expect(run.stdout).toBe(helpText());
 		} else {
 			expect(run.status).toBe(1);
-			expect(run.stderr).toBe(`smartflo-graphql needs Node.js 22 or newer; this is ${execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim()}.\n`);
+			expect(run.stderr).toBe(
+				`smartflo-graphql needs Node.js 22 or newer; this is ${execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim()}.\n`,
+			);
 		}
 	}, 40_000);
 });

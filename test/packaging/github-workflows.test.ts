@@ -17,7 +17,8 @@ it.each(workflows)('%s passes actionlint', (name) => {
 });
 
 it('actionlint does report a broken workflow', () => {
-	const broken = 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets }}\n        uses: actions/checkout@v4\n';
+	const broken =
+		'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets }}\n        uses: actions/checkout@v4\n';
 	expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
 });
 

@@ -31,7 +31,12 @@ function analyze(dir: string, leg: 'tarball' | 'source'): ScanResult {
 	`;
 	// eslint-plugin-n8n-nodes-base treats every file as every kind of node when NODE_ENV is "test" (as jest sets it).
 	const env = { ...process.env, NODE_ENV: 'production' };
-	const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { cwd: repo, encoding: 'utf8', env, timeout: 120_000 });
+	const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+		cwd: repo,
+		encoding: 'utf8',
+		env,
+		timeout: 120_000,
+	});
 	if (child.status !== 0) throw new Error(`the scanner failed to run: ${child.stderr}`);
 	const { passed, message, details } = JSON.parse(child.stdout) as { passed: boolean; message: string; details: string };
 	const errors = passed ? 0 : Number(/\((\d+) errors?/.exec(details)?.[1] ?? Number.NaN);
@@ -76,9 +81,17 @@ it('the scanner does find what n8n Cloud forbids: a timer, process and an undici
 
 it('ships the credential, the node and the core they use, and nothing of the GraphQL package', () => {
 	expect(packedFiles).toEqual(
-		expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'dist/credentials/SmartfloApi.credentials.js', 'dist/nodes/Smartflo/Smartflo.node.js']),
+		expect.arrayContaining([
+			'package.json',
+			'LICENSE',
+			'README.md',
+			'dist/credentials/SmartfloApi.credentials.js',
+			'dist/nodes/Smartflo/Smartflo.node.js',
+		]),
 	);
-	const unexpected = packedFiles.filter((file) => !['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md'].includes(file) && !file.startsWith('dist/'));
+	const unexpected = packedFiles.filter(
+		(file) => !['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md'].includes(file) && !file.startsWith('dist/'),
+	);
 	expect(unexpected).toEqual([]);
 	expect(packedFiles.filter((file) => /graphql|sandbox|undici|runtime\/|\.d\.ts$|\.map$/.test(file))).toEqual([]);
 });

@@ -128,7 +128,11 @@ describe('POST /v1/auth/login', () => {
 	it.each([
 		['a missing email', { password: 'x' }, { email: ['The email field is required.'] }],
 		['a missing password', { email: DEMO_ACCOUNT.email }, { password: ['The password field is required.'] }],
-		['blank fields', { email: '  ', password: '' }, { email: ['The email field is required.'], password: ['The password field is required.'] }],
+		[
+			'blank fields',
+			{ email: '  ', password: '' },
+			{ email: ['The email field is required.'], password: ['The password field is required.'] },
+		],
 		['a non-string email', { email: { a: 1 }, password: 'x' }, { email: ['The email must be a string.'] }],
 		['an empty object', {}, { email: ['The email field is required.'], password: ['The password field is required.'] }],
 	])('answers %s with the 422 validation envelope', async (_case, body, errors) => {

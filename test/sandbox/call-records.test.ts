@@ -8,8 +8,7 @@ describe('GET /v1/call/records', () => {
 	let token: string;
 	let all: Json[];
 
-	const records = (query: Record<string, string | number | string[]> = {}) =>
-		request(sandbox.url, '/v1/call/records', { token, query });
+	const records = (query: Record<string, string | number | string[]> = {}) => request(sandbox.url, '/v1/call/records', { token, query });
 	const stamp = (record: Json) => `${record.date} ${record.time}`;
 
 	beforeAll(async () => {
@@ -44,7 +43,9 @@ describe('GET /v1/call/records', () => {
 			if (record.status === 'answered') {
 				expect(record.answered_seconds).toBeGreaterThan(0);
 				// Pre-signed like Smartflo's, but served by the sandbox itself, at the host the request came to.
-				expect(record.recording_url).toBe(`${sandbox.url}/file/recording?${new URLSearchParams({ callId: record.call_id, type: 'rec', token: new URL(record.recording_url).searchParams.get('token') ?? '' })}`);
+				expect(record.recording_url).toBe(
+					`${sandbox.url}/file/recording?${new URLSearchParams({ callId: record.call_id, type: 'rec', token: new URL(record.recording_url).searchParams.get('token') ?? '' })}`,
+				);
 				expect(new URL(record.recording_url).searchParams.get('token')).toMatch(/^\w{40}$/);
 				expect(record.hangup_cause).toBe('NORMAL_CLEARING');
 			} else {
@@ -79,7 +80,8 @@ describe('GET /v1/call/records', () => {
 		const twin = await startSandbox({ seed: { endDate: END_DATE } });
 		try {
 			const response = await request(twin.url, '/v1/call/records', { token: twin.issueToken({}), query: { limit: 100 } });
-			const withoutHost = (records: Json[]) => records.map((record) => ({ ...record, recording_url: record.recording_url?.replace(/^http:\/\/[^/]+/, '') }));
+			const withoutHost = (records: Json[]) =>
+				records.map((record) => ({ ...record, recording_url: record.recording_url?.replace(/^http:\/\/[^/]+/, '') }));
 			expect(withoutHost(response.body.results)).toEqual(withoutHost(all.slice(0, 100)));
 		} finally {
 			await twin.close();

@@ -17,14 +17,24 @@ describe('broadcasts, lead lists, leads and the DND list', () => {
 		const first = await get('/v2/broadcasts', { limit: 2 });
 		expect(first.body).toEqual({ success: true, count: 3, limit: 2, page: 1, data: expect.any(Array) });
 		expect(first.body.data).toHaveLength(2);
-		expect(first.body.data[0]).toMatchObject({ id: 7001, status: 0, phone_number_list: '5101', destination: 'ivr||303', created_at: expect.any(Number) });
+		expect(first.body.data[0]).toMatchObject({
+			id: 7001,
+			status: 0,
+			phone_number_list: '5101',
+			destination: 'ivr||303',
+			created_at: expect.any(Number),
+		});
 		expect(String(first.body.data[0].created_at)).toMatch(/^\d{10}$/);
 		expect((await get('/v2/broadcasts', { limit: 2, page: 2 })).body.data.map((entry: Json) => entry.id)).toEqual([7003]);
 		expect((await get('/v2/broadcasts', { broadcast_id: 7002 })).body.data.map((entry: Json) => entry.id)).toEqual([7002]);
 	});
 
 	it('refuses an unknown broadcast with HTTP 200 and success:false, as Smartflo’s business errors come', async () => {
-		for (const response of [await get('/v1/broadcast/9999'), await get('/v2/broadcasts', { broadcast_id: 9999 }), await get('/v1/broadcast/start/9999')]) {
+		for (const response of [
+			await get('/v1/broadcast/9999'),
+			await get('/v2/broadcasts', { broadcast_id: 9999 }),
+			await get('/v1/broadcast/start/9999'),
+		]) {
 			expect(response.status).toBe(200);
 			expect(response.body).toEqual({ success: false, message: 'Broadcast not found' });
 		}
@@ -58,7 +68,10 @@ describe('broadcasts, lead lists, leads and the DND list', () => {
 		const created = await send('POST', '/v1/broadcast', { name: 'empty list', phone_number_list: '5103', destination: 'ivr||301' });
 		const id = created.body.broadcast_id;
 		expect((await get('/v1/broadcast/leads/5103')).body).toEqual([]);
-		expect((await get(`/v1/broadcast/start/${id}`)).body).toEqual({ success: false, message: 'The lead list of this broadcast has no leads' });
+		expect((await get(`/v1/broadcast/start/${id}`)).body).toEqual({
+			success: false,
+			message: 'The lead list of this broadcast has no leads',
+		});
 		expect((await get(`/v1/broadcast/end/${id}`)).body).toEqual({ success: false, message: 'Broadcast is not running' });
 		expect((await get('/v1/broadcast/start/7003')).body).toEqual({ success: true, message: 'Broadcast started successfully' });
 		expect((await get('/v1/broadcast/start/7003')).body).toEqual({ success: false, message: 'Broadcast is already running' });
@@ -73,22 +86,35 @@ describe('broadcasts, lead lists, leads and the DND list', () => {
 		const right = await send('POST', `/v1/broadcast/lead/${broadcast.phone_number_list}`, { field_0: '9876512345', field_1: 'Ravi' });
 		expect(right.body).toEqual({ success: true, message: 'Lead added successfully', lead_id: expect.stringMatching(/^[0-9a-f]{24}$/) });
 		expect((await get(`/v1/broadcast/leads/${broadcast.phone_number_list}`, { number: '+919876512345' })).body).toEqual([
-			expect.objectContaining({ lead_id: right.body.lead_id, field_0: '9876512345', field_1: 'Ravi', list_id: Number(broadcast.phone_number_list) }),
+			expect.objectContaining({
+				lead_id: right.body.lead_id,
+				field_0: '9876512345',
+				field_1: 'Ravi',
+				list_id: Number(broadcast.phone_number_list),
+			}),
 		]);
 	});
 
 	it('lists a lead list’s leads as a bare array with Mongo extended-JSON dates; an unknown list is a success:false object', async () => {
 		const leads = (await get('/v1/broadcast/leads/5101')).body;
 		expect(Array.isArray(leads)).toBe(true);
-		expect(leads[0]).toMatchObject({ id: leads[0].lead_id, list_name: 'home loan leads', created_at: { $date: { $numberLong: expect.stringMatching(/^\d{13}$/) } } });
+		expect(leads[0]).toMatchObject({
+			id: leads[0].lead_id,
+			list_name: 'home loan leads',
+			created_at: { $date: { $numberLong: expect.stringMatching(/^\d{13}$/) } },
+		});
 		expect((await get('/v1/broadcast/leads/1')).body).toEqual({ success: false, message: 'Lead list not found' });
 	});
 
 	it('takes up to 1000 leads in bulk, counts invalid ones as failed, and reports the batch', async () => {
-		const tooMany = await send('POST', '/v1/broadcast/leads/5103', { data: Array.from({ length: 1001 }, () => ({ field_0: '9876500000' })) });
+		const tooMany = await send('POST', '/v1/broadcast/leads/5103', {
+			data: Array.from({ length: 1001 }, () => ({ field_0: '9876500000' })),
+		});
 		expect(tooMany.status).toBe(422);
 		expect(tooMany.body.errors).toEqual({ data: ['The data may not have more than 1000 items.'] });
-		const upload = await send('POST', '/v1/broadcast/leads/5103', { data: [{ field_0: '9876500001' }, { field_0: '123' }, { field_1: 'no number' }, { field_0: '9876500001' }] });
+		const upload = await send('POST', '/v1/broadcast/leads/5103', {
+			data: [{ field_0: '9876500001' }, { field_0: '123' }, { field_1: 'no number' }, { field_0: '9876500001' }],
+		});
 		expect(upload.body).toEqual({ success: true, message: 'Leads are being uploaded', batch_id: expect.any(String) });
 		expect((await get(`/v1/broadcast/batch_status/${upload.body.batch_id}`)).body).toEqual({
 			success: true,
@@ -105,7 +131,13 @@ describe('broadcasts, lead lists, leads and the DND list', () => {
 	it('pages the DND list by last_seen_id with limit 1–100: { hasMore, count, limit, data }, dates ISO with +0530', async () => {
 		const first = await get('/v1/broadcast/dnd/leads', { limit: 20 });
 		expect(first.body).toMatchObject({ hasMore: true, count: 20, limit: 20 });
-		expect(first.body.data[0]).toEqual({ id: expect.any(Number), number: expect.stringMatching(/^[6-9]\d{9}$/), type: expect.any(String), list_id: 1, created_at: expect.stringMatching(/\+0530$/) });
+		expect(first.body.data[0]).toEqual({
+			id: expect.any(Number),
+			number: expect.stringMatching(/^[6-9]\d{9}$/),
+			type: expect.any(String),
+			list_id: 1,
+			created_at: expect.stringMatching(/\+0530$/),
+		});
 		const rest = await get('/v1/broadcast/dnd/leads', { limit: 100, last_seen_id: first.body.data[19].id });
 		expect(rest.body).toMatchObject({ hasMore: false, count: 25 });
 		expect((await get('/v1/broadcast/dnd/leads', { limit: 101 })).body.errors).toEqual({ limit: ['The limit must be between 1 and 100.'] });
@@ -113,7 +145,10 @@ describe('broadcasts, lead lists, leads and the DND list', () => {
 
 	it('deletes a lead by its lead_id, once', async () => {
 		const [lead] = (await get('/v1/broadcast/leads/5102')).body;
-		expect((await send('DELETE', `/v1/broadcast/lead/${lead.lead_id}`)).body).toEqual({ success: true, message: 'Lead deleted successfully' });
+		expect((await send('DELETE', `/v1/broadcast/lead/${lead.lead_id}`)).body).toEqual({
+			success: true,
+			message: 'Lead deleted successfully',
+		});
 		expect((await send('DELETE', `/v1/broadcast/lead/${lead.lead_id}`)).body).toEqual({ success: false, message: 'Lead not found' });
 	});
 });

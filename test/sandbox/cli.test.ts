@@ -54,10 +54,16 @@ describe('smartflo-sandbox CLI', () => {
 			const port = new URL(busy.url).port;
 			const errors: string[] = [];
 			const printed: string[] = [];
-			const exitCode = await main(['--port', port], { printError: (text) => errors.push(text), print: (text) => printed.push(text), env: {} });
+			const exitCode = await main(['--port', port], {
+				printError: (text) => errors.push(text),
+				print: (text) => printed.push(text),
+				env: {},
+			});
 			expect(exitCode).toBe(1);
 			expect(printed).toEqual([]);
-			expect(errors).toEqual([`smartflo-sandbox: port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (or --port 0 for any free port) or --host\n`]);
+			expect(errors).toEqual([
+				`smartflo-sandbox: port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (or --port 0 for any free port) or --host\n`,
+			]);
 		} finally {
 			await busy.close();
 		}

@@ -23,7 +23,12 @@ describe('POST /v1/click_to_call_support', () => {
 		const token = sandbox.issueToken({});
 		const live = await request(sandbox.url, '/v1/live_calls', { token, query: { call_id: response.body.call_id } });
 		expect(live.body).toEqual([
-			expect.objectContaining({ type: 'click-to-call-support', state: 'Ringing', customer_number: '+919876501234', source: '+919876501234' }),
+			expect.objectContaining({
+				type: 'click-to-call-support',
+				state: 'Ringing',
+				customer_number: '+919876501234',
+				source: '+919876501234',
+			}),
 		]);
 	});
 
@@ -51,7 +56,12 @@ describe('POST /v1/click_to_call_support', () => {
 
 	it('accepts customer_ring_timeout between 10 and 30', async () => {
 		for (const timeout of [10, 30]) {
-			const response = await support({ customer_number: '9876543210', api_key: DEMO_SUPPORT_API_KEY, async: 1, customer_ring_timeout: timeout });
+			const response = await support({
+				customer_number: '9876543210',
+				api_key: DEMO_SUPPORT_API_KEY,
+				async: 1,
+				customer_ring_timeout: timeout,
+			});
 			expect(response.body.success).toBe(true);
 		}
 	});

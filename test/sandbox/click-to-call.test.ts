@@ -35,7 +35,12 @@ describe('click to call → live calls → hangup', () => {
 	});
 
 	it.each([1, '1', true])('adds call_id when get_call_id is %p, and the call is live and ringing', async (flag) => {
-		const response = await clickToCall({ agent_number: agent.agent.id, destination_number: '+919812345678', async: '1', get_call_id: flag });
+		const response = await clickToCall({
+			agent_number: agent.agent.id,
+			destination_number: '+919812345678',
+			async: '1',
+			get_call_id: flag,
+		});
 		const callId = response.body.call_id;
 		expect(typeof callId).toBe('string');
 
@@ -77,7 +82,12 @@ describe('click to call → live calls → hangup', () => {
 	});
 
 	it('refuses a caller_id that is not an account DID', async () => {
-		const response = await clickToCall({ agent_number: agent.agent.id, destination_number: '9876543210', caller_id: '918000000000', async: 1 });
+		const response = await clickToCall({
+			agent_number: agent.agent.id,
+			destination_number: '9876543210',
+			caller_id: '918000000000',
+			async: 1,
+		});
 		expect(response.status).toBe(200);
 		expect(response.body).toEqual({ success: false, message: 'Provide a valid caller_id' });
 	});
@@ -157,7 +167,13 @@ describe('click to call → live calls → hangup', () => {
 	});
 
 	it('ends the call by itself once call_timeout has passed', async () => {
-		const placed = await clickToCall({ agent_number: agent.agent.id, destination_number: '9822233344', async: 1, get_call_id: 1, call_timeout: 1 });
+		const placed = await clickToCall({
+			agent_number: agent.agent.id,
+			destination_number: '9822233344',
+			async: 1,
+			get_call_id: 1,
+			call_timeout: 1,
+		});
 		expect((await liveCalls({ call_id: placed.body.call_id })).body).toHaveLength(1);
 		await sleep(1050);
 		expect((await liveCalls({ call_id: placed.body.call_id })).body).toEqual([]);

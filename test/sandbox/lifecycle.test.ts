@@ -5,7 +5,6 @@ import { startSandbox } from '../../src/sandbox';
 import { freePort } from '../helpers/fake-server';
 import { request } from './helpers';
 
-
 /** Sends raw bytes and resolves with whatever the server writes back until it closes the socket. */
 function rawExchange(url: string, payload: string): Promise<string> {
 	const { hostname, port } = new URL(url);
@@ -73,7 +72,9 @@ describe('server lifecycle', () => {
 			});
 			const garbage = await rawExchange(sandbox.url, 'THIS IS NOT HTTP\r\n\r\n');
 			expect(garbage).not.toContain('200 OK');
-			expect((await request(sandbox.url, '/v1/auth/login', { body: { email: 'demo@smartflo.test', password: 'Demo@Pass123' } })).status).toBe(200);
+			expect(
+				(await request(sandbox.url, '/v1/auth/login', { body: { email: 'demo@smartflo.test', password: 'Demo@Pass123' } })).status,
+			).toBe(200);
 			expect(sandbox.stats().loginAttempts).toBe(2);
 		} finally {
 			await sandbox.close();

@@ -76,7 +76,10 @@ describe('GET /v1/users and /v1/user/{id}', () => {
 		['is_international_calling', (user: Json) => user.is_international_outbound_enabled],
 	])('filters %s=true/false', async (flag, test) => {
 		const { data: everyone } = await collect();
-		for (const [value, wanted] of [['true', true], ['0', false]] as const) {
+		for (const [value, wanted] of [
+			['true', true],
+			['0', false],
+		] as const) {
 			const { data } = await collect({ [flag]: value });
 			expect(data).toEqual(everyone.filter((user) => Boolean(test(user)) === wanted));
 		}

@@ -27,7 +27,10 @@ describe('sandbox webhooks: the admin API and click to call', () => {
 
 	const admin = (path: string, options: { method?: string; body?: unknown } = {}) => request(sandbox.url, `/__sandbox${path}`, options);
 	const clickToCall = (body: Record<string, unknown>) =>
-		request(sandbox.url, '/v1/click_to_call', { token: sandbox.issueToken({}), body: { agent_number: agentId, destination_number: '9876543210', async: 1, ...body } });
+		request(sandbox.url, '/v1/click_to_call', {
+			token: sandbox.issueToken({}),
+			body: { agent_number: agentId, destination_number: '9876543210', async: 1, ...body },
+		});
 
 	it('POST /webhooks registers, GET lists, DELETE /webhooks/{id} removes, DELETE /webhooks clears', async () => {
 		const created = await admin('/webhooks', { body: { url: `${receiver.url}/hook`, trigger: 'Call hangup (Missed)', method: 'GET' } });
@@ -77,7 +80,13 @@ describe('sandbox webhooks: the admin API and click to call', () => {
 		expect(bodies.map((body) => body.event)).toEqual(['click_to_call_answered_by_customer', 'call_hangup_answered']);
 		const live = await request(sandbox.url, '/v1/live_calls', { token: sandbox.issueToken({}), query: { call_id: placed.body.call_id } });
 		for (const body of bodies) {
-			expect(body).toMatchObject({ call_id: placed.body.call_id, ref_id: placed.body.ref_id, custom_identifier: 'lead-7', direction: 'clicktocall', call_to_number: '9876543210' });
+			expect(body).toMatchObject({
+				call_id: placed.body.call_id,
+				ref_id: placed.body.ref_id,
+				custom_identifier: 'lead-7',
+				direction: 'clicktocall',
+				call_to_number: '9876543210',
+			});
 			expect(body.uuid).toBe(live.body[0].channel_id);
 		}
 		expect(sandbox.playedCalls().at(-1)).toMatchObject({ kind: 'clickToCall', callId: placed.body.call_id, refId: placed.body.ref_id });
@@ -85,7 +94,9 @@ describe('sandbox webhooks: the admin API and click to call', () => {
 
 	it('click to call support plays the customer-first lifecycle', async () => {
 		sandbox.registerWebhook({ url: `${receiver.url}/hook`, trigger: 'Call answered by Customer (Click to call)' });
-		const placed = await request(sandbox.url, '/v1/click_to_call_support', { body: { customer_number: '9876543210', api_key: '5f0c7a3e-2b1d-4c9e-8a6f-0d4b3c2a1e9f', async: 1 } });
+		const placed = await request(sandbox.url, '/v1/click_to_call_support', {
+			body: { customer_number: '9876543210', api_key: '5f0c7a3e-2b1d-4c9e-8a6f-0d4b3c2a1e9f', async: 1 },
+		});
 		expect(placed.body.success).toBe(true);
 		await sandbox.webhooksIdle();
 		expect(JSON.parse(receiver.requests[0].body)).toMatchObject({ ref_id: placed.body.ref_id, direction: 'click_to_call' });
@@ -97,7 +108,10 @@ describe('sandbox webhooks: the admin API and click to call', () => {
 		sandbox.configureWebhooks({ onClickToCall: 'missed' });
 		await clickToCall({});
 		await sandbox.webhooksIdle();
-		expect(receiver.requests.map((entry) => JSON.parse(entry.body).event)).toEqual(['click_to_call_missed_by_customer', 'call_hangup_missed']);
+		expect(receiver.requests.map((entry) => JSON.parse(entry.body).event)).toEqual([
+			'click_to_call_missed_by_customer',
+			'call_hangup_missed',
+		]);
 		sandbox.configureWebhooks({ onClickToCall: 'off' });
 		await clickToCall({});
 		await sandbox.webhooksIdle();

@@ -36,7 +36,13 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 	describe('registration', () => {
 		it('takes the portal’s name or the id and defaults to POST, JSON and the trigger’s template', () => {
 			const byName = sandbox.registerWebhook({ url: hook('/a'), trigger: 'Call hangup (Missed)' });
-			expect(byName).toMatchObject({ trigger: 'call_hangup_missed', triggerName: 'Call hangup (Missed)', method: 'POST', encoding: 'json', headers: {} });
+			expect(byName).toMatchObject({
+				trigger: 'call_hangup_missed',
+				triggerName: 'Call hangup (Missed)',
+				method: 'POST',
+				encoding: 'json',
+				headers: {},
+			});
 			expect(byName.bodyTemplate).toEqual(bodyTemplate(findTrigger('call_hangup_missed') as SmartfloTrigger));
 			expect(sandbox.registerWebhook({ url: hook('/b'), trigger: 'dtmf_option', method: 'GET' }).method).toBe('GET');
 			expect(sandbox.listWebhooks().map((webhook) => webhook.trigger)).toEqual(['call_hangup_missed', 'dtmf_option']);
@@ -80,20 +86,71 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 			expect(triggersReceived()).toEqual(expected);
 			expect(played.deliveries.every((delivery) => delivery.outcome === 'delivered' && delivery.status === 200)).toBe(true);
 			expect(played.finished).toBe(true);
-			const digits = receiver.requests.filter((request) => request.path.startsWith('/dtmf_option')).map((request) => jsonOf(request).digit_pressed);
+			const digits = receiver.requests
+				.filter((request) => request.path.startsWith('/dtmf_option'))
+				.map((request) => jsonOf(request).digit_pressed);
 			expect(digits).toEqual(['1', '2']);
 		});
 
 		it.each([
-			['inbound', 'missed', ['call_received_on_server', 'call_received_on_department', 'dialed_on_agent', 'call_hangup_missed', 'call_hangup_missed_or_answered', 'call_missed_by_agent_hangup']],
-			['clickToCall', 'answered', ['dialed_on_agent', 'call_answered_by_agent', 'click_to_call_answered_by_customer', 'call_hangup_answered', 'call_hangup_missed_or_answered']],
-			['clickToCall', 'missed', ['dialed_on_agent', 'call_answered_by_agent', 'click_to_call_missed_by_customer', 'call_hangup_missed', 'call_hangup_missed_or_answered']],
-			['clickToCallSupport', 'answered', ['click_to_call_answered_by_customer', 'dialed_on_agent', 'call_answered_by_agent', 'call_hangup_answered', 'call_hangup_missed_or_answered']],
+			[
+				'inbound',
+				'missed',
+				[
+					'call_received_on_server',
+					'call_received_on_department',
+					'dialed_on_agent',
+					'call_hangup_missed',
+					'call_hangup_missed_or_answered',
+					'call_missed_by_agent_hangup',
+				],
+			],
+			[
+				'clickToCall',
+				'answered',
+				[
+					'dialed_on_agent',
+					'call_answered_by_agent',
+					'click_to_call_answered_by_customer',
+					'call_hangup_answered',
+					'call_hangup_missed_or_answered',
+				],
+			],
+			[
+				'clickToCall',
+				'missed',
+				[
+					'dialed_on_agent',
+					'call_answered_by_agent',
+					'click_to_call_missed_by_customer',
+					'call_hangup_missed',
+					'call_hangup_missed_or_answered',
+				],
+			],
+			[
+				'clickToCallSupport',
+				'answered',
+				[
+					'click_to_call_answered_by_customer',
+					'dialed_on_agent',
+					'call_answered_by_agent',
+					'call_hangup_answered',
+					'call_hangup_missed_or_answered',
+				],
+			],
 			['clickToCallSupport', 'missed', ['click_to_call_missed_by_customer', 'call_hangup_missed', 'call_hangup_missed_or_answered']],
 			[
 				'dialer',
 				'answered',
-				['dialer_call_connected_to_agent', 'session_call_answered', 'call_answered_by_agent', 'call_hangup_answered', 'call_hangup_missed_or_answered', 'call_answered_by_agent_hangup', 'dialer_disposition_status_updated'],
+				[
+					'dialer_call_connected_to_agent',
+					'session_call_answered',
+					'call_answered_by_agent',
+					'call_hangup_answered',
+					'call_hangup_missed_or_answered',
+					'call_answered_by_agent_hangup',
+					'dialer_disposition_status_updated',
+				],
 			],
 		] as const)('%s, %s', async (kind, outcome, expected) => {
 			registerAll();
@@ -137,7 +194,9 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 			});
 			expect(body.start_stamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 			expect(Number(body.duration)).toBe(30);
-			expect(body.missed_agent).toEqual([expect.objectContaining({ id: expect.any(String), name: expect.any(String), number: expect.stringMatching(/^\+91/) })]);
+			expect(body.missed_agent).toEqual([
+				expect.objectContaining({ id: expect.any(String), name: expect.any(String), number: expect.stringMatching(/^\+91/) }),
+			]);
 		});
 
 		it('an answered call’s hangup carries the agent object, the talk time and a signed recording link', async () => {
@@ -154,7 +213,13 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 			sandbox.registerWebhook({
 				url: hook('/custom'),
 				trigger: 'Call answered by Agent',
-				bodyTemplate: JSON.stringify({ kind: 'answered', who: '$answered_agent', text: 'call $call_id from $caller_id_number', nested: { id: '$uuid' }, odd: '$no_such_variable' }),
+				bodyTemplate: JSON.stringify({
+					kind: 'answered',
+					who: '$answered_agent',
+					text: 'call $call_id from $caller_id_number',
+					nested: { id: '$uuid' },
+					odd: '$no_such_variable',
+				}),
 			});
 			const played = await sandbox.playCall({ customerNumber: '9876543210' });
 			const body = jsonOf(receiver.requests[0]);
@@ -188,20 +253,35 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 			]);
 			expect(receiver.requests[0].body).toBe(receiver.requests[1].body);
 			const some = await sandbox.playCall({ quirks: { duplicates: ['Call hangup (Answered)'] } });
-			expect(some.deliveries.map(({ trigger, copy }) => `${trigger}#${copy}`)).toEqual(['call_answered_by_agent#1', 'call_hangup_answered#1', 'call_hangup_answered#2']);
+			expect(some.deliveries.map(({ trigger, copy }) => `${trigger}#${copy}`)).toEqual([
+				'call_answered_by_agent#1',
+				'call_hangup_answered#1',
+				'call_hangup_answered#2',
+			]);
 		});
 
 		it('out of order: the answered events arrive after the hangup', async () => {
 			registerAll();
 			await sandbox.playCall({ kind: 'clickToCall', quirks: { outOfOrder: true } });
-			expect(triggersReceived()).toEqual(['dialed_on_agent', 'call_hangup_answered', 'call_hangup_missed_or_answered', 'call_answered_by_agent', 'click_to_call_answered_by_customer']);
+			expect(triggersReceived()).toEqual([
+				'dialed_on_agent',
+				'call_hangup_answered',
+				'call_hangup_missed_or_answered',
+				'call_answered_by_agent',
+				'click_to_call_answered_by_customer',
+			]);
 		});
 
 		it('unresolved placeholders: variables without a value arrive as the literal $name', async () => {
 			sandbox.registerWebhook({ url: hook('/m'), trigger: 'Call hangup (Missed)' });
 			await sandbox.playCall({ outcome: 'missed', quirks: { unresolvedPlaceholders: true } });
 			const body = jsonOf(receiver.requests[0]);
-			expect(body).toMatchObject({ ref_id: '$ref_id', recording_url: '$recording_url', campaign_id: '$campaign_id', answered_agent: '$answered_agent' });
+			expect(body).toMatchObject({
+				ref_id: '$ref_id',
+				recording_url: '$recording_url',
+				campaign_id: '$campaign_id',
+				answered_agent: '$answered_agent',
+			});
 			expect(body.call_status).toBe('missed');
 		});
 
@@ -243,7 +323,13 @@ describe('sandbox webhooks: Smartflo’s deliveries of a call’s lifecycle', ()
 			sandbox.registerWebhook({ url: hook('/fail'), trigger: 'Call hangup (Answered)' });
 			sandbox.registerWebhook({ url: hook('/hang'), trigger: 'Call hangup (Missed or Answered)' });
 			sandbox.registerWebhook({ url: `${await closedPortUrl()}/x`, trigger: 'Call received on Server' });
-			receiver.reply((request) => (request.path.startsWith('/fail') ? { status: 500, body: {} } : request.path.startsWith('/hang') ? { hang: true } : { status: 200, body: {} }));
+			receiver.reply((request) =>
+				request.path.startsWith('/fail')
+					? { status: 500, body: {} }
+					: request.path.startsWith('/hang')
+						? { hang: true }
+						: { status: 200, body: {} },
+			);
 			const started = Date.now();
 			const played = await sandbox.playCall();
 			expect(Date.now() - started).toBeLessThan(5_000);

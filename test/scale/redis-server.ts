@@ -42,7 +42,22 @@ export async function startRedisServer(): Promise<RedisServer> {
 	const launch = async () => {
 		child = spawn(
 			'redis-server',
-			['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+			[
+				'--port',
+				String(port),
+				'--bind',
+				HOST,
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				dir,
+				'--daemonize',
+				'no',
+				'--loglevel',
+				'warning',
+			],
 			{ cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
 		);
 		let stderr = '';

@@ -36,7 +36,8 @@ describe('the Redis state store against a real redis-server', () => {
 	beforeEach(() => prefix++);
 
 	async function reachable(...all: RedisStateStore[]) {
-		const allReachable = async () => (await Promise.all(all.map((store) => store.health()))).every((health) => 'reachable' in health && health.reachable);
+		const allReachable = async () =>
+			(await Promise.all(all.map((store) => store.health()))).every((health) => 'reachable' in health && health.reachable);
 		await waitFor(allReachable, 10_000, 'the stores to reach Redis', 50);
 	}
 
@@ -55,7 +56,7 @@ describe('the Redis state store against a real redis-server', () => {
 		expect((await a.consume('k')).allowed).toBe(true);
 	});
 
-	it('two stores share caches: values, adds that only one wins, deletes of one\'s own value only, and expiry', async () => {
+	it("two stores share caches: values, adds that only one wins, deletes of one's own value only, and expiry", async () => {
 		const one = replica().store.cache('flights');
 		const two = replica().store.cache('flights');
 		await reachable(...stores.slice(-2));
@@ -102,15 +103,20 @@ describe('the Redis state store against a real redis-server', () => {
 		const cache = store.cache('rejections');
 		await reachable(store);
 		await redis.kill();
-		expect([await counter.consume('k'), await counter.consume('k'), await counter.consume('k')].map((decision) => decision.allowed)).toEqual([true, true, false]);
+		expect(
+			[await counter.consume('k'), await counter.consume('k'), await counter.consume('k')].map((decision) => decision.allowed),
+		).toEqual([true, true, false]);
 		await cache.set('k', 'v', 60_000);
 		expect(await cache.get('k')).toBe('v');
 		for (let index = 0; index < 1000; index++) await counter.consume(`key-${index}`);
 		expect(store.localSizes().failures).toBe(100);
 		expect(await store.health()).toEqual({ kind: 'redis', reachable: false, outage: 'memory' });
-		expect(logs.entries().filter((line) => line.level === 'warn').map((line) => line.msg)).toEqual([
-			'redis unreachable: limits and caches fall back to this process until it is back',
-		]);
+		expect(
+			logs
+				.entries()
+				.filter((line) => line.level === 'warn')
+				.map((line) => line.msg),
+		).toEqual(['redis unreachable: limits and caches fall back to this process until it is back']);
 		await redis.restart();
 		await reachable(store);
 	});

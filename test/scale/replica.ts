@@ -14,7 +14,17 @@ const OUT_DIR = join(repo, 'node_modules', '.cache', 'smartflo-scale');
  */
 export function buildGraphqlCli(): string {
 	const tsc = require.resolve('typescript/bin/tsc');
-	const args = ['-p', 'graphql/tsconfig.json', '--outDir', OUT_DIR, '--declaration', 'false', '--incremental', '--tsBuildInfoFile', join(OUT_DIR, 'graphql.tsbuildinfo')];
+	const args = [
+		'-p',
+		'graphql/tsconfig.json',
+		'--outDir',
+		OUT_DIR,
+		'--declaration',
+		'false',
+		'--incremental',
+		'--tsBuildInfoFile',
+		join(OUT_DIR, 'graphql.tsbuildinfo'),
+	];
 	const result = spawnSync(process.execPath, [tsc, ...args], { cwd: repo, encoding: 'utf8' });
 	if (result.status !== 0) throw new Error(`compiling the GraphQL package failed:\n${result.stdout}${result.stderr}`);
 	return join(OUT_DIR, 'graphql', 'cli.js');

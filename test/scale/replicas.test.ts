@@ -107,7 +107,8 @@ describe('two replicas sharing Redis', () => {
 	it('30 wrong passwords for one email, alternated across the replicas: Smartflo sees 5 (each replica on its own: 10, and the account locks)', async () => {
 		const shared = await pair();
 		const replies: GraphQLReply[] = [];
-		for (let attempt = 0; attempt < 30; attempt++) replies.push(await login(attempt % 2 ? shared.b : shared.a, VICTIM.email, wrongPassword(attempt)));
+		for (let attempt = 0; attempt < 30; attempt++)
+			replies.push(await login(attempt % 2 ? shared.b : shared.a, VICTIM.email, wrongPassword(attempt)));
 		expect(sandbox.stats().loginAttempts).toBe(5);
 		expect(sandbox.accountState(VICTIM.email)).toEqual({ loginFailedCount: 5, locked: false });
 		expect(outcomes(replies)).toEqual({ '200 INVALID_CREDENTIALS': 5, '429 RATE_LIMITED': 25 });
@@ -144,7 +145,8 @@ describe('two replicas sharing Redis', () => {
 		expect(await b.stop()).toBe(0);
 		const restarted = await startReplica('B restarted', env);
 		const replies: GraphQLReply[] = [];
-		for (let attempt = 3; attempt < 30; attempt++) replies.push(await login(attempt % 2 ? restarted : a, VICTIM.email, wrongPassword(attempt)));
+		for (let attempt = 3; attempt < 30; attempt++)
+			replies.push(await login(attempt % 2 ? restarted : a, VICTIM.email, wrongPassword(attempt)));
 		expect(sandbox.stats().loginAttempts).toBe(5);
 		expect(outcomes(replies)).toEqual({ '200 INVALID_CREDENTIALS': 2, '429 RATE_LIMITED': 25 });
 		expect(sandbox.accountState(VICTIM.email).locked).toBe(false);
@@ -162,13 +164,17 @@ describe('two replicas sharing Redis', () => {
 	it('identical concurrent logins and refreshes across the replicas share one upstream call; a late refresh gets the same new token', async () => {
 		const { a, b } = await pair();
 		sandbox.configure({ latencyMs: 300 });
-		const logins = await Promise.all(Array.from({ length: 10 }, (_, index) => login(index % 2 ? b : a, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)));
+		const logins = await Promise.all(
+			Array.from({ length: 10 }, (_, index) => login(index % 2 ? b : a, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password)),
+		);
 		expect(sandbox.stats().loginAttempts).toBe(1);
 		expect(outcomes(logins)).toEqual({ '200 ok': 10 });
 		expect(new Set(logins.map((reply) => reply.body.data.login.token.accessToken)).size).toBe(1);
 
 		const token = sandbox.issueToken();
-		const refreshes = await Promise.all(Array.from({ length: 6 }, (_, index) => postOverHttp((index % 2 ? b : a).url, REFRESH_MUTATION, { token })));
+		const refreshes = await Promise.all(
+			Array.from({ length: 6 }, (_, index) => postOverHttp((index % 2 ? b : a).url, REFRESH_MUTATION, { token })),
+		);
 		sandbox.configure({ latencyMs: 0 });
 		const late = await postOverHttp(b.url, REFRESH_MUTATION, { token: `Bearer ${token}` });
 		expect(sandbox.stats().refreshAttempts).toBe(1);
@@ -226,7 +232,13 @@ describe('two replicas sharing Redis', () => {
 			const replies: GraphQLReply[] = [];
 			for (let attempt = 1; attempt <= 10; attempt++) {
 				const replica = attempt % 2 ? b : a;
-				replies.push(await login(replica, attempt % 3 ? VICTIM.email : DEMO_ACCOUNT.email, attempt % 3 ? wrongPassword(attempt) : DEMO_ACCOUNT.password));
+				replies.push(
+					await login(
+						replica,
+						attempt % 3 ? VICTIM.email : DEMO_ACCOUNT.email,
+						attempt % 3 ? wrongPassword(attempt) : DEMO_ACCOUNT.password,
+					),
+				);
 			}
 			replies.push(await postOverHttp(a.url, REFRESH_MUTATION, { token: sandbox.issueToken() }));
 			expect(sandbox.stats().requests).toBe(0);
@@ -241,7 +253,12 @@ describe('two replicas sharing Redis', () => {
 				const ready = await replica.readyStatus(503);
 				expect(await ready.json()).toEqual({ ready: false, redis: 'unreachable', limits: 'unavailable: logins and refreshes are refused' });
 				expect(replica.running).toBe(true);
-				expect(replica.logs().filter((line) => line.level === 'warn').map((line) => line.msg)).toEqual(['redis unreachable: logins and refreshes are refused until it is back']);
+				expect(
+					replica
+						.logs()
+						.filter((line) => line.level === 'warn')
+						.map((line) => line.msg),
+				).toEqual(['redis unreachable: logins and refreshes are refused until it is back']);
 			}
 
 			await redis.restart();
@@ -262,9 +279,12 @@ describe('two replicas sharing Redis', () => {
 			for (const replica of [a, b]) {
 				const ready = await replica.readyStatus(200);
 				expect(await ready.json()).toEqual({ ready: true, redis: 'unreachable', limits: 'this replica only' });
-				expect(replica.logs().filter((line) => line.level === 'warn').map((line) => line.msg)).toEqual([
-					'redis unreachable: limits and caches fall back to this process until it is back',
-				]);
+				expect(
+					replica
+						.logs()
+						.filter((line) => line.level === 'warn')
+						.map((line) => line.msg),
+				).toEqual(['redis unreachable: limits and caches fall back to this process until it is back']);
 			}
 
 			await redis.restart();

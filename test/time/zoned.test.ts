@@ -27,16 +27,26 @@ describe('parseWallClock', () => {
 	});
 
 	it('drops a fraction of a second only when asked to', () => {
-		expect(parseWallClock('2026-02-28T23:59:59.999', { dropFraction: true })).toEqual({ year: 2026, month: 2, day: 28, hour: 23, minute: 59, second: 59 });
+		expect(parseWallClock('2026-02-28T23:59:59.999', { dropFraction: true })).toEqual({
+			year: 2026,
+			month: 2,
+			day: 28,
+			hour: 23,
+			minute: 59,
+			second: 59,
+		});
 		expect(parseWallClock('2026-02-28 23:59.5', { dropFraction: true })).toBeUndefined();
 	});
 });
 
 describe('hasZone', () => {
-	it.each(['2026-09-21T04:45:00.000Z', '2026-09-21T04:45:00z', '2026-09-21 10:15:00+05:30', '2026-09-21T10:15+0530', '2026-09-21T00:15:00-04:00'])(
-		'%p names its zone',
-		(text) => expect(hasZone(text)).toBe(true),
-	);
+	it.each([
+		'2026-09-21T04:45:00.000Z',
+		'2026-09-21T04:45:00z',
+		'2026-09-21 10:15:00+05:30',
+		'2026-09-21T10:15+0530',
+		'2026-09-21T00:15:00-04:00',
+	])('%p names its zone', (text) => expect(hasZone(text)).toBe(true));
 
 	it.each(['2026-09-21 10:15:00', '2026-09-21', '+05:30', 'Mon, 21 Sep 2026 10:15:00 +0530', '1790000000'])('%p does not', (text) => {
 		expect(hasZone(text)).toBe(false);
@@ -53,7 +63,8 @@ describe('instantOf', () => {
 	});
 
 	it('leaves texts and other values to the caller', () => {
-		for (const value of ['2026-09-21T04:45:00.000Z', String(epochMs), null, undefined, {}, [epochMs]]) expect(instantOf(value)).toBeUndefined();
+		for (const value of ['2026-09-21T04:45:00.000Z', String(epochMs), null, undefined, {}, [epochMs]])
+			expect(instantOf(value)).toBeUndefined();
 	});
 
 	it('gives NaN for an invalid Date, so the caller can tell it from no instant', () => {

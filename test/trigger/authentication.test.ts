@@ -48,7 +48,9 @@ describe('Smartflo Trigger: the shared secret', () => {
 
 	it('in a header: missing is 401 (a secret in the query does not count), wrong is 403', async () => {
 		expect((await deliver({ json: MISSED_HANGUP, query: withSecret() }, { parameters: HEADER })).status).toBe(401);
-		expect((await deliver({ json: MISSED_HANGUP, headers: { 'X-Smartflo-Secret': 'nope-nope-nope' } }, { parameters: HEADER })).status).toBe(403);
+		expect(
+			(await deliver({ json: MISSED_HANGUP, headers: { 'X-Smartflo-Secret': 'nope-nope-nope' } }, { parameters: HEADER })).status,
+		).toBe(403);
 	});
 
 	it('in a header of another name', async () => {
@@ -69,7 +71,9 @@ describe('Smartflo Trigger: the shared secret', () => {
 		expect(outcome).toMatchObject({ status: 500, items: [] });
 		expect(JSON.stringify(outcome.body)).toMatch(/not set up/);
 		const { context } = webhookContext({}, { parameters });
-		await expect(trigger.webhookMethods.default.checkExists.call(context as unknown as IHookFunctions)).rejects.toThrow(/Secret|Header Name|Parameter Name|time zone|Duplicate Window/);
+		await expect(trigger.webhookMethods.default.checkExists.call(context as unknown as IHookFunctions)).rejects.toThrow(
+			/Secret|Header Name|Parameter Name|time zone|Duplicate Window/,
+		);
 	});
 
 	it('activation accepts a usable setup; there is nothing to create or delete at Smartflo', async () => {

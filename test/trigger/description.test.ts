@@ -58,16 +58,19 @@ describe('Smartflo Trigger: what the node shows', () => {
 		expect(notice.displayName).toMatch(/Request/);
 	});
 
-	it.each(SMARTFLO_TRIGGERS.map((entry) => [entry.name, entry] as const))('shows a ready JSON body for “%s” when it is selected', (_name, entry) => {
-		const notice = property(`bodyTemplate_${entry.id}`);
-		expect(notice.displayOptions).toEqual({ show: { events: [entry.id] } });
-		const json = /<code>(.*)<\/code>/.exec(notice.displayName)?.[1] as string;
-		const template = JSON.parse(json);
-		expect(template).toEqual(bodyTemplate(entry));
-		expect(template.event).toBe(entry.id);
-		expect(template.uuid ?? template.call_id).toMatch(/^\$/);
-		for (const [key, value] of Object.entries(template)) if (key !== 'event') expect(value).toBe(`$${key}`);
-	});
+	it.each(SMARTFLO_TRIGGERS.map((entry) => [entry.name, entry] as const))(
+		'shows a ready JSON body for “%s” when it is selected',
+		(_name, entry) => {
+			const notice = property(`bodyTemplate_${entry.id}`);
+			expect(notice.displayOptions).toEqual({ show: { events: [entry.id] } });
+			const json = /<code>(.*)<\/code>/.exec(notice.displayName)?.[1] as string;
+			const template = JSON.parse(json);
+			expect(template).toEqual(bodyTemplate(entry));
+			expect(template.event).toBe(entry.id);
+			expect(template.uuid ?? template.call_id).toMatch(/^\$/);
+			for (const [key, value] of Object.entries(template)) if (key !== 'event') expect(value).toBe(`$${key}`);
+		},
+	);
 
 	it('is registered in package.json and has a codex file naming it', () => {
 		const repo = join(__dirname, '..', '..');

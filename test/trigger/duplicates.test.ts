@@ -23,7 +23,9 @@ const executions = async (payloads: unknown[], setup: TriggerSetup) => {
 function freshNode(): SmartfloTrigger {
 	let node: SmartfloTrigger | undefined;
 	jest.isolateModules(() => {
-		const { SmartfloTrigger: Fresh } = jest.requireActual<typeof import('../../nodes/Smartflo/SmartfloTrigger.node')>('../../nodes/Smartflo/SmartfloTrigger.node');
+		const { SmartfloTrigger: Fresh } = jest.requireActual<typeof import('../../nodes/Smartflo/SmartfloTrigger.node')>(
+			'../../nodes/Smartflo/SmartfloTrigger.node',
+		);
 		node = new Fresh();
 	});
 	return node as SmartfloTrigger;
@@ -48,13 +50,18 @@ describe('Smartflo Trigger: the same event for the same call delivered twice sta
 	it('a repeat in another shape (form-encoded, keys nested) is still a repeat', async () => {
 		const setup = oneNode();
 		await send(MISSED_HANGUP, setup);
-		const form = Object.fromEntries(Object.entries(MISSED_HANGUP).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+		const form = Object.fromEntries(
+			Object.entries(MISSED_HANGUP).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+		);
 		expect((await deliver({ form, query: withSecret() }, setup)).items).toEqual([]);
 	});
 
 	it('other events of the same call and the same event of other calls all run', async () => {
 		const setup = oneNode();
-		const items = await executions([ANSWERED_BY_AGENT, MISSED_HANGUP, ANSWERED_HANGUP, otherCall(MISSED_HANGUP, 1), otherCall(MISSED_HANGUP, 2)], setup);
+		const items = await executions(
+			[ANSWERED_BY_AGENT, MISSED_HANGUP, ANSWERED_HANGUP, otherCall(MISSED_HANGUP, 1), otherCall(MISSED_HANGUP, 2)],
+			setup,
+		);
 		expect(items).toHaveLength(5);
 	});
 

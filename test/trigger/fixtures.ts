@@ -58,7 +58,8 @@ export const ANSWERED_HANGUP = Object.freeze({
 	answered_agent_name: 'Priya Sharma',
 	answered_agent_number: '+919812345678',
 	missed_agent: '',
-	recording_url: 'https://cloudphone.tatateleservices.com/file/recording?callId=HYD1-D4-1790798403.486134&type=rec&token=SIGNEDrecordingTOKEN1234567890',
+	recording_url:
+		'https://cloudphone.tatateleservices.com/file/recording?callId=HYD1-D4-1790798403.486134&type=rec&token=SIGNEDrecordingTOKEN1234567890',
 	call_connected: '1',
 	hangup_cause_key: 'NORMAL_CLEARING',
 	hangup_cause_code: '16',
@@ -92,5 +93,9 @@ export const DTMF = Object.freeze({
 
 /** A payload of another call: every id differs. */
 export function otherCall<T extends Record<string, unknown>>(payload: T, index: number): T {
-	return { ...payload, uuid: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, call_id: `1790798403.${String(index).padStart(6, '0')}` };
+	return {
+		...payload,
+		uuid: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+		call_id: `1790798403.${String(index).padStart(6, '0')}`,
+	};
 }

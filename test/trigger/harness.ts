@@ -97,7 +97,8 @@ export function webhookContext(request: WebhookRequest, setup: TriggerSetup = {}
 		getWorkflow: () => ({ id: setup.workflowId ?? 'workflow-1', name: 'Smartflo events', active: true }),
 		getMode: () => setup.mode ?? 'webhook',
 		getWebhookName: () => (request.method === 'GET' ? 'setup' : 'default'),
-		getNodeParameter: (name: string, fallbackValue?: unknown) => nodeParameter(trigger.description.properties, parameters, name, fallbackValue),
+		getNodeParameter: (name: string, fallbackValue?: unknown) =>
+			nodeParameter(trigger.description.properties, parameters, name, fallbackValue),
 		getRequestObject: () => ({ method: request.method ?? 'POST', headers, query, body, rawBody }),
 		getResponseObject: () => expressResponse,
 		getQueryData: () => query,

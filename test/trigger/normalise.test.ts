@@ -5,18 +5,46 @@ const IST = 'Asia/Kolkata';
 describe('normaliseFields: Smartflo’s values made usable', () => {
 	it('unresolved $placeholders and empty strings become null, at any depth; other $ text stays', () => {
 		const fields = normaliseFields(
-			{ campaign_id: '$campaign_id', notes: '', billing_circle: { operator: '$operator', circle: ' ' }, price: '$5', label: 'costs $x now' },
+			{
+				campaign_id: '$campaign_id',
+				notes: '',
+				billing_circle: { operator: '$operator', circle: ' ' },
+				price: '$5',
+				label: 'costs $x now',
+			},
 			IST,
 		);
-		expect(fields).toEqual({ campaign_id: null, notes: null, billing_circle: { operator: null, circle: null }, price: '$5', label: 'costs $x now' });
+		expect(fields).toEqual({
+			campaign_id: null,
+			notes: null,
+			billing_circle: { operator: null, circle: null },
+			price: '$5',
+			label: 'costs $x now',
+		});
 	});
 
 	it('durations and counts become numbers (HH:MM:SS too); phone numbers, ids and digits stay text', () => {
 		const fields = normaliseFields(
-			{ duration: '65', billsec: '00:01:05', hangup_cause_code: '16', outbound_sec: 'n/a', call_id: 1715235734.129662, caller_id_number: '09876543210', digits_dialed: '0042' },
+			{
+				duration: '65',
+				billsec: '00:01:05',
+				hangup_cause_code: '16',
+				outbound_sec: 'n/a',
+				call_id: 1715235734.129662,
+				caller_id_number: '09876543210',
+				digits_dialed: '0042',
+			},
 			IST,
 		);
-		expect(fields).toEqual({ duration: 65, billsec: 65, hangup_cause_code: 16, outbound_sec: null, call_id: '1715235734.129662', caller_id_number: '09876543210', digits_dialed: '0042' });
+		expect(fields).toEqual({
+			duration: 65,
+			billsec: 65,
+			hangup_cause_code: 16,
+			outbound_sec: null,
+			call_id: '1715235734.129662',
+			caller_id_number: '09876543210',
+			digits_dialed: '0042',
+		});
 	});
 
 	it.each([
@@ -45,7 +73,11 @@ describe('normaliseFields: Smartflo’s values made usable', () => {
 
 	it('answered_agent: an object, built from the flat fields when Smartflo sends only those, else null', () => {
 		expect(normaliseFields({ answered_agent: '', answered_agent_name: '', answered_agent_number: '' }, IST).answered_agent).toBeNull();
-		expect(normaliseFields({ answer_agent_number: '+919812345678' }, IST).answered_agent).toEqual({ id: null, name: null, number: '+919812345678' });
+		expect(normaliseFields({ answer_agent_number: '+919812345678' }, IST).answered_agent).toEqual({
+			id: null,
+			name: null,
+			number: '+919812345678',
+		});
 		expect(normaliseFields({ answered_agent: '{"id":"7","name":"Asha","number":"+919800000000"}' }, IST).answered_agent).toEqual({
 			id: '7',
 			name: 'Asha',
@@ -60,11 +92,17 @@ describe('normaliseFields: Smartflo’s values made usable', () => {
 	});
 
 	it('call_flow: its epoch-second times become numbers', () => {
-		expect(normaliseFields({ call_flow: '[{"type":"init","time":"1790798400"}]' }, IST).call_flow).toEqual([{ type: 'init', time: 1790798400 }]);
+		expect(normaliseFields({ call_flow: '[{"type":"init","time":"1790798400"}]' }, IST).call_flow).toEqual([
+			{ type: 'init', time: 1790798400 },
+		]);
 	});
 
 	it('each stamp is followed by its UTC twin', () => {
-		expect(Object.keys(normaliseFields({ start_stamp: '2026-09-21 10:15:00', duration: '3' }, IST))).toEqual(['start_stamp', 'start_stamp_utc', 'duration']);
+		expect(Object.keys(normaliseFields({ start_stamp: '2026-09-21 10:15:00', duration: '3' }, IST))).toEqual([
+			'start_stamp',
+			'start_stamp_utc',
+			'duration',
+		]);
 	});
 });
 
@@ -86,9 +124,18 @@ describe('normaliseStamp: wall-clock times in the account zone', () => {
 	});
 
 	it('other zones, across a daylight-saving change', () => {
-		expect(normaliseStamp('2026-07-01 09:00:00', 'America/New_York')).toEqual({ local: '2026-07-01T09:00:00-04:00', utc: '2026-07-01T13:00:00.000Z' });
-		expect(normaliseStamp('2026-12-01 09:00:00', 'America/New_York')).toEqual({ local: '2026-12-01T09:00:00-05:00', utc: '2026-12-01T14:00:00.000Z' });
-		expect(normaliseStamp('2026-12-01 09:00:00', 'Asia/Kathmandu')).toEqual({ local: '2026-12-01T09:00:00+05:45', utc: '2026-12-01T03:15:00.000Z' });
+		expect(normaliseStamp('2026-07-01 09:00:00', 'America/New_York')).toEqual({
+			local: '2026-07-01T09:00:00-04:00',
+			utc: '2026-07-01T13:00:00.000Z',
+		});
+		expect(normaliseStamp('2026-12-01 09:00:00', 'America/New_York')).toEqual({
+			local: '2026-12-01T09:00:00-05:00',
+			utc: '2026-12-01T14:00:00.000Z',
+		});
+		expect(normaliseStamp('2026-12-01 09:00:00', 'Asia/Kathmandu')).toEqual({
+			local: '2026-12-01T09:00:00+05:45',
+			utc: '2026-12-01T03:15:00.000Z',
+		});
 	});
 
 	it('a text that is no time stays as it came in the fields, with a null UTC twin', () => {

@@ -33,7 +33,9 @@ const EXPECTED = {
 
 /** The fixture as a form or a query string carries it: objects and arrays as JSON text. */
 function flat(payload: Record<string, unknown>): Record<string, string> {
-	return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+	return Object.fromEntries(
+		Object.entries(payload).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+	);
 }
 
 describe('Smartflo Trigger: every payload shape Smartflo sends gives the same normalised item', () => {
@@ -69,7 +71,9 @@ describe('Smartflo Trigger: every payload shape Smartflo sends gives the same no
 	});
 
 	it('form-encoded with PHP-style keys: data[uuid]=…', async () => {
-		const form = Object.fromEntries(Object.entries(flat(MISSED_HANGUP)).map(([key, value]) => [key === 'event' ? key : `data[${key}]`, value]));
+		const form = Object.fromEntries(
+			Object.entries(flat(MISSED_HANGUP)).map(([key, value]) => [key === 'event' ? key : `data[${key}]`, value]),
+		);
 		const { items } = await deliver({ form, query: withSecret() });
 		expect(items[0]).toMatchObject(EXPECTED);
 	});

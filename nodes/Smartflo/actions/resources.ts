@@ -52,7 +52,9 @@ export const properties: INodeProperties[] = [resource, ...Object.values(resourc
 
 /** The operation a node's `resource` and `operation` parameters select, or undefined for unknown names. */
 export function operationOf(resourceName: string, operationName: string): SmartfloOperation | undefined {
-	const entry: SmartfloResource | undefined = Object.hasOwn(resources, resourceName) ? resources[resourceName as keyof typeof resources] : undefined;
+	const entry: SmartfloResource | undefined = Object.hasOwn(resources, resourceName)
+		? resources[resourceName as keyof typeof resources]
+		: undefined;
 	return entry && Object.hasOwn(entry.operations, operationName) ? entry.operations[operationName] : undefined;
 }
 

@@ -25,11 +25,7 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 /** Phone numbers (DIDs) from `GET /v1/my_number`: the value is the number itself, as caller IDs are sent. */
 export async function getCallerIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const numbers = await records.call(this, myNumber.getMany);
-	return byName(
-		numbers
-			.filter((entry) => text(entry.did) !== '')
-			.map((entry) => ({ name: numberLabel(entry), value: text(entry.did) })),
-	);
+	return byName(numbers.filter((entry) => text(entry.did) !== '').map((entry) => ({ name: numberLabel(entry), value: text(entry.did) })));
 }
 
 /** Phone numbers from `GET /v1/my_number` by their ID, which users' caller IDs and number updates want. */

@@ -46,23 +46,41 @@ export async function downloadSignedFile(this: IExecuteFunctions, url: string, i
 		if (!answer) {
 			const { kind, causeCode } = transportErrorOf(error);
 			const code = causeCode ? `Network error ${causeCode}. ` : '';
-			throw fail(`Could not download ${what}: ${connectionFailureWords(kind, causeCode)}`, `${code}Check that n8n can reach Smartflo’s recording server, then try again.`);
+			throw fail(
+				`Could not download ${what}: ${connectionFailureWords(kind, causeCode)}`,
+				`${code}Check that n8n can reach Smartflo’s recording server, then try again.`,
+			);
 		}
 		response = answer;
 	}
 
 	const { status } = response;
 	if (status === 401 || status === 403) {
-		throw fail(`The link to ${what} was refused (HTTP ${status})`, 'Pre-signed links expire. Read the call record again for a fresh recording_url, then download it at once.', status);
+		throw fail(
+			`The link to ${what} was refused (HTTP ${status})`,
+			'Pre-signed links expire. Read the call record again for a fresh recording_url, then download it at once.',
+			status,
+		);
 	}
-	if (status === 404) throw fail(`Smartflo has no file behind the link to ${what} (HTTP 404)`, 'The recording may have been deleted, or the link was changed.', status);
-	if (status < 200 || status >= 300) throw fail(`Could not download ${what} (HTTP ${status})`, 'Try again later, or enable Retry On Fail in the node settings.', status);
+	if (status === 404)
+		throw fail(
+			`Smartflo has no file behind the link to ${what} (HTTP 404)`,
+			'The recording may have been deleted, or the link was changed.',
+			status,
+		);
+	if (status < 200 || status >= 300)
+		throw fail(`Could not download ${what} (HTTP ${status})`, 'Try again later, or enable Retry On Fail in the node settings.', status);
 
 	const bytes = bytesOf(response.body);
 	const mimeType = headerValue(response.headers, 'content-type');
-	if (bytes.length === 0) throw fail(`The download of ${what} is empty`, 'Smartflo may still be writing the recording; try again in a minute.', status);
+	if (bytes.length === 0)
+		throw fail(`The download of ${what} is empty`, 'Smartflo may still be writing the recording; try again in a minute.', status);
 	if (mimeType && /^(text\/html|application\/json)/i.test(mimeType)) {
-		throw fail(`The link to ${what} answered with ${mimeType.split(';')[0]} instead of a file`, 'The link is not a recording link, or it has expired.', status);
+		throw fail(
+			`The link to ${what} answered with ${mimeType.split(';')[0]} instead of a file`,
+			'The link is not a recording link, or it has expired.',
+			status,
+		);
 	}
 	return mimeType ? { bytes, mimeType: mimeType.split(';')[0].trim() } : { bytes };
 }

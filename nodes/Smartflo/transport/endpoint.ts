@@ -3,10 +3,22 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { buildRequest, EndpointInputError, type BuildOptions, type EndpointDefinition, type Values } from '../../../src/api/endpoints';
 import { requestAllRecords } from './pagination';
-import { smartfloApiRequest, smartfloCredentials, smartfloUnauthenticatedRequest, type SmartfloContext, type SmartfloRequest } from './request';
+import {
+	smartfloApiRequest,
+	smartfloCredentials,
+	smartfloUnauthenticatedRequest,
+	type SmartfloContext,
+	type SmartfloRequest,
+} from './request';
 
 /** The request for an endpoint of the catalogue; a value it cannot take is a NodeOperationError at the item, before anything is sent. */
-export function endpointRequest(node: INode, endpoint: EndpointDefinition, values: Values, itemIndex?: number, options?: BuildOptions): SmartfloRequest {
+export function endpointRequest(
+	node: INode,
+	endpoint: EndpointDefinition,
+	values: Values,
+	itemIndex?: number,
+	options?: BuildOptions,
+): SmartfloRequest {
 	const request = catalogueValue(node, () => buildRequest(endpoint, values, options), itemIndex) as SmartfloRequest;
 	return endpoint.refusalFlag === undefined ? request : { ...request, refusalFlag: endpoint.refusalFlag };
 }
@@ -25,7 +37,12 @@ export function catalogueValue<T>(node: INode, build: () => T, itemIndex?: numbe
  * Sends a request of the endpoint: with the credential's token, or for an `apiKey` endpoint without
  * one (the credential then only gives the Base URL).
  */
-async function sendEndpointRequest(this: SmartfloContext, endpoint: EndpointDefinition, request: SmartfloRequest, itemIndex?: number): Promise<unknown> {
+async function sendEndpointRequest(
+	this: SmartfloContext,
+	endpoint: EndpointDefinition,
+	request: SmartfloRequest,
+	itemIndex?: number,
+): Promise<unknown> {
 	if (endpoint.auth !== 'apiKey') return await smartfloApiRequest.call(this, request, itemIndex);
 	const { baseUrl } = await smartfloCredentials.call(this, itemIndex);
 	return await smartfloUnauthenticatedRequest.call(this, baseUrl, request, itemIndex);

@@ -54,7 +54,8 @@ export function requestError(node: INode, error: unknown, baseUrl: string, itemI
 	// No answer at all: only a system error code tells (a failed renewal's message must not be re-read).
 	const answered = error instanceof NodeApiError && Boolean(error.httpCode);
 	const connection = transportErrorOf(error);
-	if (!answered && connection.causeCode !== undefined) return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
+	if (!answered && connection.causeCode !== undefined)
+		return authFailureError(node, transportFailure(connection, baseUrl), baseUrl, itemIndex);
 	return withItemIndex(node, error, itemIndex);
 }
 

@@ -153,7 +153,6 @@ export async function smartfloUnauthenticatedRequest(
 	return envelope.body;
 }
 
-
 /**
  * Smartflo's answers are read here, whatever the status. With a bearer token a 401 or 403 still
  * throws, so that n8n's own renew-and-resend can run (n8n versions without `except` return them, and

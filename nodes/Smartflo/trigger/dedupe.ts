@@ -100,8 +100,6 @@ function newestKeys(keys: Record<string, number>, capacity: number): Record<stri
 /** JSON with object keys sorted, so equal content gives equal text. */
 function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, entry: unknown) =>
-		isJsonObject(entry)
-			? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-			: entry,
+		isJsonObject(entry) ? Object.fromEntries(Object.entries(entry).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : entry,
 	);
 }

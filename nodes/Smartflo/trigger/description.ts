@@ -58,7 +58,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description: 'A long random string (at least 8 characters), for example from a password generator. Deliveries without it get 401, with another one 403.',
+		description:
+			'A long random string (at least 8 characters), for example from a password generator. Deliveries without it get 401, with another one 403.',
 	},
 	{
 		displayName: 'Parameter Name',
@@ -93,7 +94,10 @@ export const properties: INodeProperties[] = [
 				description:
 					'A delivery of the same event for the same call (same uuid, call_id and ref_id) within this time starts no second execution. 0 turns the check off.',
 			},
-			{ ...timeZoneOption, description: 'The Smartflo account’s time zone (IANA name). Smartflo’s time stamps carry no zone; they are read in this one.' },
+			{
+				...timeZoneOption,
+				description: 'The Smartflo account’s time zone (IANA name). Smartflo’s time stamps carry no zone; they are read in this one.',
+			},
 		],
 	},
 ];

@@ -3,7 +3,13 @@ import type { EndpointDefinition } from './types';
 
 const DOCS = 'https://docs.smartflo.tatatelebusiness.com/reference';
 
-const callTimeout = body('call_timeout', 'Call Timeout', 'integer', 'Ends the call when it has lasted this many seconds (the whole call, not the ringing)', { min: 1 });
+const callTimeout = body(
+	'call_timeout',
+	'Call Timeout',
+	'integer',
+	'Ends the call when it has lasted this many seconds (the whole call, not the ringing)',
+	{ min: 1 },
+);
 const customIdentifier = body('custom_identifier', 'Custom Identifier', 'text', 'Any text; Smartflo echoes it in webhooks');
 // Smartflo discontinued synchronous calls (October 2024): always 1.
 const asyncFlag = body('async', 'Async', 'flag', 'Always 1: Smartflo answers at once and the call goes on', { required: true });

@@ -27,12 +27,26 @@ function isDestinationType(value: unknown): value is DestinationType {
 /** `type||target`; throws EndpointInputError for an unknown type or a missing or malformed target. */
 export function encodeDestination(type: unknown, target: unknown): string {
 	if (!isDestinationType(type)) {
-		throw new EndpointInputError('destination', `Destination Type "${String(type).slice(0, 40)}" is not one Smartflo knows`, `Use one of ${Object.keys(DESTINATION_TYPES).join(', ')}.`);
+		throw new EndpointInputError(
+			'destination',
+			`Destination Type "${String(type).slice(0, 40)}" is not one Smartflo knows`,
+			`Use one of ${Object.keys(DESTINATION_TYPES).join(', ')}.`,
+		);
 	}
 	const { label, target: wanted } = DESTINATION_TYPES[type];
 	if (wanted === undefined) return `${type}||${HANGUP_TARGET}`;
 	const text = typeof target === 'number' ? String(target) : typeof target === 'string' ? target.trim() : '';
-	if (text === '') throw new EndpointInputError('destination', `The ${label} destination needs ${wanted}`, `Choose the ${label.toLowerCase()} the calls go to.`);
-	if (text.includes('||')) throw new EndpointInputError('destination', `The ${label} destination must be ${wanted}, not a "type||id" value`, 'Choose the destination type and its target separately.');
+	if (text === '')
+		throw new EndpointInputError(
+			'destination',
+			`The ${label} destination needs ${wanted}`,
+			`Choose the ${label.toLowerCase()} the calls go to.`,
+		);
+	if (text.includes('||'))
+		throw new EndpointInputError(
+			'destination',
+			`The ${label} destination must be ${wanted}, not a "type||id" value`,
+			'Choose the destination type and its target separately.',
+		);
 	return `${type}||${text}`;
 }

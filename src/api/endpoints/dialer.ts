@@ -16,7 +16,9 @@ export const scheduleCallback: EndpointDefinition = {
 		body('reminder_schedule_callbacks', 'Reminder', 'boolean', 'Whether the agent is reminded before the callback'),
 		body('reminder_time', 'Reminder (Minutes Before)', 'integer', 'Minutes before the callback the reminder comes', { min: 1 }),
 		body('call_end_min', 'Expires After (Minutes)', 'integer', 'Minutes after which an unanswered callback ends', { min: 1 }),
-		body('inbound_queue', 'Inbound Queue', 'integer', 'The queue the callback belongs to (dialer campaigns with inbound callbacks)', { min: 1 }),
+		body('inbound_queue', 'Inbound Queue', 'integer', 'The queue the callback belongs to (dialer campaigns with inbound callbacks)', {
+			min: 1,
+		}),
 	],
 	response: { kind: 'result' },
 	refusalFlag: 'ok',

@@ -41,6 +41,15 @@ export { MAX_BROADCAST_RETRIES, MIN_BROADCAST_TIMEOUT_SECONDS } from './broadcas
 export { RING_STRATEGIES } from './department';
 export { DUPLICATE_OPTIONS, LEAD_FIELDS, MAX_DND_PAGE_SIZE } from './lead';
 export { DESTINATION_TYPES, encodeDestination, type DestinationType } from './destination';
-export { buildRequest, isAbsent, listOf, DEFAULT_TIME_ZONE, EndpointInputError, type ApiRequest, type BuildOptions, type Values } from './request';
+export {
+	buildRequest,
+	isAbsent,
+	listOf,
+	DEFAULT_TIME_ZONE,
+	EndpointInputError,
+	type ApiRequest,
+	type BuildOptions,
+	type Values,
+} from './request';
 export { recordOf, recordsOf } from './response';
 export type { EndpointDefinition, HttpMethod, Pagination, ParamDefinition, ParamType, ResponseShape } from './types';

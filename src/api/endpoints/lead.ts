@@ -24,11 +24,23 @@ export const DUPLICATE_OPTIONS = ['skip', 'overwrite', 'clone'] as const;
  * catalogue (a broadcast's list is its `phone_number_list`).
  */
 const leadListId = pathId('Lead List ID', 'The ID of the lead list (not of a broadcast)');
-const duplicateOption = body('duplicate_option', 'If Already There', 'text', 'What happens to a lead whose number is in the list already: skip, overwrite or clone', { choices: DUPLICATE_OPTIONS });
+const duplicateOption = body(
+	'duplicate_option',
+	'If Already There',
+	'text',
+	'What happens to a lead whose number is in the list already: skip, overwrite or clone',
+	{ choices: DUPLICATE_OPTIONS },
+);
 const skillId = body('skill_id', 'Skill', 'text', 'The ID of the skill the lead needs');
 
 const leadFieldParams: ParamDefinition[] = LEAD_FIELDS.map(({ name, label }) =>
-	body(name, label, 'text', name === 'field_0' ? 'The lead’s phone number' : `The lead’s ${label.toLowerCase()}`, name === 'field_0' ? { required: true } : {}),
+	body(
+		name,
+		label,
+		'text',
+		name === 'field_0' ? 'The lead’s phone number' : `The lead’s ${label.toLowerCase()}`,
+		name === 'field_0' ? { required: true } : {},
+	),
 );
 
 export const lists: EndpointDefinition = {
@@ -62,7 +74,12 @@ export const addMany: EndpointDefinition = {
 	method: 'POST',
 	path: '/v1/broadcast/leads/{id}',
 	auth: 'bearer',
-	params: [leadListId, body('data', 'Leads', 'records', 'The leads, each { field_0, field_1, … }', { required: true }), duplicateOption, skillId],
+	params: [
+		leadListId,
+		body('data', 'Leads', 'records', 'The leads, each { field_0, field_1, … }', { required: true }),
+		duplicateOption,
+		skillId,
+	],
 	response: { kind: 'result' },
 	docs: `${DOCS}/v1broadcastleadsid-1`,
 };
@@ -94,7 +111,10 @@ export const dnd: EndpointDefinition = {
 	method: 'GET',
 	path: '/v1/broadcast/dnd/leads',
 	auth: 'bearer',
-	params: [query('list_id', 'DND List ID', 'text', 'Only the entries of this DND list'), query('id', 'Entry ID', 'text', 'Only this entry')],
+	params: [
+		query('list_id', 'DND List ID', 'text', 'Only the entries of this DND list'),
+		query('id', 'Entry ID', 'text', 'Only this entry'),
+	],
 	response: { kind: 'list', at: 'data', pagination: { style: 'cursor', pageSize: MAX_DND_PAGE_SIZE, hasMoreField: 'hasMore' } },
 	docs: `${DOCS}/v1broadcastdndleads`,
 };

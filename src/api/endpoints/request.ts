@@ -52,7 +52,8 @@ export function buildRequest(endpoint: EndpointDefinition, values: Values, optio
 	for (const param of endpoint.params) {
 		const raw = values[param.name];
 		if (isAbsent(raw)) {
-			if (param.required || param.in === 'path') throw new EndpointInputError(param.name, `${param.label} is required`, `Set ${param.label}.`);
+			if (param.required || param.in === 'path')
+				throw new EndpointInputError(param.name, `${param.label} is required`, `Set ${param.label}.`);
 			continue;
 		}
 		placed[param.in][param.name] = convert(param, raw, options.timeZone ?? DEFAULT_TIME_ZONE);
@@ -132,7 +133,11 @@ function yesNoOf(value: unknown): boolean | undefined {
 /** A multi-select value, or comma-separated text from an expression, as a list without empty entries. */
 export function listOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.filter((entry) => !isAbsent(entry));
-	if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter((entry) => entry !== '');
 	return isAbsent(value) ? [] : [value];
 }
 
@@ -148,4 +153,3 @@ function bounded(param: ParamDefinition, value: number, fail: (problem: string) 
 	if (max !== undefined && value > max) fail(`must be at most ${max}`);
 	return value;
 }
-

@@ -30,11 +30,27 @@ export const get: EndpointDefinition = {
 	docs: `${DOCS}/fetch-single-user`,
 };
 
-const password = body('password', 'Password', 'text', 'At least 8 characters with an upper-case letter, a lower-case letter and a special character');
-const callerIds = body('caller_id', 'Caller ID Numbers', 'integerList', 'IDs of the account’s numbers (My Number IDs) the user may call from', { min: 1 });
+const password = body(
+	'password',
+	'Password',
+	'text',
+	'At least 8 characters with an upper-case letter, a lower-case letter and a special character',
+);
+const callerIds = body(
+	'caller_id',
+	'Caller ID Numbers',
+	'integerList',
+	'IDs of the account’s numbers (My Number IDs) the user may call from',
+	{ min: 1 },
+);
 const agentGroups = body('agent_group', 'Agent Groups', 'integerList', 'IDs of agent groups', { min: 1 });
 const blockWebLogin = body('block_web_login', 'Block Web Login', 'boolean', 'Whether the user may not log in to the portal');
-const loginBasedCalling = body('login_based_calling', 'Login-Based Calling', 'boolean', 'Whether calls reach the user only while logged in');
+const loginBasedCalling = body(
+	'login_based_calling',
+	'Login-Based Calling',
+	'boolean',
+	'Whether calls reach the user only while logged in',
+);
 
 export const create: EndpointDefinition = {
 	summary: 'Create a user, and its agent',

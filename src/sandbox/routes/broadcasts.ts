@@ -70,8 +70,10 @@ export const createBroadcastRoute: ApiRoute = {
 		const list = listId === undefined ? undefined : campaigns.leadList(Number(listId));
 		if (listId !== undefined && !list) input.invalid('phone_number_list', 'The selected phone number list is invalid.');
 		if (destination !== undefined && !isDestinationFormat(destination)) input.invalid('destination', 'The destination format is invalid.');
-		if (callerIdNumber !== null && !directory.findDid(callerIdNumber)) input.invalid('caller_id_number', 'The selected caller id number is invalid.');
-		if (timeGroup !== undefined && !directory.timeGroups.some((group) => group.id === timeGroup)) input.invalid('time_group', 'The selected time group is invalid.');
+		if (callerIdNumber !== null && !directory.findDid(callerIdNumber))
+			input.invalid('caller_id_number', 'The selected caller id number is invalid.');
+		if (timeGroup !== undefined && !directory.timeGroups.some((group) => group.id === timeGroup))
+			input.invalid('time_group', 'The selected time group is invalid.');
 		if (input.failed || name === undefined || destination === undefined || !list) return input.reply();
 		if (!resolveDestination(directory, destination)) return refused('Destination not found');
 

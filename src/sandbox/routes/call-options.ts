@@ -25,8 +25,10 @@ export const callOptionsRoute: ApiRoute = {
 		const callId = input.required('call_id');
 		const agentId = input.optionalText('agent_id');
 		const intercom = input.optionalText('intercom');
-		if (type !== undefined && type < 4 && agentId === undefined) input.invalid('agent_id', `The agent id field is required when type is ${type}.`);
-		if (type === 4 && agentId === undefined && intercom === undefined) input.invalid('intercom', 'The intercom field is required when agent id is not present.');
+		if (type !== undefined && type < 4 && agentId === undefined)
+			input.invalid('agent_id', `The agent id field is required when type is ${type}.`);
+		if (type === 4 && agentId === undefined && intercom === undefined)
+			input.invalid('intercom', 'The intercom field is required when agent id is not present.');
 		if (input.failed || type === undefined || callId === undefined) return input.reply();
 
 		const operation = TYPES[type as keyof typeof TYPES];

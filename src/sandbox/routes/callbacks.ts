@@ -25,12 +25,22 @@ export const scheduleCallbackRoute: ApiRoute = {
 		const reminderMinutes = input.optionalInteger('reminder_time', { min: 1 }) ?? null;
 		const expiresAfterMinutes = input.optionalInteger('call_end_min', { min: 1 }) ?? null;
 		const inboundQueue = input.optionalInteger('inbound_queue', { min: 1 }) ?? null;
-		if (customerNumber !== undefined && !isValidCustomerNumber(customerNumber)) input.invalid('customer_number', 'The customer number format is invalid.');
+		if (customerNumber !== undefined && !isValidCustomerNumber(customerNumber))
+			input.invalid('customer_number', 'The customer number format is invalid.');
 		if (input.failed || customerNumber === undefined || scheduledAt === undefined || agentId === undefined) return input.reply();
 		const agent = state.directory.agentById(agentId);
 		if (!agent) return notOk('Agent not found');
 		if (scheduledAt <= Date.now()) return notOk('The schedule date time must be a date after now.');
-		const created = state.callbacks.add({ agent, customerName, customerNumber, scheduledAt, reminder, reminderMinutes, expiresAfterMinutes, inboundQueue });
+		const created = state.callbacks.add({
+			agent,
+			customerName,
+			customerNumber,
+			scheduledAt,
+			reminder,
+			reminderMinutes,
+			expiresAfterMinutes,
+			inboundQueue,
+		});
 		return ok({ ok: true, message: 'Callback scheduled successfully', data: toWire(created) });
 	},
 };

@@ -71,7 +71,8 @@ export const createDepartmentRoute: ApiRoute = {
 		members.forEach((member, index) => {
 			if (!member) input.invalid(`destination.${index}`, `The selected destination.${index} is invalid.`);
 		});
-		if (timeouts.length > 0 && timeouts.length !== destinations.length) input.invalid('timeout', `The timeout must contain ${destinations.length} items.`);
+		if (timeouts.length > 0 && timeouts.length !== destinations.length)
+			input.invalid('timeout', `The timeout must contain ${destinations.length} items.`);
 		if (input.failed || name === undefined) return input.reply();
 
 		const created = directory.addDepartment({

@@ -42,7 +42,9 @@ export const addLeadRoute: ApiRoute = {
 		const list = findList(state, params.id);
 		if (!list) return refused(LIST_NOT_FOUND);
 		const { outcome, lead } = state.campaigns.addLead(list.id, fields, duplicate, { priority, skillId });
-		const message = { inserted: 'Lead added successfully', updated: 'Lead updated successfully', skipped: 'Duplicate lead skipped' }[outcome];
+		const message = { inserted: 'Lead added successfully', updated: 'Lead updated successfully', skipped: 'Duplicate lead skipped' }[
+			outcome
+		];
 		return ok({ success: true, message, lead_id: lead.leadId });
 	},
 };
@@ -57,7 +59,8 @@ export const addLeadsRoute: ApiRoute = {
 		const duplicate = input.optionalChoice('duplicate_option', DUPLICATE_OPTIONS) ?? 'skip';
 		const skillId = input.optionalText('skill_id') ?? null;
 		const data = body.data;
-		if (!Array.isArray(data) || data.length === 0) input.invalid('data', Array.isArray(data) || data === undefined ? 'The data field is required.' : 'The data must be an array.');
+		if (!Array.isArray(data) || data.length === 0)
+			input.invalid('data', Array.isArray(data) || data === undefined ? 'The data field is required.' : 'The data must be an array.');
 		else if (data.length > MAX_BULK_LEADS) input.invalid('data', `The data may not have more than ${MAX_BULK_LEADS} items.`);
 		if (input.failed || !Array.isArray(data)) return input.reply();
 		const list = findList(state, params.id);
@@ -130,7 +133,9 @@ export const dndLeadsRoute: ApiRoute = {
 		const limit = Math.min(requestedLimit, state.config.maxPageSize);
 		const remaining = state.campaigns.dnd.filter(
 			(entry) =>
-				(lastSeenId === undefined || entry.id > lastSeenId) && (listId === undefined || entry.listId === listId) && (id === undefined || entry.id === id),
+				(lastSeenId === undefined || entry.id > lastSeenId) &&
+				(listId === undefined || entry.listId === listId) &&
+				(id === undefined || entry.id === id),
 		);
 		const page = remaining.slice(0, limit);
 		return ok({

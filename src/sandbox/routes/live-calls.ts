@@ -18,13 +18,15 @@ export const liveCallsRoute: ApiRoute = {
 		const callId = param('call_id');
 		const agent = agentNumber === undefined ? undefined : state.directory.findAgent(agentNumber);
 
-		const calls = state.calls.liveCalls(now).filter(
-			(call) =>
-				(agentNumber === undefined || call.user === agent) &&
-				(extension === undefined || call.user.agent.extension === extension || call.user.agent.intercom === extension) &&
-				(didNumber === undefined || isSameNumber(call.did.did, didNumber)) &&
-				(callId === undefined || call.callId === callId),
-		);
+		const calls = state.calls
+			.liveCalls(now)
+			.filter(
+				(call) =>
+					(agentNumber === undefined || call.user === agent) &&
+					(extension === undefined || call.user.agent.extension === extension || call.user.agent.intercom === extension) &&
+					(didNumber === undefined || isSameNumber(call.did.did, didNumber)) &&
+					(callId === undefined || call.callId === callId),
+			);
 		return ok(calls.map((call) => toWire(call, state.directory.accountId, now)));
 	},
 };

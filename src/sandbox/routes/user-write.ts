@@ -29,7 +29,8 @@ export const createUserRoute: ApiRoute = {
 	auth: 'bearer',
 	handle({ state, body }) {
 		const input = new Validator(body);
-		for (const field of ['name', 'number', 'email', 'login_id', 'user_role', 'password', 'caller_id', 'create_agent', 'status']) input.requirePresence(field);
+		for (const field of ['name', 'number', 'email', 'login_id', 'user_role', 'password', 'caller_id', 'create_agent', 'status'])
+			input.requirePresence(field);
 		const fields = readUserFields(input, state, undefined);
 		const createAgent = input.optionalBoolean('create_agent');
 		const active = input.optionalBoolean('status');
@@ -37,9 +38,12 @@ export const createUserRoute: ApiRoute = {
 		const assignExtension = input.optionalBoolean('assign_extension') ?? false;
 		input.optionalInteger('route_call_through', { min: 0, max: 2 });
 		const timeGroup = input.optionalInteger('time_group', { min: 1 });
-		if (timeGroup !== undefined && !state.directory.timeGroups.some((group) => group.id === timeGroup)) input.invalid('time_group', 'The selected time group is invalid.');
-		if (input.failed || !fields.name || !fields.number || !fields.email || !fields.loginId || fields.roleId === undefined) return input.reply();
-		if (state.directory.users.some((user) => isSameNumber(user.mobile, fields.number as string))) return refused('Number is already assigned to another user');
+		if (timeGroup !== undefined && !state.directory.timeGroups.some((group) => group.id === timeGroup))
+			input.invalid('time_group', 'The selected time group is invalid.');
+		if (input.failed || !fields.name || !fields.number || !fields.email || !fields.loginId || fields.roleId === undefined)
+			return input.reply();
+		if (state.directory.users.some((user) => isSameNumber(user.mobile, fields.number as string)))
+			return refused('Number is already assigned to another user');
 
 		const { directory } = state;
 		const role = directory.roles.find((entry) => entry.id === fields.roleId) ?? directory.roles[0];
@@ -85,7 +89,10 @@ export const updateUserRoute: ApiRoute = {
 		const input = new Validator(body);
 		const fields = readUserFields(input, state, user);
 		if (input.failed) return input.reply();
-		if (fields.number !== undefined && state.directory.users.some((other) => other !== user && isSameNumber(other.mobile, fields.number as string))) {
+		if (
+			fields.number !== undefined &&
+			state.directory.users.some((other) => other !== user && isSameNumber(other.mobile, fields.number as string))
+		) {
 			return refused('Number is already assigned to another user');
 		}
 
@@ -138,9 +145,12 @@ function readUserFields(input: Validator, state: SandboxState, self: User | unde
 	const password = input.optionalText('password');
 	if (fields.number !== undefined && !isValidCustomerNumber(fields.number)) input.invalid('number', 'The number format is invalid.');
 	if (fields.email !== undefined && !EMAIL.test(fields.email)) input.invalid('email', 'The email must be a valid email address.');
-	if (fields.email !== undefined && others.some((user) => user.email.toLowerCase() === fields.email?.toLowerCase())) input.invalid('email', 'The email has already been taken.');
-	if (fields.loginId !== undefined && others.some((user) => user.loginId === fields.loginId)) input.invalid('login_id', 'The login id has already been taken.');
-	if (fields.roleId !== undefined && !directory.roles.some((role) => role.id === fields.roleId)) input.invalid('user_role', 'The selected user role is invalid.');
+	if (fields.email !== undefined && others.some((user) => user.email.toLowerCase() === fields.email?.toLowerCase()))
+		input.invalid('email', 'The email has already been taken.');
+	if (fields.loginId !== undefined && others.some((user) => user.loginId === fields.loginId))
+		input.invalid('login_id', 'The login id has already been taken.');
+	if (fields.roleId !== undefined && !directory.roles.some((role) => role.id === fields.roleId))
+		input.invalid('user_role', 'The selected user role is invalid.');
 	if (fields.callerIds?.some((id) => !directory.didByIdOrUndefined(id))) input.invalid('caller_id', 'The selected caller id is invalid.');
 	if (fields.departmentIds?.some((id) => !directory.department(id))) input.invalid('department', 'The selected department is invalid.');
 	if (password !== undefined) {

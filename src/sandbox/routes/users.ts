@@ -28,7 +28,11 @@ export const usersRoute: ApiRoute = {
 
 		const filters: UserFilter[] = flags
 			.filter((entry): entry is [boolean, UserFilter] => entry[0] !== undefined)
-			.map(([wanted, test]) => (user) => test(user) === wanted);
+			.map(
+				([wanted, test]) =>
+					(user) =>
+						test(user) === wanted,
+			);
 		if (userStatus !== undefined) filters.push((user) => userStatusOf(user) === Number(userStatus));
 
 		const limit = Math.min(requestedLimit, state.config.maxPageSize);

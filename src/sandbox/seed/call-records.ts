@@ -18,7 +18,13 @@ const TALK_TIME_BANDS: ReadonlyArray<readonly [[number, number], number]> = [
  * IVR calls go through the account's IVRs and broadcast calls belong to its broadcasts in turn (by
  * position, so that the random draws, and with them every other field, stay as they were).
  */
-export function seedCallRecords(random: SeededRandom, directory: Directory, count: number, endMs: number, broadcastNames: readonly string[] = []): CallRecord[] {
+export function seedCallRecords(
+	random: SeededRandom,
+	directory: Directory,
+	count: number,
+	endMs: number,
+	broadcastNames: readonly string[] = [],
+): CallRecord[] {
 	const customers = Array.from({ length: Math.max(5, Math.ceil(count / 3)) }, () => random.mobile());
 	const records: CallRecord[] = [];
 	for (let index = 0; index < count; index++) {
@@ -47,7 +53,11 @@ export function seedCallRecords(random: SeededRandom, directory: Directory, coun
 					callId: makeCallId(random, startMs),
 					uuid: random.uuid(),
 					refId: service.startsWith('Click to call') ? random.uuid() : null,
-					missedCause: random.weighted<MissedCause>([['NO_ANSWER', 6], ['USER_BUSY', 2], ['ORIGINATOR_CANCEL', 2]]),
+					missedCause: random.weighted<MissedCause>([
+						['NO_ANSWER', 6],
+						['USER_BUSY', 2],
+						['ORIGINATOR_CANCEL', 2],
+					]),
 					dtmfInput: service === 'IVR' ? String(random.int(1, 4)) : null,
 					ivrId: service === 'IVR' ? directory.ivrs[index % directory.ivrs.length].id : null,
 					broadcastName: service === 'Broadcast' && broadcastNames.length > 0 ? broadcastNames[index % broadcastNames.length] : null,

@@ -30,7 +30,11 @@ export function seedDirectory(random: SeededRandom, userCount: number, supportAp
 		supportKeys,
 		ivrs: seedIvrs(departments),
 		autoAttendants: seedAutoAttendants(departments),
-		timeGroups: TIME_GROUPS.map((template, index): TimeGroup => ({ id: FIRST_TIME_GROUP_ID + index, ...template, days: [...template.days] })),
+		timeGroups: TIME_GROUPS.map((template, index): TimeGroup => ({
+			id: FIRST_TIME_GROUP_ID + index,
+			...template,
+			days: [...template.days],
+		})),
 		roles: Object.values(ROLES).map((role) => ({ ...role })),
 	};
 }
@@ -95,7 +99,14 @@ function seedUsers(random: SeededRandom, count: number, departments: Department[
 			loginId: handle,
 			mobile,
 			designation: index === 0 ? 'Contact Centre Head' : random.pick(DESIGNATIONS),
-			role: index === 0 ? ROLES.admin : random.weighted<User['role']>([[ROLES.agent, 7], [ROLES.supervisor, 2], [ROLES.manager, 1]]),
+			role:
+				index === 0
+					? ROLES.admin
+					: random.weighted<User['role']>([
+							[ROLES.agent, 7],
+							[ROLES.supervisor, 2],
+							[ROLES.manager, 1],
+						]),
 			blocked: index > 0 && random.chance(0.08),
 			loginBasedCalling: random.chance(0.4),
 			internationalOutbound: random.chance(0.15),
@@ -103,7 +114,15 @@ function seedUsers(random: SeededRandom, count: number, departments: Department[
 			departmentId: department.id,
 			agent: {
 				id: AGENT_ID_PREFIX + String(agentSerial).padStart(4, '0'),
-				status: index === 0 ? 0 : random.weighted([[0, 16], [3, 2], [1, 1], [2, 1]]),
+				status:
+					index === 0
+						? 0
+						: random.weighted([
+								[0, 16],
+								[3, 2],
+								[1, 1],
+								[2, 1],
+							]),
 				followMeNumber: mobile,
 				intercom,
 				extension: random.chance(0.8) ? intercom : null,

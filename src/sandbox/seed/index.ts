@@ -32,7 +32,10 @@ export function buildSeedData(seed: SandboxSeedOptions, supportApiKeys: readonly
 	if (!Number.isFinite(endMs)) throw new TypeError('seed.endDate must be a valid date');
 
 	const directory = new Directory(seedDirectory(new SeededRandom('smartflo-directory'), users, supportApiKeys));
-	const campaigns = new Campaigns(seedCampaigns(new SeededRandom('smartflo-campaigns'), directory, nowMs), new SeededRandom('smartflo-campaigns-runtime'));
+	const campaigns = new Campaigns(
+		seedCampaigns(new SeededRandom('smartflo-campaigns'), directory, nowMs),
+		new SeededRandom('smartflo-campaigns-runtime'),
+	);
 	const broadcastNames = campaigns.broadcasts().map((broadcast) => broadcast.name);
 	return {
 		directory,

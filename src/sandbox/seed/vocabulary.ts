@@ -1,18 +1,70 @@
 export const FIRST_NAMES = [
-	'Aarav', 'Vivaan', 'Aditya', 'Vihaan', 'Arjun', 'Sai', 'Reyansh', 'Krishna', 'Ishaan', 'Rohan',
-	'Ananya', 'Diya', 'Aadhya', 'Saanvi', 'Priya', 'Kavya', 'Meera', 'Pooja', 'Sneha', 'Nandini',
-	'Rahul', 'Vikram', 'Karthik', 'Suresh', 'Farhan', 'Imran', 'Gurpreet', 'Harpreet', 'Lakshmi', 'Deepa',
+	'Aarav',
+	'Vivaan',
+	'Aditya',
+	'Vihaan',
+	'Arjun',
+	'Sai',
+	'Reyansh',
+	'Krishna',
+	'Ishaan',
+	'Rohan',
+	'Ananya',
+	'Diya',
+	'Aadhya',
+	'Saanvi',
+	'Priya',
+	'Kavya',
+	'Meera',
+	'Pooja',
+	'Sneha',
+	'Nandini',
+	'Rahul',
+	'Vikram',
+	'Karthik',
+	'Suresh',
+	'Farhan',
+	'Imran',
+	'Gurpreet',
+	'Harpreet',
+	'Lakshmi',
+	'Deepa',
 ] as const;
 
 export const LAST_NAMES = [
-	'Sharma', 'Verma', 'Iyer', 'Nair', 'Reddy', 'Patel', 'Shah', 'Mehta', 'Gupta', 'Singh',
-	'Kumar', 'Das', 'Banerjee', 'Chatterjee', 'Mukherjee', 'Rao', 'Pillai', 'Menon', 'Joshi', 'Kulkarni',
-	'Deshpande', 'Khan', 'Qureshi', 'Gill', 'Sandhu', 'Bose', 'Agarwal', 'Malhotra', 'Kapoor', 'Naidu',
+	'Sharma',
+	'Verma',
+	'Iyer',
+	'Nair',
+	'Reddy',
+	'Patel',
+	'Shah',
+	'Mehta',
+	'Gupta',
+	'Singh',
+	'Kumar',
+	'Das',
+	'Banerjee',
+	'Chatterjee',
+	'Mukherjee',
+	'Rao',
+	'Pillai',
+	'Menon',
+	'Joshi',
+	'Kulkarni',
+	'Deshpande',
+	'Khan',
+	'Qureshi',
+	'Gill',
+	'Sandhu',
+	'Bose',
+	'Agarwal',
+	'Malhotra',
+	'Kapoor',
+	'Naidu',
 ] as const;
 
-export const DESIGNATIONS = [
-	'Sales Executive', 'Support Associate', 'Relationship Manager', 'Team Lead', 'Collections Officer',
-] as const;
+export const DESIGNATIONS = ['Sales Executive', 'Support Associate', 'Relationship Manager', 'Team Lead', 'Collections Officer'] as const;
 
 export const ROLES = {
 	admin: { id: 1, name: 'Admin' },
@@ -56,7 +108,12 @@ export const TIME_GROUPS = [
 ] as const;
 
 export const LEAD_LISTS = [
-	{ name: 'home loan leads', description: 'Website enquiries for home loans', leads: 14, customFields: ['Loan Amount', 'City', 'Preferred Language'] },
+	{
+		name: 'home loan leads',
+		description: 'Website enquiries for home loans',
+		leads: 14,
+		customFields: ['Loan Amount', 'City', 'Preferred Language'],
+	},
 	{ name: 'renewals', description: 'Policies due for renewal this quarter', leads: 9, customFields: ['Policy Number', 'Due Date'] },
 	{ name: 'webinar signups', description: 'Registered for the product webinar', leads: 0, customFields: [] },
 ] as const;

@@ -1,13 +1,16 @@
 import type { AdminRoute } from '../admin';
 import type { PlayCallOptions, WebhookRegistration, WebhookSettings } from './types';
 
-
 const ok = { ok: true } as const;
 
 /** `/__sandbox/webhooks…`: register webhooks, play calls, read what was delivered. */
 export const WEBHOOK_ADMIN_ROUTES: readonly AdminRoute[] = [
 	{ method: 'GET', path: '/__sandbox/webhooks', handle: (controls) => ({ webhooks: controls.listWebhooks() }) },
-	{ method: 'POST', path: '/__sandbox/webhooks', handle: (controls, body) => controls.registerWebhook(body as unknown as WebhookRegistration) },
+	{
+		method: 'POST',
+		path: '/__sandbox/webhooks',
+		handle: (controls, body) => controls.registerWebhook(body as unknown as WebhookRegistration),
+	},
 	{
 		method: 'DELETE',
 		path: '/__sandbox/webhooks',
@@ -25,7 +28,11 @@ export const WEBHOOK_ADMIN_ROUTES: readonly AdminRoute[] = [
 		},
 	},
 	{ method: 'GET', path: '/__sandbox/webhooks/config', handle: (controls) => controls.webhookSettings() },
-	{ method: 'POST', path: '/__sandbox/webhooks/config', handle: (controls, body) => controls.configureWebhooks(body as Partial<WebhookSettings>) },
+	{
+		method: 'POST',
+		path: '/__sandbox/webhooks/config',
+		handle: (controls, body) => controls.configureWebhooks(body as Partial<WebhookSettings>),
+	},
 	{ method: 'GET', path: '/__sandbox/webhooks/calls', handle: (controls) => ({ calls: controls.playedCalls() }) },
 	{ method: 'POST', path: '/__sandbox/webhooks/calls', handle: (controls, body) => controls.playCall(body as PlayCallOptions) },
 	{ method: 'GET', path: '/__sandbox/webhooks/stats', handle: (controls) => controls.webhookStats() },

@@ -22,9 +22,12 @@ export function simulatedCallOf(options: PlayCallOptions, directory: Directory, 
 	const { kind = 'inbound', outcome = 'answered', digits = '', talkSeconds = DEFAULT_TALK_SECONDS } = options;
 	if (!KINDS.includes(kind)) throw new TypeError(`kind must be one of ${KINDS.join(', ')}`);
 	if (!OUTCOMES.includes(outcome)) throw new TypeError('outcome must be answered or missed');
-	if (typeof digits !== 'string' || !/^[0-9*#]*$/.test(digits) || digits.length > MAX_DIGITS) throw new TypeError('digits must be up to 20 of 0-9, * and #');
-	if (typeof talkSeconds !== 'number' || !Number.isInteger(talkSeconds) || talkSeconds < 1) throw new TypeError('talkSeconds must be a positive integer');
-	if (options.customerNumber !== undefined && !isValidCustomerNumber(String(options.customerNumber))) throw new TypeError('customerNumber must have 10 to 15 digits');
+	if (typeof digits !== 'string' || !/^[0-9*#]*$/.test(digits) || digits.length > MAX_DIGITS)
+		throw new TypeError('digits must be up to 20 of 0-9, * and #');
+	if (typeof talkSeconds !== 'number' || !Number.isInteger(talkSeconds) || talkSeconds < 1)
+		throw new TypeError('talkSeconds must be a positive integer');
+	if (options.customerNumber !== undefined && !isValidCustomerNumber(String(options.customerNumber)))
+		throw new TypeError('customerNumber must have 10 to 15 digits');
 	const user = options.agent === undefined ? directory.users[0] : directory.findAgent(String(options.agent));
 	if (!user) throw new TypeError('No such agent');
 	const did = options.did === undefined ? directory.pilotNumber() : directory.findDid(String(options.did));
@@ -34,7 +37,8 @@ export function simulatedCallOf(options: PlayCallOptions, directory: Directory, 
 	const callId = `${Math.floor(nowMs / 1000)}.${random.digits(6)}`;
 	const answered = outcome === 'answered';
 	const customerFirst = kind === 'clickToCallSupport';
-	const agentAnswerMs = kind === 'inbound' || kind === 'dialer' || customerFirst ? (answered ? nowMs + RING_MS : null) : nowMs + AGENT_RING_MS;
+	const agentAnswerMs =
+		kind === 'inbound' || kind === 'dialer' || customerFirst ? (answered ? nowMs + RING_MS : null) : nowMs + AGENT_RING_MS;
 	const answerMs = answered ? (kind === 'clickToCall' ? nowMs + AGENT_RING_MS + RING_MS : nowMs + RING_MS) : null;
 	const endMs = answerMs === null ? nowMs + MISSED_RING_MS : answerMs + talkSeconds * 1000;
 	return {

@@ -16,7 +16,11 @@ const TRAILING_SPACE_KEY = 'customer_no_with_prefix';
  * `$variable` takes the variable's value with its type (an object, an array or text), `$variables`
  * inside longer text are replaced by their text, and a variable Smartflo does not know stays as it was.
  */
-export function renderTemplate(template: Record<string, unknown>, variables: Record<string, VariableValue>, options: RenderOptions): Record<string, unknown> {
+export function renderTemplate(
+	template: Record<string, unknown>,
+	variables: Record<string, VariableValue>,
+	options: RenderOptions,
+): Record<string, unknown> {
 	const filled = fill(template, variables, options) as Record<string, unknown>;
 	return Object.fromEntries(
 		Object.entries(filled).map(([key, value]) => {

@@ -69,13 +69,15 @@ export class WebhookSender {
 	configure(patch: Partial<WebhookSettings>): WebhookSettings {
 		const next = { ...this.settings };
 		if (patch.onClickToCall !== undefined) {
-			if (!['answered', 'missed', 'off'].includes(patch.onClickToCall)) throw new TypeError('onClickToCall must be answered, missed or off');
+			if (!['answered', 'missed', 'off'].includes(patch.onClickToCall))
+				throw new TypeError('onClickToCall must be answered, missed or off');
 			next.onClickToCall = patch.onClickToCall;
 		}
 		if (patch.clickToCallQuirks !== undefined) next.clickToCallQuirks = validQuirks(patch.clickToCallQuirks);
 		if (patch.deliveryTimeoutMs !== undefined) {
 			const timeout = patch.deliveryTimeoutMs;
-			if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1) throw new TypeError('deliveryTimeoutMs must be a positive integer');
+			if (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1)
+				throw new TypeError('deliveryTimeoutMs must be a positive integer');
 			next.deliveryTimeoutMs = timeout;
 		}
 		this.settings = next;
@@ -103,7 +105,8 @@ export class WebhookSender {
 		const call = simulatedCallOf(options, this.directory, this.random, Date.now());
 		const { quirks = {}, stepDelayMs = 0 } = options;
 		const valid = validQuirks(quirks);
-		if (typeof stepDelayMs !== 'number' || !Number.isFinite(stepDelayMs) || stepDelayMs < 0) throw new TypeError('stepDelayMs must be 0 or more');
+		if (typeof stepDelayMs !== 'number' || !Number.isFinite(stepDelayMs) || stepDelayMs < 0)
+			throw new TypeError('stepDelayMs must be 0 or more');
 		return this.play(call, valid, stepDelayMs);
 	}
 
@@ -153,7 +156,13 @@ export class WebhookSender {
 		this.shutdown.abort();
 	}
 
-	private async deliverAll(call: SimulatedCall, events: LifecycleEvent[], record: PlayedCall, quirks: WebhookQuirks, stepDelayMs: number): Promise<void> {
+	private async deliverAll(
+		call: SimulatedCall,
+		events: LifecycleEvent[],
+		record: PlayedCall,
+		quirks: WebhookQuirks,
+		stepDelayMs: number,
+	): Promise<void> {
 		const renderOptions = {
 			unresolvedPlaceholders: quirks.unresolvedPlaceholders === true,
 			trailingSpaceKey: quirks.trailingSpaceKey === true,

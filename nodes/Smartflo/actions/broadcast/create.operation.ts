@@ -78,7 +78,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getCallerIds' },
 				default: '',
-				description: 'The number the called leads see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The number the called leads see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{
@@ -125,7 +126,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getTimeGroups' },
 				default: '',
-				description: 'The hours in which the broadcast calls. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The hours in which the broadcast calls. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
@@ -151,5 +153,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		number_of_retry: this.getNodeParameter('retries', itemIndex) as number,
 		...apiFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ADDITIONAL_FIELDS),
 	};
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.broadcast.create, values, itemIndex, timeZoneOf.call(this, itemIndex))) as IDataObject;
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.broadcast.create,
+		values,
+		itemIndex,
+		timeZoneOf.call(this, itemIndex),
+	)) as IDataObject;
 }

@@ -14,7 +14,12 @@ const operation = literalProperty({
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['broadcast'] } },
 	options: [
-		{ name: 'Create', value: 'create', description: 'Create a voice broadcast that calls the leads of a lead list', action: 'Create a broadcast' },
+		{
+			name: 'Create',
+			value: 'create',
+			description: 'Create a voice broadcast that calls the leads of a lead list',
+			action: 'Create a broadcast',
+		},
 		{ name: 'Get', value: 'get', description: 'Get a broadcast, its lead list and status', action: 'Get a broadcast' },
 		{ name: 'Get Many', value: 'getMany', description: 'List broadcasts', action: 'Get many broadcasts' },
 		{ name: 'Start', value: 'start', description: 'Start calling the leads of a broadcast', action: 'Start a broadcast' },

@@ -19,8 +19,20 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{ displayName: 'End', name: 'end', type: 'dateTime', default: '', description: 'When the broadcast stops calling, instead of the end it was created with' },
-			{ displayName: 'Start', name: 'start', type: 'dateTime', default: '', description: 'When the broadcast starts calling, instead of the start it was created with' },
+			{
+				displayName: 'End',
+				name: 'end',
+				type: 'dateTime',
+				default: '',
+				description: 'When the broadcast stops calling, instead of the end it was created with',
+			},
+			{
+				displayName: 'Start',
+				name: 'start',
+				type: 'dateTime',
+				default: '',
+				description: 'When the broadcast starts calling, instead of the start it was created with',
+			},
 			timeZoneOption,
 		],
 	},
@@ -29,6 +41,15 @@ export const description: INodeProperties[] = [
 /** `GET /v1/broadcast/start/{id}`. Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const values = { id: this.getNodeParameter('broadcastId', itemIndex) as string, ...apiFields(options, { start: 'start_date_time', end: 'end_date_time' }) };
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.broadcast.start, values, itemIndex, timeZoneOf.call(this, itemIndex))) as IDataObject;
+	const values = {
+		id: this.getNodeParameter('broadcastId', itemIndex) as string,
+		...apiFields(options, { start: 'start_date_time', end: 'end_date_time' }),
+	};
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.broadcast.start,
+		values,
+		itemIndex,
+		timeZoneOf.call(this, itemIndex),
+	)) as IDataObject;
 }

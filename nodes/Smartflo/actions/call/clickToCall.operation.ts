@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getAgents' },
 		default: '',
 		required: true,
-		description: 'The agent Smartflo rings first: an agent ID, or in an expression also an intercom, extension or phone number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The agent Smartflo rings first: an agent ID, or in an expression also an intercom, extension or phone number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show,
 	},
 	{
@@ -45,7 +46,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getCallerIds' },
 				default: '',
-				description: 'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			customIdentifierOption,
 		],

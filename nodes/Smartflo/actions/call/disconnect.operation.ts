@@ -18,8 +18,20 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{ displayName: 'Break Code', name: 'breakCode', type: 'string', default: '', description: 'The break the agent goes on; required with Start Break' },
-			{ displayName: 'Start Break', name: 'startBreak', type: 'boolean', default: false, description: 'Whether the agent goes on a break once the call ends' },
+			{
+				displayName: 'Break Code',
+				name: 'breakCode',
+				type: 'string',
+				default: '',
+				description: 'The break the agent goes on; required with Start Break',
+			},
+			{
+				displayName: 'Start Break',
+				name: 'startBreak',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the agent goes on a break once the call ends',
+			},
 		],
 	},
 ];
@@ -27,6 +39,9 @@ export const description: INodeProperties[] = [
 /** `POST /v1/dialer/disconnect_call`, as the agent panel of a dialer campaign does. Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const values = { call_id: this.getNodeParameter('callId', itemIndex) as string, ...apiFields(options, { startBreak: 'start_break', breakCode: 'break_code' }) };
+	const values = {
+		call_id: this.getNodeParameter('callId', itemIndex) as string,
+		...apiFields(options, { startBreak: 'start_break', breakCode: 'break_code' }),
+	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.dialerDisconnect, values, itemIndex)) as IDataObject;
 }

@@ -46,6 +46,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Choose who takes the call.',
 		});
 	}
-	const values = { type: CALL_OPTION_TYPES.transfer, call_id: this.getNodeParameter('callId', itemIndex) as string, [byAgent ? 'agent_id' : 'intercom']: target };
+	const values = {
+		type: CALL_OPTION_TYPES.transfer,
+		call_id: this.getNodeParameter('callId', itemIndex) as string,
+		[byAgent ? 'agent_id' : 'intercom']: target,
+	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.callOptions, values, itemIndex)) as IDataObject;
 }

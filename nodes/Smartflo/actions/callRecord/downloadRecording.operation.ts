@@ -10,7 +10,13 @@ import { callIdField } from '../common/pickers';
 const show = (extra = {}) => showFor('callRecord', 'downloadRecording', extra);
 
 /** File extensions of the audio types Smartflo's recordings come as. */
-const EXTENSIONS: Record<string, string> = { 'audio/mpeg': 'mp3', 'audio/mp3': 'mp3', 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/ogg': 'ogg' };
+const EXTENSIONS: Record<string, string> = {
+	'audio/mpeg': 'mp3',
+	'audio/mp3': 'mp3',
+	'audio/wav': 'wav',
+	'audio/x-wav': 'wav',
+	'audio/ogg': 'ogg',
+};
 const DEFAULT_MIME_TYPE = 'audio/mpeg';
 
 export const description: INodeProperties[] = [
@@ -20,7 +26,11 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Call Record', value: 'callRecord', description: 'The call record in the input item (its recording_url), e.g. from Get Many or a webhook' },
+			{
+				name: 'Call Record',
+				value: 'callRecord',
+				description: 'The call record in the input item (its recording_url), e.g. from Get Many or a webhook',
+			},
 			{ name: 'Call ID', value: 'callId', description: 'Look up the record of a call by its call_id first (one more request)' },
 		],
 		default: 'callRecord',
@@ -53,7 +63,13 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show(),
 		options: [
-			{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: 'The file’s name; default: the call ID with the recording’s extension' },
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				description: 'The file’s name; default: the call ID with the recording’s extension',
+			},
 		],
 	},
 ];
@@ -94,7 +110,8 @@ async function callRecordOf(this: IExecuteFunctions, itemIndex: number): Promise
 	if (!record) {
 		throw new NodeOperationError(this.getNode(), `Smartflo has no call record for call_id ${callId.slice(0, 60)}`, {
 			itemIndex,
-			description: 'Records appear a few seconds after a call ends, and a ref_id is not a call_id. Try again shortly, or use Call Record → Get Many.',
+			description:
+				'Records appear a few seconds after a call ends, and a ref_id is not a call_id. Try again shortly, or use Call Record → Get Many.',
 		});
 	}
 	return record;

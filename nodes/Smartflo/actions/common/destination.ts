@@ -9,15 +9,32 @@ const KEEP = 'keep';
 
 /** The parameter that names a destination's target, per type; hang up has none. */
 const TARGETS: Record<DestinationType, Omit<INodeProperties, 'displayOptions'> | undefined> = {
-	agent: { displayName: 'Agent Name or ID', name: 'destinationAgent', type: 'options', default: '', typeOptions: { loadOptionsMethod: 'getAgents' }, description: 'The agent the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-	ivr: { displayName: 'IVR Name or ID', name: 'destinationIvr', type: 'options', default: '', typeOptions: { loadOptionsMethod: 'getIvrs' }, description: 'The IVR the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+	agent: {
+		displayName: 'Agent Name or ID',
+		name: 'destinationAgent',
+		type: 'options',
+		default: '',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		description:
+			'The agent the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	ivr: {
+		displayName: 'IVR Name or ID',
+		name: 'destinationIvr',
+		type: 'options',
+		default: '',
+		typeOptions: { loadOptionsMethod: 'getIvrs' },
+		description:
+			'The IVR the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	department: {
 		displayName: 'Department Name or ID',
 		name: 'destinationDepartment',
 		type: 'options',
 		default: '',
 		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		description: 'The department the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The department the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	auto_attend: {
 		displayName: 'Auto Attendant Name or ID',
@@ -25,11 +42,30 @@ const TARGETS: Record<DestinationType, Omit<INodeProperties, 'displayOptions'> |
 		type: 'options',
 		default: '',
 		typeOptions: { loadOptionsMethod: 'getAutoAttendants' },
-		description: 'The auto attendant the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The auto attendant the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	time_condition: { displayName: 'Time Condition ID', name: 'destinationTimeCondition', type: 'string', default: '', description: 'The ID of the time condition, as the Smartflo portal shows it' },
-	api_dialplan: { displayName: 'API Dialplan ID', name: 'destinationApiDialplan', type: 'string', default: '', description: 'The ID of the API dialplan, as the Smartflo portal shows it' },
-	custom_dialplan: { displayName: 'Custom Dialplan Name', name: 'destinationCustomDialplan', type: 'string', default: '', description: 'The name of the custom dialplan' },
+	time_condition: {
+		displayName: 'Time Condition ID',
+		name: 'destinationTimeCondition',
+		type: 'string',
+		default: '',
+		description: 'The ID of the time condition, as the Smartflo portal shows it',
+	},
+	api_dialplan: {
+		displayName: 'API Dialplan ID',
+		name: 'destinationApiDialplan',
+		type: 'string',
+		default: '',
+		description: 'The ID of the API dialplan, as the Smartflo portal shows it',
+	},
+	custom_dialplan: {
+		displayName: 'Custom Dialplan Name',
+		name: 'destinationCustomDialplan',
+		type: 'string',
+		default: '',
+		description: 'The name of the custom dialplan',
+	},
 	hangup: undefined,
 };
 

@@ -16,14 +16,24 @@ const RING_STRATEGY_NAMES: Record<(typeof RING_STRATEGIES)[number], string> = {
 };
 
 export const description: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'collections', description: 'The department’s name, unique in the account', displayOptions: show },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'collections',
+		description: 'The department’s name, unique in the account',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Agent Names or IDs',
 		name: 'agents',
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getAgents' },
 		default: [],
-		description: 'The agents calls to the department ring, in this order. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The agents calls to the department ring, in this order. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show,
 	},
 	{
@@ -87,7 +97,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		name: this.getNodeParameter('name', itemIndex) as string,
 		destination: agents.map((agent) => `extension||${agent}`),
 		timeout: agents.map(() => timeout),
-		...apiFields(additional, { description: 'description', ringStrategy: 'ring_strategy', failoverType: 'failover_dest_type', failoverDestination: 'timeout_destination' }),
+		...apiFields(additional, {
+			description: 'description',
+			ringStrategy: 'ring_strategy',
+			failoverType: 'failover_dest_type',
+			failoverDestination: 'timeout_destination',
+		}),
 	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.department.create, values, itemIndex)) as IDataObject;
 }

@@ -10,7 +10,15 @@ const show = showFor('dialer', 'getCallbacks');
 export const description: INodeProperties[] = [
 	...dateRangeProperties(show, 'Callbacks due', { required: true }),
 	...returnAllAndLimit('dialer', 'getCallbacks'),
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show, options: [timeZoneOption] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [timeZoneOption],
+	},
 ];
 
 /** `GET /v1/dialer/schedule_call` (`{ ok, message, data }`): one item per callback, soonest first (`status` 0 pending, 1 in progress, 2 done). */

@@ -56,12 +56,33 @@ export const description: INodeProperties[] = [
 				default: 15,
 				description: 'How long after it is due an unanswered callback stays open',
 			},
-			{ displayName: 'Inbound Queue ID', name: 'inboundQueue', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'The dialer queue the callback belongs to (campaigns with inbound callbacks only)' },
-			{ displayName: 'Reminder', name: 'reminder', type: 'boolean', default: true, description: 'Whether the agent is reminded before the callback' },
+			{
+				displayName: 'Inbound Queue ID',
+				name: 'inboundQueue',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1,
+				description: 'The dialer queue the callback belongs to (campaigns with inbound callbacks only)',
+			},
+			{
+				displayName: 'Reminder',
+				name: 'reminder',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the agent is reminded before the callback',
+			},
 			{ displayName: 'Reminder (Minutes Before)', name: 'reminderMinutes', type: 'number', typeOptions: { minValue: 1 }, default: 10 },
 		],
 	},
-	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: show, options: [timeZoneOption] },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [timeZoneOption],
+	},
 ];
 
 /** `POST /v1/dialer/schedule_call/` (answers `{ ok, message, data }`; `ok: false` is a refusal). Outputs the answer. */
@@ -72,5 +93,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		schedule_date_time: this.getNodeParameter('scheduledFor', itemIndex) as string,
 		...apiFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ADDITIONAL_FIELDS),
 	};
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.dialer.scheduleCallback, values, itemIndex, timeZoneOf.call(this, itemIndex))) as IDataObject;
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.dialer.scheduleCallback,
+		values,
+		itemIndex,
+		timeZoneOf.call(this, itemIndex),
+	)) as IDataObject;
 }

@@ -10,5 +10,10 @@ export const description: INodeProperties[] = [...leadListTargetProperties('crea
 /** `POST /v1/broadcast/lead/{lead list id}`. Outputs `success`, `message` and the `lead_id`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = await leadListIdOf.call(this, itemIndex);
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.lead.add, { id, ...leadValuesOf.call(this, itemIndex) }, itemIndex)) as IDataObject;
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.lead.add,
+		{ id, ...leadValuesOf.call(this, itemIndex) },
+		itemIndex,
+	)) as IDataObject;
 }

@@ -64,9 +64,17 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			const batch = leads.slice(start, start + batchSize);
 			const [first] = batch;
 			try {
-				const values = { id: listId, data: batch.map((lead) => lead.fields), duplicate_option: first.duplicateOption, skill_id: first.skillId };
+				const values = {
+					id: listId,
+					data: batch.map((lead) => lead.fields),
+					duplicate_option: first.duplicateOption,
+					skill_id: first.skillId,
+				};
 				const answer = (await callEndpoint.call(this, addMany, values, first.itemIndex)) as IDataObject;
-				output.push({ json: { ...answer, list_id: listId, leads: batch.length }, pairedItem: batch.map((lead) => ({ item: lead.itemIndex })) });
+				output.push({
+					json: { ...answer, list_id: listId, leads: batch.length },
+					pairedItem: batch.map((lead) => ({ item: lead.itemIndex })),
+				});
 			} catch (error) {
 				for (const lead of batch) failed(lead.itemIndex, error);
 			}

@@ -47,7 +47,14 @@ export function leadFieldProperties(operation: string): INodeProperties[] {
 			options: [
 				{ displayName: address.label, name: 'address', type: 'string', default: '', description: 'Smartflo’s field_3' },
 				{ displayName: company.label, name: 'company', type: 'string', default: '', description: 'Smartflo’s field_4' },
-				{ displayName: email.label, name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Smartflo’s field_2' },
+				{
+					displayName: email.label,
+					name: 'email',
+					type: 'string',
+					placeholder: 'name@email.com',
+					default: '',
+					description: 'Smartflo’s field_2',
+				},
 				{
 					displayName: 'If Already There',
 					name: 'duplicateOption',
@@ -88,7 +95,8 @@ export function leadFieldProperties(operation: string): INodeProperties[] {
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getLeadFields', loadOptionsDependsOn: ['leadListId'] },
 							default: '',
-							description: 'The custom field (field_5 to field_11). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							description:
+								'The custom field (field_5 to field_11). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 					],

@@ -14,7 +14,9 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: showFor('lead', 'getDnd'),
-		options: [{ displayName: 'DND List ID', name: 'listId', type: 'string', default: '', description: 'Only the numbers of this DND list' }],
+		options: [
+			{ displayName: 'DND List ID', name: 'listId', type: 'string', default: '', description: 'Only the numbers of this DND list' },
+		],
 	},
 ];
 

@@ -15,7 +15,9 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		displayOptions: showFor('lead', 'getMany'),
-		options: [{ displayName: 'Phone Number', name: 'number', type: 'string', default: '', description: 'Only leads with this phone number' }],
+		options: [
+			{ displayName: 'Phone Number', name: 'number', type: 'string', default: '', description: 'Only leads with this phone number' },
+		],
 	},
 ];
 

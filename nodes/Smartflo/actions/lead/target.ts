@@ -40,13 +40,19 @@ export async function leadListIdOf(this: IExecuteFunctions, itemIndex: number, l
 	const broadcastId = this.getNodeParameter('broadcastId', itemIndex) as string;
 	const known = lookups?.get(broadcastId);
 	if (known !== undefined) return known;
-	const broadcast = recordOf(await callEndpoint.call(this, SMARTFLO_ENDPOINTS.broadcast.get, { id: broadcastId }, itemIndex)) as IDataObject;
+	const broadcast = recordOf(
+		await callEndpoint.call(this, SMARTFLO_ENDPOINTS.broadcast.get, { id: broadcastId }, itemIndex),
+	) as IDataObject;
 	const listId = broadcast.phone_number_list;
 	if ((typeof listId !== 'string' && typeof listId !== 'number') || String(listId).trim() === '') {
-		throw new NodeOperationError(this.getNode(), `Smartflo did not say which lead list broadcast ${String(broadcastId).slice(0, 40)} calls`, {
-			itemIndex,
-			description: 'Choose Lead List Of → Lead List and pick the list instead.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Smartflo did not say which lead list broadcast ${String(broadcastId).slice(0, 40)} calls`,
+			{
+				itemIndex,
+				description: 'Choose Lead List Of → Lead List and pick the list instead.',
+			},
+		);
 	}
 	lookups?.set(broadcastId, String(listId));
 	return String(listId);

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getMyNumbers' },
 		default: '',
 		required: true,
-		description: 'The number (DID) to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The number (DID) to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: show,
 	},
 	...destinationProperties('myNumber', 'update', {
@@ -33,7 +34,14 @@ export const description: INodeProperties[] = [
 		options: [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The name the number is shown with' },
-			{ displayName: 'SMS Template IDs', name: 'smsTemplates', type: 'string', default: '', placeholder: '35642, 35643', description: 'Comma-separated IDs of SMS templates for the number' },
+			{
+				displayName: 'SMS Template IDs',
+				name: 'smsTemplates',
+				type: 'string',
+				default: '',
+				placeholder: '35642, 35643',
+				description: 'Comma-separated IDs of SMS templates for the number',
+			},
 		],
 	},
 ];
@@ -46,5 +54,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		destination: destinationOf.call(this, itemIndex),
 	};
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Choose a Destination Type, or add a field under Update Fields.');
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.myNumber.update, { id: this.getNodeParameter('numberId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.myNumber.update,
+		{ id: this.getNodeParameter('numberId', itemIndex) as string, ...values },
+		itemIndex,
+	)) as IDataObject;
 }

@@ -1,6 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-
 /** Parameters Create and Update share (without display options: each operation adds its own). */
 
 export const roleField: INodeProperties = {
@@ -9,7 +8,8 @@ export const roleField: INodeProperties = {
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getRoles' },
 	default: '',
-	description: 'What the user may do in Smartflo. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'What the user may do in Smartflo. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const passwordField: INodeProperties = {
@@ -27,7 +27,8 @@ export const callerIdsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getMyNumbers' },
 	default: [],
-	description: 'The account’s numbers the user may call from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'The account’s numbers the user may call from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export function userIdField(displayOptions: IDisplayOptions): INodeProperties {

@@ -35,15 +35,45 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{ displayName: 'Agent Disabled', name: 'agentDisabled', type: 'boolean', default: false, description: 'Whether the agent is disabled (takes no calls); off enables it again' },
-			{ displayName: 'Block Web Login', name: 'blockWebLogin', type: 'boolean', default: false, description: 'Whether the user may not log in to the Smartflo portal' },
-			{ displayName: 'Blocked', name: 'blocked', type: 'boolean', default: true, description: 'Whether the user and their agent are blocked: on blocks, off unblocks' },
+			{
+				displayName: 'Agent Disabled',
+				name: 'agentDisabled',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the agent is disabled (takes no calls); off enables it again',
+			},
+			{
+				displayName: 'Block Web Login',
+				name: 'blockWebLogin',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the user may not log in to the Smartflo portal',
+			},
+			{
+				displayName: 'Blocked',
+				name: 'blocked',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the user and their agent are blocked: on blocks, off unblocks',
+			},
 			callerIdsField,
 			{ displayName: 'Designation', name: 'designation', type: 'string', default: '', description: 'The user’s job title' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'International Outbound', name: 'internationalOutbound', type: 'boolean', default: false, description: 'Whether the agent may call numbers abroad' },
+			{
+				displayName: 'International Outbound',
+				name: 'internationalOutbound',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the agent may call numbers abroad',
+			},
 			{ displayName: 'Login ID', name: 'loginId', type: 'string', default: '' },
-			{ displayName: 'Login-Based Calling', name: 'loginBasedCalling', type: 'boolean', default: false, description: 'Whether calls reach the agent only while logged in' },
+			{
+				displayName: 'Login-Based Calling',
+				name: 'loginBasedCalling',
+				type: 'boolean',
+				default: false,
+				description: 'Whether calls reach the agent only while logged in',
+			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 			{ displayName: 'Number', name: 'number', type: 'string', default: '', description: 'The user’s mobile number' },
 			passwordField,
@@ -57,5 +87,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const values = apiFields(fields, UPDATE_FIELDS);
 	requireSomethingToUpdate(this.getNode(), values, itemIndex, 'Add at least one field under Update Fields.');
-	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.user.update, { id: this.getNodeParameter('userId', itemIndex) as string, ...values }, itemIndex)) as IDataObject;
+	return (await callEndpoint.call(
+		this,
+		SMARTFLO_ENDPOINTS.user.update,
+		{ id: this.getNodeParameter('userId', itemIndex) as string, ...values },
+		itemIndex,
+	)) as IDataObject;
 }
