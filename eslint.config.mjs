@@ -36,6 +36,30 @@ export default tseslint.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
+	// sandbox/ is a package: `../sandbox` would resolve through its package.json to its build (dist/), stale or
+	// missing. The tests and the bench import its sources by file; the GraphQL package imports it by name.
+	{
+		files: ['test/**/*.ts', 'bench/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ regex: '^(\\.\\./)+sandbox$', message: "Import '…/sandbox/index': the bare folder resolves to the sandbox's build." },
+					],
+				},
+			],
+		},
+	},
+	{
+		files: ['graphql/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ regex: '^(\\.\\./)+sandbox(/|$)', message: "Import 'smartflo-sandbox', the package this one depends on." }] },
+			],
+		},
+	},
 	{
 		files: ['**/*.js', '**/*.cjs'],
 		languageOptions: {

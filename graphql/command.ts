@@ -1,4 +1,5 @@
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from 'smartflo-sandbox';
+
 import { ConfigError, helpText, parseCli, redisLocation, serverOptionsFrom, type CliConfig } from './config';
 import { graphiqlAssetsInlined } from './graphiql';
 import { listen, type RunningServer } from './http-server';

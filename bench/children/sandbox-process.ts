@@ -1,4 +1,4 @@
-import { startSandbox } from '../../src/sandbox';
+import { startSandbox } from '../../sandbox/index';
 import { benchAccounts } from '../fixtures/accounts';
 import { childOptions, serveParent } from './protocol';
 

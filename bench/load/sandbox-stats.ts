@@ -1,4 +1,4 @@
-import type { SandboxStats } from '../../src/sandbox';
+import type { SandboxStats } from '../../sandbox/index';
 
 /** The sandbox's counters, read through its admin API (not counted, never faulted). */
 export async function sandboxStats(sandboxUrl: string): Promise<SandboxStats> {

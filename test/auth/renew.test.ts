@@ -1,6 +1,6 @@
 import { renewToken } from '../../src/auth';
 import { SmartfloAuthClient } from '../../src/runtime/node-client';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 
 describe('renewToken', () => {
 	let sandbox: SandboxHandle;

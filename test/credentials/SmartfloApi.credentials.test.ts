@@ -6,7 +6,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { SMARTFLO_CREDENTIAL_TYPE, identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { decodeToken } from '../../src/auth/jwt';
-import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { closedPortUrl } from '../helpers/fake-server';
 import { CredentialStore, httpRequestWithAuthentication } from '../helpers/n8n-credentials';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { rememberedEntries, renewOncePerIdentity } from '../../src/n8n/shared-renewal';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
 import { loginToken } from '../sandbox/helpers';
 

@@ -1,4 +1,4 @@
-import type { SandboxHandle, SandboxStats } from '../../src/sandbox';
+import type { SandboxHandle, SandboxStats } from '../../sandbox/index';
 import type { N8nInstance, N8nRun } from './n8n';
 
 /**

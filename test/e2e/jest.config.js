@@ -1,4 +1,6 @@
 /** The end-to-end suite: this package inside a real, headless n8n (see README "Try it in n8n"). */
+const { moduleNameMapper } = require('../../jest.config.js');
+
 /** @type {import('jest').Config} */
 module.exports = {
 	rootDir: '../..',
@@ -6,5 +8,6 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	moduleNameMapper,
 	testTimeout: 180000,
 };

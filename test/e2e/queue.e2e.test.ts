@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle, type SandboxStats } from '../../sandbox/index';
 import { sandboxGet } from '../nodes/fixtures';
 import { startCountingProxy, totalTraffic, trafficBetween, type CountingProxy, type SmartfloTraffic } from './counting-proxy';
 import { packThisPackage } from './install-package';

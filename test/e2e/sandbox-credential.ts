@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import type { N8nServer } from './n8n-server';
 
 /** A Smartflo credential in n8n, as workflows reference it. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../sandbox/index';
 import { firstUser } from '../nodes/fixtures';
 import { CountedRuns } from './counted-runs';
 import { loadFixture } from './fixtures';

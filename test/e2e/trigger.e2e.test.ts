@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox, type PlayedCall, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type PlayedCall, type SandboxHandle } from '../../sandbox/index';
 import { SMARTFLO_TRIGGERS } from '../../src/webhooks';
 import { firstUser } from '../nodes/fixtures';
 import { installLikeN8n, packThisPackage } from './install-package';

@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { LOGIN_MUTATION, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 import { unsignedJwt } from '../helpers/jwt';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { LOGIN_MUTATION } from '../helpers/graphql';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { JSON_HEADERS, jsonBody, sendRaw } from '../helpers/raw-http';

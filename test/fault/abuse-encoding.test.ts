@@ -1,6 +1,6 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { LOGIN_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { JSON_HEADERS, jsonBody, sendBytes, sendRaw, type RawReply } from '../helpers/raw-http';

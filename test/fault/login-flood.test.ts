@@ -1,7 +1,7 @@
 import { listen, type RunningServer } from '../../graphql/http-server';
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { flood, type FloodReply } from '../helpers/flood';
 import { LOGIN_MUTATION } from '../helpers/graphql';
 import { auditReply, authErrorCodes, GRAPHQL_STATUSES } from '../helpers/reply-audit';

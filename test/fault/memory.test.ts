@@ -1,6 +1,6 @@
 import { listen, type RunningServer } from '../../graphql/http-server';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { keepBytecode, settledDataHeapBytes } from '../helpers/heap';
 import { runMixedWorkload, withFaultBursts } from './mixed-workload';
 

@@ -1,6 +1,6 @@
 import { listen, type RunningServer } from '../../graphql/http-server';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { LOGIN_MUTATION, postOverHttp, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 import { auditReply, authErrorCodes, GRAPHQL_STATUSES } from '../helpers/reply-audit';
 import { FAULT_BURSTS, runMixedWorkload, withFaultBursts, type WorkloadResult } from './mixed-workload';

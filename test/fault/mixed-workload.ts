@@ -1,6 +1,6 @@
 import { Agent, request } from 'undici';
 
-import { DEMO_ACCOUNT, type SandboxFault, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, type SandboxFault, type SandboxHandle } from '../../sandbox/index';
 import { LOGIN_MUTATION, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 import { JSON_HEADERS, jsonBody } from '../helpers/raw-http';
 import { UPSTREAM_BODY_MARKS } from '../helpers/reply-audit';

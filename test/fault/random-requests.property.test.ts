@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { DEMO_ACCOUNT, startSandbox, type SandboxFault, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxFault, type SandboxHandle } from '../../sandbox/index';
 import { LOGIN_MUTATION } from '../helpers/graphql';
 import { auditReply, authErrorCodes, GRAPHQL_STATUSES, UPSTREAM_BODY_MARKS } from '../helpers/reply-audit';
 

@@ -1,5 +1,5 @@
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { closedPortUrl } from '../helpers/fake-server';
 import { LOGIN_MUTATION, postGraphQL, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 

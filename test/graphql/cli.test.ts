@@ -15,7 +15,7 @@ import {
 } from '../../graphql/config';
 import { createGraphQLServer } from '../../graphql/server';
 import { DEFAULT_BASE_URL } from '../../src/auth';
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { LOGIN_MUTATION, postOverHttp } from '../helpers/graphql';
 
 function config(argv: string[] = [], env: NodeJS.ProcessEnv = {}): CliConfig {

@@ -2,7 +2,7 @@ import { ClientError, GraphQLClient, gql } from 'graphql-request';
 
 import { listen, type RunningServer } from '../../graphql/http-server';
 import { createGraphQLServer } from '../../graphql/server';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 
 interface AuthPayload {
 	ok: boolean;

@@ -1,7 +1,7 @@
 import { createLogger, toYogaLogger } from '../../graphql/logging';
 import { createGraphQLServer } from '../../graphql/server';
 import type { HttpResponse } from '../../src/http';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { captureLogs, LOGIN_MUTATION, postGraphQL, REFRESH_MUTATION, TOKEN_INFO_QUERY } from '../helpers/graphql';
 
 const ACCOUNT = { email: 'logs.owner@example.in', password: 'Corr3ct-Horse-Battery!' };

@@ -1,6 +1,6 @@
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
 import type { GraphQLServerOptions } from '../../graphql/options';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { postGraphQL } from '../helpers/graphql';
 
 const credentials = `email: "${DEMO_ACCOUNT.email}", password: "${DEMO_ACCOUNT.password}"`;

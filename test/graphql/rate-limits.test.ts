@@ -5,7 +5,7 @@ import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
 import { type TokenSet } from '../../src/auth';
 import { SmartfloAuthClient } from '../../src/runtime/node-client';
 import type { HttpTransport } from '../../src/http';
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer } from '../helpers/fake-server';
 import { LOGIN_MUTATION, postGraphQL, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
 import { jwtExpiringIn } from '../helpers/jwt';

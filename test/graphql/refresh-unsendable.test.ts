@@ -1,5 +1,5 @@
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { REFRESH_MUTATION, postGraphQL } from '../helpers/graphql';
 
 /** A token that cannot travel in a header is refused by the core before anything reaches Smartflo. */

@@ -1,7 +1,7 @@
 import { listen, type RunningServer } from '../../graphql/http-server';
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../sandbox/index';
 
 /** The GraphQL server as deployed (node:http, graceful shutdown) in front of a sandbox, both on loopback. */
 export interface LoopbackStack {

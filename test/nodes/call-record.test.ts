@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toSmartfloDateTime } from '../../src/api/date-time';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { firstUser, sandboxGet } from './fixtures';
 import { jsonOf, passwordCredential, runNode, runNodeError, tokenCredential } from './harness';

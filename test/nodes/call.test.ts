@@ -1,4 +1,4 @@
-import { DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer } from '../helpers/fake-server';
 import { firstUser, placeLiveCall, sandboxGet } from './fixtures';
 import { jsonOf, passwordCredential, runNode, runNodeError, tokenCredential } from './harness';

@@ -22,7 +22,7 @@ const PROBES: Record<string, Probe> = {
 		filePath: 'nodes/Smartflo/actions/user/probe.ts',
 		code: "export const p = [{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'The id of the user' }];\n",
 	},
-	timerInSandbox: { filePath: 'src/sandbox/probe.ts', code: 'export const later = () => setTimeout(() => undefined, 1);\n' },
+	timerInSandbox: { filePath: 'sandbox/probe.ts', code: 'export const later = () => setTimeout(() => undefined, 1);\n' },
 };
 
 /**

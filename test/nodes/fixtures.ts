@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SandboxHandle } from '../../src/sandbox';
+import type { SandboxHandle } from '../../sandbox/index';
 
 /** Reads the sandbox directly, with a token of its own, to find IDs the node's parameters need. */
 export async function sandboxGet(sandbox: SandboxHandle, path: string): Promise<unknown> {

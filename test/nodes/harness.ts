@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { Smartflo } from '../../nodes/Smartflo/Smartflo.node';
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { CredentialStore } from '../helpers/n8n-credentials';
 import { createExecuteContext, type ExecuteContextOptions } from '../helpers/n8n-execute';
 

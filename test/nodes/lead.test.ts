@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { getLeadFields } from '../../nodes/Smartflo/methods/loadOptions';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { asLoadOptions, createExecuteContext } from '../helpers/n8n-execute';
 import { sandboxGet } from './fixtures';
 import { forResource, jsonOf, node, passwordCredential, runNode } from './harness';

@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { sandboxGet } from './fixtures';
 import { jsonOf, passwordCredential, runNode } from './harness';
 

@@ -12,7 +12,7 @@ import {
 	getRoles,
 	getTimeGroups,
 } from '../../nodes/Smartflo/methods/loadOptions';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { asLoadOptions, createExecuteContext } from '../helpers/n8n-execute';
 import { sandboxGet } from './fixtures';
 import { node, passwordCredential } from './harness';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startRewritingProxy, type ReplyRewrite, type RewritingProxy } from '../helpers/auth-rewriting-proxy';
 import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
 import { answeredLiveCall, firstUser, newBroadcast, placeLiveCall, sandboxGet, sandboxSend } from './fixtures';

@@ -1,5 +1,5 @@
 import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
 import { loginToken } from '../sandbox/helpers';
 import { passwordCredential, runNode } from './harness';

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { sandboxGet } from './fixtures';
 import { passwordCredential, runNode, runNodeError, type RunOptions } from './harness';
 import { freePort } from '../helpers/fake-server';

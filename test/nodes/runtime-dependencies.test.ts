@@ -6,13 +6,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 /**
- * What runs inside n8n (the compiled credential and node, and every file of this package they pull in)
- * may require only n8n-workflow, Node's built-ins and the package's own files: no undici, no GraphQL,
- * nothing n8n does not provide. Compiled here with the build's tsconfig from the two entry points,
+ * What runs inside n8n (the compiled credential and nodes, the package's entry index.ts, and every file of
+ * this package they pull in) may require only n8n-workflow, Node's built-ins and the package's own files: no
+ * undici, no GraphQL, nothing n8n does not provide. Compiled here with the build's tsconfig from the entry points,
  * so the check always covers the current source, on a clean checkout too.
  */
 const repo = resolve(__dirname, '../..');
 const ENTRY_POINTS = [
+	'index.ts',
 	'credentials/SmartfloApi.credentials.ts',
 	'nodes/Smartflo/Smartflo.node.ts',
 	'nodes/Smartflo/SmartfloTrigger.node.ts',

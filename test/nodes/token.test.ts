@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { closedPortUrl } from '../helpers/fake-server';
 import { CredentialStore } from '../helpers/n8n-credentials';
 import { jwtExpiringIn, unsignedJwt } from '../helpers/jwt';

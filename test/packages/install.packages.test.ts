@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 
 import { helpText } from '../../graphql/config';
-import { DEMO_ACCOUNT } from '../../src/sandbox';
+import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { installLikeN8n } from '../e2e/install-package';
 import { npmPack } from '../helpers/npm-pack';
 

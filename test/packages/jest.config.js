@@ -1,4 +1,6 @@
 /** The packed packages, installed as their users install them (README "Install"). Needs the npm registry. */
+const { moduleNameMapper } = require('../../jest.config.js');
+
 /** @type {import('jest').Config} */
 module.exports = {
 	rootDir: '../..',
@@ -6,5 +8,6 @@ module.exports = {
 	roots: ['<rootDir>/test/packages'],
 	testMatch: ['**/*.packages.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	moduleNameMapper,
 	testTimeout: 300000,
 };

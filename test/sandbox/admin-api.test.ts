@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { decodeJwt, login, request } from './helpers';
 
 describe('admin HTTP API (/__sandbox/*)', () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { decodeJwt, login, request } from './helpers';
 
 const SECRET = 'login-test-secret';

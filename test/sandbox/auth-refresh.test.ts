@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { decodeJwt, hs256, loginToken, request, sleep } from './helpers';
 
 const SECRET = 'refresh-test-secret';

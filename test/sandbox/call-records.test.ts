@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request, type Json } from './helpers';
 
 const END_DATE = '2026-06-15T12:00:00Z'; // 17:30 IST

@@ -1,6 +1,6 @@
-import { CallLedger, liveCallState, type OriginateRequest } from '../../src/sandbox/calls';
-import { SeededRandom } from '../../src/sandbox/random';
-import { buildSeedData } from '../../src/sandbox/seed';
+import { CallLedger, liveCallState, type OriginateRequest } from '../../sandbox/calls';
+import { SeededRandom } from '../../sandbox/random';
+import { buildSeedData } from '../../sandbox/seed';
 
 const NOW = Date.UTC(2026, 5, 15, 6, 0, 0);
 

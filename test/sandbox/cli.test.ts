@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
-import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox } from '../../src/sandbox';
-import { main, parseCliArgs, runCli, USAGE } from '../../src/sandbox/cli';
+import { DEMO_ACCOUNT, DEMO_SUPPORT_API_KEY, startSandbox } from '../../sandbox/index';
+import { main, parseCliArgs, runCli, USAGE } from '../../sandbox/cli';
 import { decodeJwt, request } from './helpers';
 
 describe('smartflo-sandbox CLI', () => {

@@ -1,4 +1,4 @@
-import { DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_SUPPORT_API_KEY, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request } from './helpers';
 
 describe('POST /v1/click_to_call_support', () => {

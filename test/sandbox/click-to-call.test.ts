@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request, sleep, type Json } from './helpers';
 
 describe('click to call → live calls → hangup', () => {

@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request, type Json } from './helpers';
 
 describe('users, numbers, departments, routing, call control, callbacks and recordings', () => {

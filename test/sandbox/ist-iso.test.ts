@@ -1,4 +1,4 @@
-import { formatIstIso } from '../../src/sandbox/ist-time';
+import { formatIstIso } from '../../sandbox/ist-time';
 
 describe('formatIstIso', () => {
 	it('writes the IST wall clock as ISO 8601 with a +0530 offset, across the UTC day boundary', () => {

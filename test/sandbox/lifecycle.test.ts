@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 
-import { startSandbox } from '../../src/sandbox';
+import { startSandbox } from '../../sandbox/index';
 import { freePort } from '../helpers/fake-server';
 import { request } from './helpers';
 

@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request } from './helpers';
 
 // A path id names a record only when it is all digits: `7001.0` or `0x1b59` is no broadcast 7001.

@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request } from './helpers';
 
 // Laravel counts null and whitespace-only values as absent, so they fail `required` like a missing field.

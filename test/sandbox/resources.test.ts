@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { request, type Json } from './helpers';
 
 describe('numbers, departments, live calls and routing', () => {

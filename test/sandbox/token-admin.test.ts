@@ -1,5 +1,5 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
-import { TokenAuthority } from '../../src/sandbox/tokens';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
+import { TokenAuthority } from '../../sandbox/tokens';
 import { decodeJwt, loginToken, request } from './helpers';
 
 const BLACKLISTED = { success: false, message: 'Deleted or blacklisted token provided' };

@@ -1,9 +1,9 @@
-import { formatElapsed, formatIstDateTime, istMidnight, parseIstDateTime } from '../../src/sandbox/ist-time';
-import { signJwt, verifyJwt } from '../../src/sandbox/jwt';
-import { isSameNumber, isValidCustomerNumber } from '../../src/sandbox/phone';
-import { listParam } from '../../src/sandbox/query-params';
-import { SeededRandom } from '../../src/sandbox/random';
-import { createRouter } from '../../src/sandbox/router';
+import { formatElapsed, formatIstDateTime, istMidnight, parseIstDateTime } from '../../sandbox/ist-time';
+import { signJwt, verifyJwt } from '../../sandbox/jwt';
+import { isSameNumber, isValidCustomerNumber } from '../../sandbox/phone';
+import { listParam } from '../../sandbox/query-params';
+import { SeededRandom } from '../../sandbox/random';
+import { createRouter } from '../../sandbox/router';
 import { hs256 } from './helpers';
 
 describe('jwt', () => {

@@ -1,4 +1,4 @@
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { request, type Json } from './helpers';
 

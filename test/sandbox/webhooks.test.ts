@@ -1,5 +1,5 @@
 import { bodyTemplate, findTrigger, SMARTFLO_TRIGGERS, type SmartfloTrigger } from '../../src/webhooks';
-import { startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { closedPortUrl, startFakeServer, type FakeServer, type RecordedRequest } from '../helpers/fake-server';
 import { type Json } from './helpers';
 

@@ -9,12 +9,14 @@ const OUT_DIR = join(repo, 'node_modules', '.cache', 'smartflo-scale');
 
 /**
  * Compiles the GraphQL package's entry points (graphql/tsconfig.json) into node_modules/.cache, as
- * `npm run build` would into graphql/dist, and returns the path of the `smartflo-graphql` bin.
- * Incremental: a second run recompiles only what changed.
+ * `npm run build` would into graphql/dist, and returns the path of the `smartflo-graphql` bin. The bin
+ * loads its dependency smartflo-sandbox as installed (the workspace link to sandbox/), so the sandbox
+ * package is built first, as `npm run build` builds it. Incremental: a second run recompiles only what
+ * changed in the GraphQL package.
  */
 export function buildGraphqlCli(): string {
-	const tsc = require.resolve('typescript/bin/tsc');
-	const args = [
+	tsc(['-p', 'sandbox/tsconfig.json']);
+	tsc([
 		'-p',
 		'graphql/tsconfig.json',
 		'--outDir',
@@ -24,10 +26,13 @@ export function buildGraphqlCli(): string {
 		'--incremental',
 		'--tsBuildInfoFile',
 		join(OUT_DIR, 'graphql.tsbuildinfo'),
-	];
-	const result = spawnSync(process.execPath, [tsc, ...args], { cwd: repo, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`compiling the GraphQL package failed:\n${result.stdout}${result.stderr}`);
+	]);
 	return join(OUT_DIR, 'graphql', 'cli.js');
+}
+
+function tsc(args: string[]): void {
+	const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), ...args], { cwd: repo, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`tsc ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 }
 
 export type LogLine = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 
-import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../src/sandbox';
+import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { LOGIN_MUTATION, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
 import { waitFor } from '../helpers/wait';
 import { startRedisServer, type RedisServer } from './redis-server';

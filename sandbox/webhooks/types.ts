@@ -1,4 +1,4 @@
-import type { SmartfloTriggerId } from '../../webhooks/triggers';
+import type { SmartfloTriggerId } from '../../src/webhooks/triggers';
 
 export type WebhookMethod = 'POST' | 'GET';
 /** How a POST carries the body; a GET always carries it in the query string. */

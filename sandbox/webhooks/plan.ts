@@ -1,4 +1,4 @@
-import { findTrigger } from '../../webhooks/triggers';
+import { findTrigger } from '../../src/webhooks/triggers';
 import type { LifecycleEvent } from './lifecycle';
 import type { WebhookQuirks } from './types';
 

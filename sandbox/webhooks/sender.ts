@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { bodyTemplate } from '../../webhooks/templates';
-import { findTrigger, SMARTFLO_TRIGGERS, type SmartfloTriggerId } from '../../webhooks/triggers';
+import { bodyTemplate } from '../../src/webhooks/templates';
+import { findTrigger, SMARTFLO_TRIGGERS, type SmartfloTriggerId } from '../../src/webhooks/triggers';
 import type { LiveCall } from '../calls';
 import type { Directory } from '../directory';
 import type { SeededRandom } from '../random';

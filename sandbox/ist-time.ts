@@ -1,4 +1,4 @@
-import { formatWallClock, parseWallClock, wallClockAsUtc } from '../time/zoned';
+import { formatWallClock, parseWallClock, wallClockAsUtc } from '../src/time/zoned';
 
 // Smartflo's wall-clock strings carry no timezone; for Indian accounts they are IST (UTC+05:30, no DST).
 const IST_OFFSET_MS = 330 * 60_000;

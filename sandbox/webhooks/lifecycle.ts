@@ -1,4 +1,4 @@
-import type { SmartfloTriggerId } from '../../webhooks/triggers';
+import type { SmartfloTriggerId } from '../../src/webhooks/triggers';
 import type { CallKind, CallOutcome } from './types';
 
 export interface AgentFacts {

@@ -1,0 +1,15 @@
+// Public library entry of smartflo-graphql: the shared auth core with Node's defaults, its transports, the
+// Smartflo sandbox (re-exported from smartflo-sandbox) and the GraphQL server.
+export * from '../src/auth';
+export { SmartfloAuthClient } from '../src/runtime/node-client';
+export * from '../src/http';
+export { createUndiciTransport } from '../src/http/undici-transport';
+export type { UndiciTransport, UndiciTransportOptions } from '../src/http/undici-transport';
+export * from 'smartflo-sandbox';
+export { createGraphQLServer } from './server';
+export type { GraphQLServer, GraphQLServerControls } from './server';
+export type { GraphQLServerOptions, IntrospectionMode, ArmorLimits } from './options';
+export type { AuthGuardLimits } from './limits/auth-guard';
+export type { RateLimit } from './limits/rate-limiter';
+export type { Logger, LoggerOptions, LogLevel, LogFields } from './logging';
+export type { GraphiQLExample } from './graphiql';
