@@ -1,10 +1,12 @@
 // Public library entry of smartflo-graphql: the shared auth core with Node's defaults, its transports, the
 // Smartflo sandbox (re-exported from smartflo-sandbox) and the GraphQL server.
 export * from '../src/auth';
-export { SmartfloAuthClient } from '../src/runtime/node-client';
+export { SmartfloAuthClient } from './runtime/node-client';
 export * from '../src/http';
-export { createUndiciTransport } from '../src/http/undici-transport';
-export type { UndiciTransport, UndiciTransportOptions } from '../src/http/undici-transport';
+export { createFetchTransport } from './runtime/fetch-transport';
+export type { FetchTransportOptions } from './runtime/fetch-transport';
+export { createUndiciTransport } from './runtime/undici-transport';
+export type { UndiciTransport, UndiciTransportOptions } from './runtime/undici-transport';
 export * from 'smartflo-sandbox';
 export { createGraphQLServer } from './server';
 export type { GraphQLServer, GraphQLServerControls } from './server';

@@ -3,9 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 
 import { SmartfloAuthClient } from '../src/auth';
-import { sleep } from '../src/runtime/node-client';
 import type { HttpTransport } from '../src/http';
-import { createUndiciTransport, type UndiciTransport } from '../src/http/undici-transport';
 import { clientAddress, type NodeServerContext } from './client-ip';
 import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
@@ -33,6 +31,8 @@ import { useRateLimitStatus } from './plugins/rate-limit-status';
 import { useRequestBodyFormat } from './plugins/request-body-format';
 import { useRequestBodyLimit } from './plugins/request-body-limit';
 import { RequestRecords } from './plugins/request-records';
+import { sleep } from './runtime/node-client';
+import { createUndiciTransport, type UndiciTransport } from './runtime/undici-transport';
 import { buildSchema } from './schema';
 
 export interface GraphQLServerControls {

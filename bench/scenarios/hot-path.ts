@@ -1,7 +1,7 @@
 import { TokenSession, authorizationHeader } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import type { HttpRequest } from '../../src/http';
-import { createUndiciTransport, type UndiciTransport } from '../../src/http/undici-transport';
+import { createUndiciTransport, type UndiciTransport } from '../../graphql/runtime/undici-transport';
 import type { BenchContext } from '../context';
 import { BENCH_PASSWORD, benchEmail } from '../fixtures/accounts';
 import { acrossRounds, median, ratio, type AcrossRounds } from '../stats';

@@ -1,6 +1,6 @@
 import { TokenSession } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
-import { createUndiciTransport } from '../../src/http/undici-transport';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
+import { createUndiciTransport } from '../../graphql/runtime/undici-transport';
 import type { BenchContext } from '../context';
 import { BENCH_PASSWORD, benchEmail } from '../fixtures/accounts';
 import { countUpstreamLogins } from '../load/sandbox-stats';

@@ -1,6 +1,4 @@
-// The transport seam and the dependency-free fetch transport. The undici transport is imported from its
-// own module by the GraphQL server and the library entry.
+// The transport seam. Its implementations on Node's fetch and on undici are the GraphQL package's
+// (graphql/runtime/); the n8n package sends through n8n's request helper (src/n8n).
 export { TransportError, isTransportError, systemErrorCode } from './transport';
 export type { HttpMethod, HttpRequest, HttpResponse, HttpTransport, TransportFailure } from './transport';
-export { createFetchTransport } from './fetch-transport';
-export type { FetchTransportOptions } from './fetch-transport';

@@ -1,5 +1,5 @@
 import { SmartfloError } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { closedPortUrl, startFakeServer, type FakeReply, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { transports } from '../helpers/transports';

@@ -1,8 +1,8 @@
 import nock from 'nock';
 
 import { SmartfloError } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
-import { createFetchTransport } from '../../src/http/fetch-transport';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
+import { createFetchTransport } from '../../graphql/runtime/fetch-transport';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { useNock } from '../helpers/nock';

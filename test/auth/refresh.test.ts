@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { useNock } from '../helpers/nock';

@@ -1,5 +1,5 @@
 import { renewToken } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 
 describe('renewToken', () => {

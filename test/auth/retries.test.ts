@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY_POLICY, SmartfloError, retryDelayMs } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { startFakeServer, type FakeReply, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 

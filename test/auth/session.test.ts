@@ -1,6 +1,6 @@
 import { SmartfloError, TokenSession, decodeToken } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
-import { createUndiciTransport } from '../../src/http/undici-transport';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
+import { createUndiciTransport } from '../../graphql/runtime/undici-transport';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';

@@ -1,5 +1,5 @@
 import { decodeToken, checkPastedToken, normalizeToken, authorizationHeader } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn, unsignedJwt } from '../helpers/jwt';
 

@@ -1,4 +1,4 @@
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { startFakeServer, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn, unsignedJwt } from '../helpers/jwt';
 import { transports } from '../helpers/transports';

@@ -3,7 +3,7 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 
 import { SMARTFLO_ERROR_CODES, SmartfloError, TokenSession, type TokenSet } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import { unsignedJwt } from '../helpers/jwt';
 import { PASSWORD, scriptedTransport, TOKEN, upstreamAnswer as answer } from './upstream-arbitraries';
 

@@ -3,7 +3,7 @@ import { AuthGuard } from '../../graphql/limits/auth-guard';
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
 import { type TokenSet } from '../../src/auth';
-import { SmartfloAuthClient } from '../../src/runtime/node-client';
+import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
 import type { HttpTransport } from '../../src/http';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { startFakeServer } from '../helpers/fake-server';

@@ -1,4 +1,4 @@
-import { createUndiciTransport } from '../../src/http/undici-transport';
+import { createUndiciTransport } from '../../graphql/runtime/undici-transport';
 import { startFakeServer } from '../helpers/fake-server';
 
 describe('undici transport', () => {

@@ -1,4 +1,4 @@
-import { TransportError, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+import { TransportError, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from '../../src/http/transport';
 
 export interface FetchTransportOptions {
 	/** Larger responses are refused (default 1 MiB). */
@@ -6,8 +6,8 @@ export interface FetchTransportOptions {
 }
 
 /**
- * The default transport: Node's built-in `fetch`, so the core needs no HTTP dependency. The GraphQL
- * server uses the undici transport instead, for its explicit keep-alive pool and limits.
+ * The default transport of the library's SmartfloAuthClient: Node's built-in `fetch`, no HTTP dependency.
+ * The GraphQL server uses the undici transport instead, for its explicit keep-alive pool and limits.
  */
 export function createFetchTransport(options: FetchTransportOptions = {}): HttpTransport {
 	const maxBytes = options.maxResponseBytes ?? 1024 * 1024;

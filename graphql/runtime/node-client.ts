@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { SmartfloAuthClient as CoreAuthClient, type SmartfloAuthClientOptions, type SmartfloRuntime } from '../auth/client';
-import { createFetchTransport } from '../http/fetch-transport';
+import { SmartfloAuthClient as CoreAuthClient, type SmartfloAuthClientOptions, type SmartfloRuntime } from '../../src/auth/client';
+import { createFetchTransport } from './fetch-transport';
 
 /** Node's timers: the pause before a retry, for code that runs outside n8n. */
 export function sleep(ms: number): Promise<void> {

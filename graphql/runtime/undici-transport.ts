@@ -1,6 +1,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
-import { TransportError, lowerCaseHeaders, systemErrorCode, type HttpRequest, type HttpResponse, type HttpTransport } from './transport';
+import { TransportError, lowerCaseHeaders, systemErrorCode } from '../../src/http/transport';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/http/transport';
 
 export interface UndiciTransportOptions {
 	/** Keep-alive sockets per origin (default 16). */
