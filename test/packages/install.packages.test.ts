@@ -1,17 +1,18 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 
 import { helpText } from '../../graphql/config';
 import { DEMO_ACCOUNT } from '../../sandbox/index';
 import { installLikeN8n } from '../e2e/install-package';
+import { ManagedProcess } from '../e2e/managed-process';
 import { npmPack } from '../helpers/npm-pack';
 
 /**
- * Each package installed from its packed tarball the way its users install it: the GraphQL server with
- * a plain `npm i <tgz>` into an empty folder, by the machine's own Node and npm (often older than ours);
- * the n8n package the way n8n's community-package installer does.
+ * Each package installed from its packed tarball the way its users install it: the GraphQL server and the
+ * sandbox it depends on with a plain `npm i <tgz> <tgz>` into an empty folder, by the machine's own Node and
+ * npm (often older than ours); the n8n package the way n8n's community-package installer does.
  */
 let workDir: string;
 const sizes: Record<string, string> = {};
@@ -63,15 +64,34 @@ afterAll(() => {
 	rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty folder', () => {
+/** Starts a bin from the install and resolves with the first URL its banner prints after `label`. */
+async function startBin(
+	command: string,
+	args: string[],
+	label: RegExp,
+	env: NodeJS.ProcessEnv,
+): Promise<{ url: string; bin: ManagedProcess }> {
+	const bin = new ManagedProcess(basename(command));
+	let url: string | undefined;
+	bin.start(command, args, { env, onLine: (line) => (url ??= new RegExp(`${label.source}\\s+(http\\S+)`).exec(line)?.[1]) });
+	try {
+		await bin.waitUntil(async () => url !== undefined, 30_000, 'its banner');
+	} catch (error) {
+		await bin.stop();
+		throw error;
+	}
+	return { url: url as string, bin };
+}
+
+describe('smartflo-graphql with smartflo-sandbox, both tarballs installed with plain `npm i` into an empty folder', () => {
 	let installDir: string;
 	let cli: string;
 
 	beforeAll(async () => {
-		const tarball = await pack('graphql');
+		const tarballs = [await pack('sandbox'), await pack('graphql')];
 		installDir = join(workDir, 'graphql-user');
 		mkdirSync(installDir);
-		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', tarball], {
+		const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', ...tarballs], {
 			cwd: installDir,
 			encoding: 'utf8',
 			env: systemEnv(),
@@ -79,7 +99,7 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 		});
 		if (install.status !== 0) throw new Error(`npm i failed:\n${install.stderr}`);
 		cli = join(installDir, 'node_modules', 'smartflo-graphql', 'dist', 'graphql', 'cli.js');
-		sizes['smartflo-graphql fresh install (node_modules)'] = kB(diskUsage(join(installDir, 'node_modules')));
+		sizes['smartflo-graphql + smartflo-sandbox fresh install (node_modules)'] = kB(diskUsage(join(installDir, 'node_modules')));
 	}, 300_000);
 
 	it('installs without n8n: no n8n, n8n-workflow or isolated-vm, with the system npm', () => {
@@ -92,18 +112,16 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 		);
 	});
 
+	it('uses the installed smartflo-sandbox and ships no copy of it', () => {
+		expect(readdirSync(join(installDir, 'node_modules'))).toContain('smartflo-sandbox');
+		const shipped = readdirSync(join(installDir, 'node_modules', 'smartflo-graphql', 'dist'));
+		expect(shipped).toContain('graphql');
+		expect(shipped).not.toContain('sandbox');
+	});
+
 	it('`smartflo-graphql --sandbox` answers a login on Node 24', async () => {
-		const server = spawn(process.execPath, [cli, '--sandbox', '--port', '0'], { cwd: installDir, stdio: ['ignore', 'pipe', 'pipe'] });
+		const { url: endpoint, bin } = await startBin(process.execPath, [cli, '--sandbox', '--port', '0'], /GraphQL endpoint/, process.env);
 		try {
-			const endpoint = await new Promise<string>((resolveUrl, reject) => {
-				let banner = '';
-				server.stdout.on('data', (chunk: Buffer) => {
-					banner += chunk.toString('utf8');
-					const match = /GraphQL endpoint\s+(\S+)/.exec(banner);
-					if (match) resolveUrl(match[1]);
-				});
-				server.once('exit', (code) => reject(new Error(`exited with ${code}: ${banner}`)));
-			});
 			const response = await fetch(endpoint, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -117,7 +135,26 @@ describe('smartflo-graphql, installed with plain `npm i <tgz>` into an empty fol
 			expect(data.login.token.accessToken.split('.')).toHaveLength(3);
 			expect(data.login.token.expiresIn).toBe(3600);
 		} finally {
-			server.kill('SIGTERM');
+			await bin.stop();
+		}
+	}, 60_000);
+
+	it('`smartflo-sandbox`, the bin npm linked, answers a login on Node 24', async () => {
+		const sandboxBin = join(installDir, 'node_modules', '.bin', 'smartflo-sandbox');
+		const node24 = { ...process.env, PATH: [dirname(process.execPath), process.env.PATH].join(delimiter) };
+		const { url, bin } = await startBin(sandboxBin, ['--port', '0'], /Smartflo sandbox listening on/, node24);
+		try {
+			const response = await fetch(`${url}/v1/auth/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }),
+			});
+			const body = (await response.json()) as { success: boolean; access_token: string };
+			expect(response.status).toBe(200);
+			expect(body.success).toBe(true);
+			expect(body.access_token.split('.')).toHaveLength(3);
+		} finally {
+			await bin.stop();
 		}
 	}, 60_000);
 
