@@ -20,19 +20,19 @@ export interface PreAuthenticationCall {
 }
 
 /**
- * One stored credential and n8n 2.41.1's handling of it: `CredentialsHelper.getDecrypted` (declared
- * fields only, defaults applied, fields hidden by displayOptions dropped), `preAuthentication`
- * (packages/cli/src/credentials-helper.ts: called when the expirable field is '', when
- * `credentialsExpired`, or for the credential test; output persisted when the node has credentials)
- * and `authenticate` (function form).
- */
-/**
  * Which n8n's request helper to mirror: 1.x renews only after a 401; 2.x also honours the per-request
  * `preAuthenticationRetryStatusCode`; the newest n8n (N8N-NOTES §9.2) also asks `shouldRefreshCredentials`
  * about every response, successful ones included.
  */
 export type N8nRequestHelperModel = '1.123' | '2.41' | 'newest';
 
+/**
+ * One stored credential and n8n 2.41.1's handling of it: `CredentialsHelper.getDecrypted` (declared
+ * fields only, defaults applied, fields hidden by displayOptions dropped), `preAuthentication`
+ * (packages/cli/src/credentials-helper.ts: called when the expirable field is '', when
+ * `credentialsExpired`, or for the credential test; output persisted when the node has credentials)
+ * and `authenticate` (function form).
+ */
 export class CredentialStore {
 	readonly stored: IDataObject;
 	/** The n8n version whose `httpRequestWithAuthentication` the tests run against. */

@@ -129,7 +129,6 @@ function yesNoOf(value: unknown): boolean | undefined {
 	return undefined;
 }
 
-/** An array as it is, or a comma-separated string split into its entries. */
 /** A multi-select value, or comma-separated text from an expression, as a list without empty entries. */
 export function listOf(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value.filter((entry) => !isAbsent(entry));
