@@ -158,6 +158,13 @@ describe('User → Update', () => {
 		});
 	});
 
+	it('refuses a role that is not a whole number before calling Smartflo, as User → Create does', async () => {
+		sandbox.resetStats();
+		const error = await fail({ operation: 'update', userId: String(allUsers[2].id), updateFields: { role: 'Supervisor' } });
+		expect(error.message).toBe('Role must be a whole number');
+		expect(sandbox.stats().byPath['PATCH /v1/user/{id}']).toBeUndefined();
+	});
+
 	it('refuses an update with nothing in it; an unknown user is Smartflo’s 404', async () => {
 		expect((await fail({ operation: 'update', userId: '62501', updateFields: {} })).message).toBe('Nothing to update');
 		const error = await fail({ operation: 'update', userId: '1', updateFields: { name: 'Nobody' } });

@@ -93,7 +93,7 @@ export const update: EndpointDefinition = {
 		body('email', 'Email', 'text', 'The user’s email'),
 		body('login_id', 'Login ID', 'text', 'The portal login ID'),
 		body('designation', 'Designation', 'text', 'The user’s job title'),
-		body('user_role', 'Role', 'text', 'The role ID'),
+		body('user_role', 'Role', 'integer', 'The role ID (GET /v1/roles)', { min: 1 }),
 		password,
 		callerIds,
 		agentGroups,
