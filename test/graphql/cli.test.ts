@@ -234,8 +234,8 @@ describe('configuration from env and flags', () => {
 		});
 	});
 
-	it("the README's configuration table is the settings table", () => {
-		const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+	it("the package README's configuration table is the settings table", () => {
+		const readme = readFileSync(resolve(__dirname, '../../graphql/README.md'), 'utf8');
 		const code = (text: string) => `\`${text.replace(/\|/g, '\\|')}\``;
 		const rows = [...SETTINGS, HELP_FLAG].map((setting) => {
 			const env = setting.env ? code(setting.env) : '—';

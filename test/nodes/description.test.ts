@@ -86,8 +86,9 @@ describe('Smartflo node description', () => {
 		}
 	});
 
-	it('the README’s table lists every resource and operation, under the names the node shows', () => {
+	it('the README’s table lists every resource and operation, under the names the node shows, and docs/n8n-node.md documents each', () => {
 		const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+		const reference = readFileSync(join(__dirname, '../../docs/n8n-node.md'), 'utf8');
 		const table = readme.slice(readme.indexOf('### Smartflo node'), readme.indexOf('All operations share'));
 		const documented = Object.fromEntries(
 			[...table.matchAll(/^\| ([A-Z][\w ]+) \| (.+) \|$/gm)]
@@ -108,7 +109,7 @@ describe('Smartflo node description', () => {
 				expect([
 					resource,
 					operation,
-					readme.includes(`#### ${resource} → `) && new RegExp(`#### ${resource} → [^\n]*${operation}`).test(readme),
+					reference.includes(`\n## ${resource} → `) && new RegExp(`\n## ${resource} → [^\n]*${operation}`).test(reference),
 				]).toEqual([resource, operation, true]);
 		}
 	});
