@@ -5,7 +5,8 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
  * The documents stay navigable while others edit them: every relative Markdown link points at a file of
  * the repository and, with a `#anchor`, at a heading there (as GitHub makes anchors from headings).
  * Links into this repository on GitHub (the package pages npm shows, the documentation URLs n8n shows
- * for the node and the credential) and `docs/…` references in code comments are held to the same rule.
+ * for the node and the credential) and references to `docs/…` and the package READMEs in code comments are
+ * held to the same rule.
  */
 const repo = resolve(__dirname, '../..');
 const REPOSITORY_URL = 'https://github.com/n8n-nodes-smartflo/n8n-nodes-smartflo';
@@ -148,12 +149,14 @@ describe('references from code to the documents', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('every docs/… reference in code and tests names a document and a heading that exist', () => {
+	it('every docs/… or package README reference in code and tests names a document and a heading that exist', () => {
 		const problems = codeFiles.flatMap((file) =>
-			[...readFileSync(file, 'utf8').matchAll(/\bdocs\/([\w-]+\.md)(?:#([\w-]+))?/g)].flatMap(([reference, page, anchor]) => {
-				const problem = problemOf(join(repo, 'docs', page), anchor);
-				return problem ? [`${relative(repo, file)}: ${reference} ${problem}`] : [];
-			}),
+			[...readFileSync(file, 'utf8').matchAll(/\b(docs\/[\w-]+\.md|(?:graphql|sandbox)\/README\.md)(?:#([\w-]+))?/g)].flatMap(
+				([reference, page, anchor]) => {
+					const problem = problemOf(join(repo, page), anchor);
+					return problem ? [`${relative(repo, file)}: ${reference} ${problem}`] : [];
+				},
+			),
 		);
 		expect(problems).toEqual([]);
 	});
