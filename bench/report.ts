@@ -53,7 +53,7 @@ export function goalsOf({ scenarios: s }: BenchResults): Goal[] {
 	return goals;
 }
 
-/** The results as Markdown: pasteable into the README's Performance section. */
+/** The results as Markdown: pasteable into docs/performance.md#results. */
 export function renderReport(results: BenchResults): string {
 	const { machine, settings, scenarios: s } = results;
 	const out: string[] = [];

@@ -49,7 +49,7 @@ type Parse<T> = (raw: string, name: string, earlier: Partial<CliConfig>) => T;
 
 /**
  * One setting, declared once: its flag, environment variable, default, parser and help all come
- * from here, and parsing, --help and the README's table are all driven by the table below.
+ * from here, and parsing, --help and graphql/README.md#configuration are all driven by the table below.
  */
 export interface Setting<T> {
 	/** Long flag, e.g. "--port"; absent for a setting read from the environment only. */
@@ -60,7 +60,7 @@ export interface Setting<T> {
 	/** Placeholder of a flag's value in --help, e.g. "<n>"; absent for a flag that takes none (a switch). */
 	value?: string;
 	description: string;
-	/** The default as --help and the README show it. */
+	/** The default as --help and graphql/README.md#configuration show it. */
 	defaultText: string;
 	/** Settings earlier in the table are already parsed (production mode decides several defaults). */
 	default: (earlier: Partial<CliConfig>) => T;
@@ -307,7 +307,7 @@ export const SETTINGS: readonly SettingRow[] = Object.entries(TABLE).map(([key, 
 	...(setting as Setting<unknown>),
 }));
 
-/** Not a setting, but a row of --help and of the README's table. */
+/** Not a setting, but a row of --help and of graphql/README.md#configuration. */
 export const HELP_FLAG: Pick<SettingRow, 'flag' | 'env' | 'value' | 'description' | 'defaultText'> = {
 	flag: '--help',
 	description: 'Show this help.',

@@ -50,7 +50,7 @@ export type {
 	WebhookStats,
 } from './webhooks/types';
 
-/** Starts a local Smartflo simulator; see shared/SMARTFLO-API.md for the API it mimics. */
+/** Starts a local Smartflo simulator; docs/smartflo-api.md describes the API it mimics. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
 	const state = createState(options);
 	const controls = createControls(state);

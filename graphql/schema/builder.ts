@@ -15,6 +15,6 @@ export type Builder = PothosSchemaTypes.SchemaBuilder<Types>;
 export type Ref<Shape> = ObjectRef<Types, Shape>;
 
 export function createBuilder(): Builder {
-	// Fields are non-null unless they say otherwise, as in the schema DESIGN.md shows.
+	// Fields are non-null unless they say otherwise, as in the schema graphql/README.md#auth-the-schema shows.
 	return new SchemaBuilder<SchemaTypes>({ defaultFieldNullability: false });
 }

@@ -8,7 +8,7 @@ import { createBuilder } from './builder';
 import { defineDateTime } from './date-time';
 import { defineTokenInfo } from './token-info';
 
-/** The schema in DESIGN.md ("GraphQL face"); a fresh builder per call, so servers share no state. */
+/** The schema graphql/README.md#auth-the-schema shows; a fresh builder per call, so servers share no state. */
 export function buildSchema(): GraphQLSchema {
 	const builder = createBuilder();
 	defineDateTime(builder);

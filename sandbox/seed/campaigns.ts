@@ -5,7 +5,7 @@ import type { SeededRandom } from '../random';
 import { BROADCASTS, FIRST_NAMES, LAST_NAMES, LEAD_LISTS } from './vocabulary';
 
 // Lead lists and broadcasts are numbered apart, so that a broadcast ID passed where a lead list ID
-// belongs is refused rather than landing in another list (see the sandbox README).
+// belongs is refused rather than landing in another list (see sandbox/README.md#behaviour-where-smartflos-documentation-is-silent).
 const FIRST_LEAD_LIST_ID = 5101;
 const FIRST_BROADCAST_ID = 7001;
 const FIRST_DND_ID = 90_001;

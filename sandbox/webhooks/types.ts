@@ -31,7 +31,7 @@ export interface RegisteredWebhook {
 	headers: Record<string, string>;
 }
 
-/** Smartflo's delivery quirks (shared/SMARTFLO-API.md §4), on demand. */
+/** Smartflo's delivery quirks (docs/smartflo-webhooks.md#the-quirks-and-where-they-are-handled), on demand. */
 export interface WebhookQuirks {
 	/** Deliver every event twice, or only the events of these triggers (ids or portal names). */
 	duplicates?: boolean | string[];

@@ -3,7 +3,7 @@ import { formatWallClock, hasZone, parseWallClock, wallClockAsUtc, wallClockIn, 
 /**
  * Smartflo's webhook time stamps. By default they are wall-clock `Y-m-d H:i:s` strings without a zone, in
  * the account's time zone (IST for Indian accounts); the portal can also be set to ISO 8601 with an offset
- * or to epoch seconds (shared/SMARTFLO-API.md §2.3). All three become an ISO 8601 string with the account
+ * or to epoch seconds (docs/smartflo-api.md#dates-and-time-zones). All three become an ISO 8601 string with the account
  * zone's offset, plus the same instant in UTC.
  */
 export interface NormalisedStamp {

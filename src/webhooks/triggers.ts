@@ -1,6 +1,6 @@
 /**
  * Smartflo's webhook triggers (API Connect → Webhook → Trigger), in the portal's order, and the
- * `$variables` each one can put in a request body (shared/SMARTFLO-API.md §4). Smartflo's payloads do not
+ * `$variables` each one can put in a request body (docs/smartflo-webhooks.md#payloads). Smartflo's payloads do not
  * name their trigger, so every body template carries an `event` field with the trigger's id.
  */
 interface TriggerDetails {

@@ -1,4 +1,4 @@
-/** The end-to-end suite: this package inside a real, headless n8n (see README "Try it in n8n"). */
+/** The end-to-end suite: this package inside a real, headless n8n (see docs/e2e.md). */
 const { moduleNameMapper } = require('../../jest.config.js');
 
 /** @type {import('jest').Config} */

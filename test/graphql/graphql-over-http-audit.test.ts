@@ -5,17 +5,17 @@ import { createGraphQLServer } from '../../graphql/server';
 /**
  * The GraphQL Foundation's GraphQL-over-HTTP audit (graphql-http 1.23.1, pinned: its ids change
  * between versions) against the production configuration. Every MUST and every SHOULD passes; the
- * MAY results are pinned too, so a change in either direction is noticed and the README updated.
+ * MAY results are pinned too, so a change in either direction is noticed and docs/graphql-security.md#checked-from-the-outside updated.
  */
 const INTROSPECTION_KEY = 'audit-introspection-key';
 
-/** MAY audits that do not pass, with the reason the README gives. */
+/** MAY audits that do not pass, with the reason docs/graphql-security.md#checked-from-the-outside gives. */
 const KNOWN_MAY_NOTICES: Record<string, string> = {
 	'5A70': 'GET without the CSRF header is refused (403) by CSRF prevention',
 	D6D5: 'GET without the CSRF header is refused (403) by CSRF prevention',
 	'6A70': 'GET without the CSRF header is refused (403) by CSRF prevention',
 };
-/** SHOULD audits that do not pass, with the reason the README gives: none. */
+/** SHOULD audits that do not pass, with the reason docs/graphql-security.md#checked-from-the-outside gives: none. */
 const KNOWN_SHOULD_EXCEPTIONS: Record<string, string> = {};
 
 const server = createGraphQLServer({

@@ -25,7 +25,7 @@ function typeString(typeName: string, field: string): string {
 }
 
 describe('schema', () => {
-	it('has exactly the types DESIGN.md names', () => {
+	it('has exactly the types graphql/README.md#auth-the-schema names', () => {
 		expect(
 			ownTypes()
 				.map((type) => type.name)
@@ -79,7 +79,7 @@ describe('schema', () => {
 		expect(typeString(type, field)).toBe(expected);
 	});
 
-	it("takes the arguments DESIGN.md names, all required strings, and refresh's optional replacePermanentToken (default false)", () => {
+	it("takes the arguments graphql/README.md#auth-the-schema names, all required strings, and refresh's optional replacePermanentToken (default false)", () => {
 		const mutation = schema.getMutationType()!.getFields();
 		expect(mutation.login.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['email: String!', 'password: String!']);
 		expect(mutation.refresh.args.map((arg) => `${arg.name}: ${arg.type}`)).toEqual(['token: String!', 'replacePermanentToken: Boolean']);

@@ -21,7 +21,7 @@ export interface PreAuthenticationCall {
 
 /**
  * Which n8n's request helper to mirror: 1.x renews only after a 401; 2.x also honours the per-request
- * `preAuthenticationRetryStatusCode`; the newest n8n (N8N-NOTES §9.2) also asks `shouldRefreshCredentials`
+ * `preAuthenticationRetryStatusCode`; the newest n8n (docs/n8n-credential-lifecycle.md#the-request-path-httprequestwithauthentication) also asks `shouldRefreshCredentials`
  * about every response, successful ones included.
  */
 export type N8nRequestHelperModel = '1.123' | '2.41' | 'newest';

@@ -8,7 +8,7 @@ import { buildGraphqlCli, Replica } from './replica';
 
 /**
  * Two `smartflo-graphql` processes in front of one sandbox, sharing one real redis-server: the
- * deployment the README's "Scaling" section describes. Every figure asserted here is a count of
+ * deployment docs/scaling.md#graphql-server-replicas-shared-state-in-redis describes. Every figure asserted here is a count of
  * requests the sandbox saw.
  */
 

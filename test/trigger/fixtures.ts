@@ -1,5 +1,5 @@
 /**
- * Payloads shaped like the ones integrators captured from Smartflo (shared/SMARTFLO-API.md §4), with the
+ * Payloads shaped like the ones integrators captured from Smartflo (docs/smartflo-webhooks.md#payloads), with the
  * `event` field the node's body templates add: strings everywhere, "" for nothing, placeholders Smartflo
  * did not resolve, and the key with a trailing space.
  */
