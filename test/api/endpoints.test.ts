@@ -42,10 +42,10 @@ describe('the endpoint catalogue', () => {
 });
 
 describe('buildRequest', () => {
-	it('fills path parameters (percent-encoded), places query and body values, converts types', () => {
-		expect(buildRequest(broadcast.start, { id: '70 01', start_date_time: '2026-09-21T04:45:00Z' })).toEqual({
+	it('fills path parameters, places query and body values, converts types', () => {
+		expect(buildRequest(broadcast.start, { id: ' 7001 ', start_date_time: '2026-09-21T04:45:00Z' })).toEqual({
 			method: 'GET',
-			path: '/v1/broadcast/start/70%2001',
+			path: '/v1/broadcast/start/7001',
 			qs: { start_date_time: '2026-09-21 10:15:00' },
 		});
 		expect(

@@ -11,7 +11,7 @@ export type Values = Record<string, unknown>;
 
 export interface ApiRequest {
 	method: HttpMethod;
-	/** With the path parameters filled in, percent-encoded. */
+	/** With the path parameters filled in: plain IDs, which need no encoding. */
 	path: string;
 	qs?: Values;
 	body?: Values;
@@ -56,13 +56,33 @@ export function buildRequest(endpoint: EndpointDefinition, values: Values, optio
 				throw new EndpointInputError(param.name, `${param.label} is required`, `Set ${param.label}.`);
 			continue;
 		}
-		placed[param.in][param.name] = convert(param, raw, options.timeZone ?? DEFAULT_TIME_ZONE);
+		const value = convert(param, raw, options.timeZone ?? DEFAULT_TIME_ZONE);
+		placed[param.in][param.name] = param.in === 'path' ? plainId(param, value) : value;
 	}
-	const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(String(placed.path[name])));
+	const path = endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => String(placed.path[name]));
 	const request: ApiRequest = { method: endpoint.method, path };
 	if (Object.keys(placed.query).length > 0) request.qs = placed.query;
 	if (Object.keys(placed.body).length > 0 || (endpoint.method !== 'GET' && endpoint.method !== 'DELETE')) request.body = placed.body;
 	return request;
+}
+
+/** Letters, digits and RFC 3986's other unreserved characters: text that no URL parser or proxy rewrites. */
+const PLAIN_ID = /^[A-Za-z0-9._~-]{1,128}$/;
+const DOTS_ONLY = /^\.+$/;
+
+/**
+ * A path parameter as one path segment that stays one. Anything else, such as `..` (which URL
+ * normalisation turns into another endpoint: `/v1/broadcast/lead/..` is `/v1/broadcast/`), a slash, a
+ * percent-encoded or full-width dot, or a control character, is refused before anything is sent.
+ */
+function plainId(param: ParamDefinition, value: unknown): string {
+	const text = String(value);
+	if (PLAIN_ID.test(text) && !DOTS_ONLY.test(text)) return text;
+	throw new EndpointInputError(
+		param.name,
+		`${param.label} must be an ID: up to 128 letters, digits, dots, hyphens, underscores or tildes, and not only dots`,
+		`Set ${param.label} to the ID itself, as Smartflo gives it (for example 5101), not a path or a link.`,
+	);
 }
 
 /** Smartflo's flags are 1 / 0 (Laravel's `boolean` rule does not accept "true" / "false" in a query). */
