@@ -114,6 +114,31 @@ describe('Call Record → Get Many on the wire', () => {
 		expect(query().has('to_date')).toBe(false);
 	});
 
+	it.each([
+		['epoch seconds', Date.UTC(2026, 8, 21, 4, 45) / 1000],
+		['epoch milliseconds', Date.UTC(2026, 8, 21, 4, 45)],
+	])('reads a number from an expression as %s', async (_case, fromDate) => {
+		await run({ fromDate });
+		expect(query().get('from_date')).toBe('2026-09-21 10:15:00');
+	});
+
+	it.each([
+		['epoch microseconds', Date.UTC(2026, 8, 21, 4, 45) * 1000, 'From: 1789965900000000 is too large for epoch milliseconds'],
+		['more than Date holds', 1e17, 'From: 100000000000000000 is too large for epoch milliseconds'],
+		['a negative number', -1e16, 'From: -10000000000000000 is before 1970'],
+	])('refuses %s, naming the parameter, before calling Smartflo', async (_case, fromDate, message) => {
+		const error = await runNodeError({
+			store: tokenCredential(server.url, 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMDAwMSJ9.c2lnbmF0dXJlLWJ5dGVz'),
+			parameters: { resource: 'callRecord', operation: 'getMany', fromDate },
+		});
+		expect(error.constructor.name).toBe('NodeOperationError');
+		expect(error.message.startsWith(message)).toBe(true);
+		expect(error.message).not.toMatch(/Invalid time value/);
+		expect(error.description).toMatch(/epoch seconds or milliseconds/);
+		expect(error.context?.itemIndex).toBe(0);
+		expect(server.requests).toHaveLength(0);
+	});
+
 	it('sends filters with Smartflo’s names, arrays PHP-style', async () => {
 		await run({
 			limit: 5,

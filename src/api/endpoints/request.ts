@@ -5,7 +5,7 @@ import type { EndpointDefinition, HttpMethod, ParamDefinition } from './types';
 /** The time zone Smartflo's wall-clock times are in for Indian accounts. */
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 
-const DATE_TIME_HINT = `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`;
+const DATE_TIME_HINT = `Use a date and time such as 2026-09-21 10:00:00, an ISO 8601 value, epoch seconds or milliseconds, or the date picker. Time zones are IANA names such as ${DEFAULT_TIME_ZONE}.`;
 
 export type Values = Record<string, unknown>;
 
