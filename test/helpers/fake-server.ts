@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 
 export interface RecordedRequest {
@@ -9,7 +9,22 @@ export interface RecordedRequest {
 	at: number;
 }
 
-export type FakeReply = { status: number; headers?: Record<string, string>; body?: string | object } | { drop: true } | { hang: true };
+/** A body of `bytes` bytes written chunk by chunk as the client takes them, never held whole. */
+export interface StreamedBody {
+	bytes: number;
+	/** Default 64 KiB. */
+	chunkBytes?: number;
+	/** Called after each chunk is handed to the socket, with the body bytes sent so far. */
+	onChunk?: (sentBytes: number) => void;
+	/** Send the bytes, then neither more nor the end: a body that stops coming. */
+	stall?: boolean;
+}
+
+export type FakeReply =
+	| { status: number; headers?: Record<string, string>; body?: string | object }
+	| { status: number; headers?: Record<string, string>; stream: StreamedBody }
+	| { drop: true }
+	| { hang: true };
 
 export type FakeHandler = (request: RecordedRequest, index: number) => FakeReply | Promise<FakeReply>;
 
@@ -18,6 +33,8 @@ export interface FakeServer {
 	requests: RecordedRequest[];
 	/** TCP connections accepted so far. */
 	connections(): number;
+	/** Bytes of streamed bodies handed to the sockets so far: at least what the clients received. */
+	streamedBytes(): number;
 	reply(handler: FakeHandler): void;
 	close(): Promise<void>;
 }
@@ -28,6 +45,7 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<Socket>();
 	let connectionCount = 0;
+	let streamed = 0;
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,6 +64,11 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 				return;
 			}
 			if ('hang' in reply) return;
+			if ('stream' in reply) {
+				res.writeHead(reply.status, { 'content-type': 'application/octet-stream', ...reply.headers });
+				await writeStreamed(res, reply.stream, (bytes) => (streamed += bytes));
+				return;
+			}
 			const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
 			res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
 			res.end(body);
@@ -62,6 +85,7 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 		url: `http://127.0.0.1:${port}`,
 		requests,
 		connections: () => connectionCount,
+		streamedBytes: () => streamed,
 		reply(next) {
 			current = next;
 		},
@@ -70,6 +94,33 @@ export async function startFakeServer(handler: FakeHandler = () => ({ status: 40
 			return new Promise((resolve) => server.close(() => resolve()));
 		},
 	};
+}
+
+async function writeStreamed(res: ServerResponse, body: StreamedBody, count: (bytes: number) => void): Promise<void> {
+	const chunkBytes = body.chunkBytes ?? 64 * 1024;
+	const chunk = Buffer.alloc(chunkBytes, 0x55);
+	let sent = 0;
+	while (sent < body.bytes && !res.destroyed) {
+		const size = Math.min(chunkBytes, body.bytes - sent);
+		const flowing = res.write(size === chunkBytes ? chunk : chunk.subarray(0, size));
+		sent += size;
+		count(size);
+		body.onChunk?.(sent);
+		if (!flowing) await drainedOrClosed(res);
+	}
+	if (!res.destroyed && !body.stall) res.end();
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.on('drain', done);
+		res.on('close', done);
+	});
 }
 
 /** A loopback TCP port nobody listens on right now. */

@@ -14,7 +14,7 @@ const NO_BODY_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 /**
  * `this.helpers.httpRequest` as n8n 2.41.1 implements it on axios (@n8n/backend-network
  * http/axios/request.js: convertN8nRequestToAxios + httpRequest): `qs` as params, `encoding` as the
- * axios responseType, `json` only adds an Accept header, HTTP errors throw an AxiosError unless
+ * axios responseType, `disableFollowRedirect` as maxRedirects 0, `json` only adds an Accept header, HTTP errors throw an AxiosError unless
  * `ignoreHttpStatusErrors` (true, or `{ ignore: true, except: [codes] }`), and `returnFullResponse`
  * gives `{ body, headers, statusCode, statusMessage }`.
  */
@@ -30,6 +30,9 @@ export async function n8nHttpRequest(options: IHttpRequestOptions): Promise<unkn
 		maxContentLength: Infinity,
 	};
 	if (options.baseURL !== undefined) config.baseURL = options.baseURL;
+	if (options.disableFollowRedirect === true) config.maxRedirects = 0;
+	else if (options.maxRedirects !== undefined) config.maxRedirects = options.maxRedirects;
+	if (options.abortSignal) config.signal = options.abortSignal as AxiosRequestConfig['signal'];
 	if (options.encoding !== undefined) config.responseType = options.encoding as ResponseType;
 	if (options.arrayFormat !== undefined && options.arrayFormat !== 'comma') {
 		// qs's arrayFormat, as n8n passes it, in axios' own serializer: brackets a[]=, indices a[0]=, repeat a=.
