@@ -18,6 +18,7 @@ const BYTES_PER_MB = 1024 * 1024;
 export const DEFAULT_RECORDING_MAX_MB = 100;
 export const RECORDING_MAX_MB_LIMIT = 1024;
 export const DEFAULT_RECORDING_MAX_REDIRECTS = 5;
+const MAX_REDIRECTS_LIMIT = 20;
 /** The whole download, every redirect and the body included. */
 export const DEFAULT_RECORDING_TIMEOUT_MS = 120_000;
 export const RECORDING_TIMEOUT_MS_LIMIT = 3_600_000;
@@ -107,8 +108,8 @@ export function recordingDownloadPolicy(options: RecordingDownloadOptions): Reco
 		throw new RecordingSettingError('maxBytes', `The size limit must be more than 0 and at most ${RECORDING_MAX_MB_LIMIT} MB`);
 	}
 	const maxRedirects = options.maxRedirects ?? DEFAULT_RECORDING_MAX_REDIRECTS;
-	if (!Number.isInteger(maxRedirects) || maxRedirects < 0 || maxRedirects > 20) {
-		throw new RecordingSettingError('maxRedirects', 'The number of redirects to follow must be between 0 and 20');
+	if (!Number.isInteger(maxRedirects) || maxRedirects < 0 || maxRedirects > MAX_REDIRECTS_LIMIT) {
+		throw new RecordingSettingError('maxRedirects', `The number of redirects to follow must be between 0 and ${MAX_REDIRECTS_LIMIT}`);
 	}
 	const timeoutMs = options.timeoutMs ?? DEFAULT_RECORDING_TIMEOUT_MS;
 	if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > RECORDING_TIMEOUT_MS_LIMIT) {
