@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../sandbox/index';
+import { startFakeServer, type FakeHandler, type FakeReply, type FakeServer } from '../helpers/fake-server';
 import { sandboxGet } from '../nodes/fixtures';
 import { CountedRuns } from './counted-runs';
 import { loadFixture } from './fixtures';
@@ -21,6 +22,22 @@ const LEADS = [
 
 /** The counters each workflow's line of the report shows. */
 const REPORTED: Array<keyof SandboxStats> = ['loginAttempts', 'logins', 'refreshAttempts', 'apiRequests', 'rejectedTokens'];
+const SIGNED_TOKEN = 'Sup3rSecretSignedToken0123456789abcdefgh';
+const MB = 1024 * 1024;
+const AUDIO = Buffer.from('ID3\u0004 not really frames', 'latin1');
+
+/** A recording host the workflow allows: paths that redirect elsewhere, redirect within, serve audio, too much, or text. */
+function recordingHostReplies(foreignUrl: () => string): FakeHandler {
+	return (request): FakeReply => {
+		const path = request.path.split('?')[0];
+		if (path === '/to-foreign')
+			return { status: 302, headers: { location: `${foreignUrl()}/file/recording?token=${SIGNED_TOKEN}` }, body: '' };
+		if (path === '/to-ok') return { status: 302, headers: { location: `/ok?token=${SIGNED_TOKEN}` }, body: '' };
+		if (path === '/ok') return { status: 200, headers: { 'content-type': 'audio/mpeg' }, body: AUDIO.toString('latin1') };
+		if (path === '/large') return { status: 200, headers: { 'content-type': 'audio/mpeg' }, stream: { bytes: 64 * MB } };
+		return { status: 200, headers: { 'content-type': 'text/plain' }, body: `token=${SIGNED_TOKEN}` };
+	};
+}
 
 describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`, () => {
 	let sandbox: SandboxHandle;
@@ -28,6 +45,8 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 	let workDir: string;
 	let runs: CountedRuns;
 	let binaryMode = 'not checked';
+	let recordingHost: FakeServer;
+	let foreignHost: FakeServer;
 
 	beforeAll(async () => {
 		const cacheDir = installedN8n();
@@ -52,11 +71,27 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 			}),
 		);
 		await n8n.importWorkflow(loadFixture('workflows/download-recording.json', {}));
+		[recordingHost, foreignHost] = await Promise.all([startFakeServer(), startFakeServer()]);
+		recordingHost.reply(recordingHostReplies(() => foreignHost.url));
+		const link = (base: string, path: string) => ({
+			call_id: path.slice(1),
+			recording_url: `${base}${path}?callId=1&type=rec&token=${SIGNED_TOKEN}`,
+		});
+		const links = [
+			link(foreignHost.url, '/file/recording'),
+			link(recordingHost.url, '/to-foreign'),
+			link(recordingHost.url, '/to-ok'),
+			link(recordingHost.url, '/large'),
+			link(recordingHost.url, '/text'),
+		];
+		await n8n.importWorkflow(
+			loadFixture('workflows/download-recording-hosts.json', { LINKS_JSON: JSON.stringify({ links }), ALLOWED_HOSTS: recordingHost.url }),
+		);
 	}, 15 * 60_000);
 
 	afterAll(async () => {
 		if (runs) console.log(`${runs.report}\nRecording binary data: ${binaryMode}`);
-		await sandbox?.close();
+		await Promise.all([sandbox?.close(), recordingHost?.close(), foreignHost?.close()]);
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	});
 
@@ -140,5 +175,38 @@ describe(`Smartflo resources inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		// The token the first workflow stored in n8n's database is used again: no login.
 		expect(counters).toMatchObject({ loginAttempts: 0, apiRequests: 1 });
 		expect(counters.byPath['GET /file/recording']).toBe(1);
+	});
+
+	it('Download Recording fetches only allowed hosts, follows redirects only among them, stops past the size limit, refuses text', async () => {
+		const { run } = await runs.execute('download recording: hosts', 'sfE2eRecordingHosts1');
+		expect(run.ok).toBe(true);
+		const items = outputOf(run.execution, 'Download Recording') as Array<{
+			json: Record<string, unknown>;
+			binary?: Record<string, Record<string, unknown>>;
+		}>;
+		expect(items.map((item) => item.json.error ?? 'downloaded')).toEqual([
+			`The link to the recording points to ${new URL(foreignHost.url).host}, which is not an allowed host`,
+			`The recording’s server redirected: the new link points to ${new URL(foreignHost.url).host}, which is not an allowed host`,
+			'downloaded',
+			'The recording is larger than the limit of 1 MB',
+			'The link to the recording answered with text/plain instead of an audio file',
+		]);
+		expect(foreignHost.connections()).toBe(0);
+		const binary = items[2].binary?.data;
+		if (typeof binary?.id === 'string') {
+			expect(readFileSync(join(n8n.userFolder, '.n8n', 'storage', binary.id.replace(/^filesystem(-v2)?:/, ''))).equals(AUDIO)).toBe(true);
+		} else {
+			expect(Buffer.from(String(binary?.data), 'base64').equals(AUDIO)).toBe(true);
+		}
+		expect(recordingHost.requests.map((request) => request.path.split('?')[0])).toEqual([
+			'/to-foreign',
+			'/to-ok',
+			'/ok',
+			'/large',
+			'/text',
+		]);
+		// 64 MB were offered against a 1 MB limit: n8n's helper streamed, and reading stopped past the limit.
+		expect(recordingHost.streamedBytes()).toBeLessThan(17 * MB);
+		expect(JSON.stringify(items)).not.toContain(SIGNED_TOKEN);
 	});
 });
