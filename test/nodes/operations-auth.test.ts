@@ -156,7 +156,14 @@ const cases: OperationCase[] = [
 	{
 		operation: 'callRecord: Download Recording',
 		route: 'GET /v1/call/records',
-		parameters: () => ({ resource: 'callRecord', operation: 'downloadRecording', recordingOf: 'callId', callId: answeredRecord.call_id }),
+		// The credential's Base URL is the proxy; the recording links point at the sandbox behind it, a host to allow.
+		parameters: () => ({
+			resource: 'callRecord',
+			operation: 'downloadRecording',
+			recordingOf: 'callId',
+			callId: answeredRecord.call_id,
+			options: { allowedHosts: sandbox.url },
+		}),
 		check: ([item]) => expect(item.binary?.data).toMatchObject({ mimeType: 'audio/mpeg' }),
 	},
 	{
