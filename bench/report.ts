@@ -175,7 +175,7 @@ export function renderReport(results: BenchResults): string {
 
 	if (s.memory) {
 		const r = s.memory;
-		const keys = ['ipLimiter', 'emailLimiter', 'failureBudget', 'rejections', 'refreshed', 'flights', 'inFlight'];
+		const keys = ['ipLimiter', 'emailLimiter', 'lockoutBudget', 'rejections', 'refreshed', 'flights', 'inFlight'];
 		out.push(
 			'',
 			`### 4. Memory of the GraphQL server process: ${r.logins.toLocaleString('en')} logins over ${r.distinctEmails.toLocaleString('en')} emails`,

@@ -21,7 +21,7 @@ export interface CliConfig {
 	graphiql: boolean;
 	trustedProxies: number;
 	loginsPerEmail: RateLimit;
-	loginFailuresPerEmail: RateLimit;
+	lockoutBudgetPerEmail: RateLimit;
 	operationsPerIp: RateLimit;
 	rejectionCacheSeconds: number;
 	refreshReuseSeconds: number;
@@ -174,11 +174,12 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		description: 'Login attempts per email (case, width and invisible characters folded).',
 		...rateSetting(limits.loginsPerEmail),
 	},
-	loginFailuresPerEmail: {
+	lockoutBudgetPerEmail: {
 		flag: '--login-failure-limit-per-email',
 		env: 'LOGIN_FAILURE_LIMIT_PER_EMAIL',
-		description: 'Logins Smartflo may reject per email before the server stops asking it.',
-		...rateSetting(limits.loginFailuresPerEmail),
+		description:
+			'The lockout budget: logins Smartflo may reject per email before the server stops asking it, so that no caller can lock the account.',
+		...rateSetting(limits.lockoutBudgetPerEmail),
 	},
 	operationsPerIp: {
 		flag: '--rate-limit-per-ip',
@@ -367,7 +368,7 @@ export function serverOptionsFrom(config: CliConfig): GraphQLServerOptions {
 		trustedProxies: config.trustedProxies,
 		limits: {
 			loginsPerEmail: config.loginsPerEmail,
-			loginFailuresPerEmail: config.loginFailuresPerEmail,
+			lockoutBudgetPerEmail: config.lockoutBudgetPerEmail,
 			operationsPerIp: config.operationsPerIp,
 			rejectionCacheSeconds: config.rejectionCacheSeconds,
 			refreshReuseSeconds: config.refreshReuseSeconds,

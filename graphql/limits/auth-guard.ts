@@ -11,8 +11,11 @@ import { decodeError, encodeError, openTokens, sealTokens } from './stored-value
 export interface AuthGuardLimits {
 	/** Login attempts per email (folded by emailLimitKey), answered or not (default 10 per minute). */
 	loginsPerEmail: RateLimit;
-	/** Logins Smartflo rejected per email (folded by emailLimitKey) (default 5 per 15 minutes). */
-	loginFailuresPerEmail: RateLimit;
+	/**
+	 * The lockout budget: logins Smartflo may reject per email (folded by emailLimitKey) in a window
+	 * before the server stops asking it, so that callers cannot lock the account (default 5 per 15 minutes).
+	 */
+	lockoutBudgetPerEmail: RateLimit;
 	/** Login and refresh operations per client IP (default 60 per minute). */
 	operationsPerIp: RateLimit;
 	/** How long an (email, password) pair Smartflo called wrong, or a rejected token, is answered without asking Smartflo (default 300). */
@@ -25,7 +28,7 @@ export interface AuthGuardLimits {
 
 export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 	loginsPerEmail: { limit: 10, windowSeconds: 60 },
-	loginFailuresPerEmail: { limit: 5, windowSeconds: 15 * 60 },
+	lockoutBudgetPerEmail: { limit: 5, windowSeconds: 15 * 60 },
 	operationsPerIp: { limit: 60, windowSeconds: 60 },
 	rejectionCacheSeconds: 300,
 	refreshReuseSeconds: 30,
@@ -40,7 +43,7 @@ export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 export interface AuthGuardStateSizes {
 	ipLimiter: number;
 	emailLimiter: number;
-	failureBudget: number;
+	lockoutBudget: number;
 	rejections: number;
 	refreshed: number;
 	flights: number;
@@ -74,8 +77,8 @@ const LEASE_MARGIN_MS = 5000;
  * may lock the account, so a caller must not be able to spend those attempts through us:
  *
  * - per client IP and per email (folded by emailLimitKey, so variants share one key): fixed-window limits;
- * - per folded email: a strict budget of rejected logins, reserved before the call and refunded
- *   when the answer was not a rejection, so concurrent guesses cannot overspend it;
+ * - per folded email: the lockout budget, a strict budget of rejected logins, reserved before the
+ *   call and refunded when the answer was not a rejection, so concurrent guesses cannot overspend it;
  * - a short negative cache of (email, password) pairs Smartflo called wrong, and of rejected tokens;
  * - a short map from a token just refreshed to its replacement;
  * - shared flights: identical concurrent calls (same request or not, same replica or not) share one upstream call.
@@ -90,7 +93,7 @@ export class AuthGuard {
 	readonly #keys: LimitsKeys;
 	readonly #ipLimiter: Counter;
 	readonly #emailLimiter: Counter;
-	readonly #failureBudget: Counter;
+	readonly #lockoutBudget: Counter;
 	readonly #rejections: ValueCache;
 	readonly #refreshed: ValueCache;
 	readonly #flights: SharedFlights;
@@ -102,7 +105,8 @@ export class AuthGuard {
 		this.#keys = deriveLimitsKeys(options.secret);
 		this.#ipLimiter = this.store.counter('ip', this.limits.operationsPerIp);
 		this.#emailLimiter = this.store.counter('email', this.limits.loginsPerEmail);
-		this.#failureBudget = this.store.counter('failures', this.limits.loginFailuresPerEmail);
+		// Its store name is still 'failures': replicas of an older release share the same Redis keys.
+		this.#lockoutBudget = this.store.counter('failures', this.limits.lockoutBudgetPerEmail);
 		this.#rejections = this.store.cache('rejections');
 		this.#refreshed = this.store.cache('refreshed');
 		this.#flights = new SharedFlights({
@@ -118,7 +122,7 @@ export class AuthGuard {
 		return {
 			ipLimiter: sizes.ip ?? 0,
 			emailLimiter: sizes.email ?? 0,
-			failureBudget: sizes.failures ?? 0,
+			lockoutBudget: sizes.failures ?? 0,
 			rejections: sizes.rejections ?? 0,
 			refreshed: sizes.refreshed ?? 0,
 			flights: sizes.flights ?? 0,
@@ -128,8 +132,8 @@ export class AuthGuard {
 
 	/** Keys held by the five limiters and caches together: bounded by 5 × maxTrackedKeys. */
 	trackedKeys(): number {
-		const { ipLimiter, emailLimiter, failureBudget, rejections, refreshed } = this.stateSizes();
-		return ipLimiter + emailLimiter + failureBudget + rejections + refreshed;
+		const { ipLimiter, emailLimiter, lockoutBudget, rejections, refreshed } = this.stateSizes();
+		return ipLimiter + emailLimiter + lockoutBudget + rejections + refreshed;
 	}
 
 	health(): Promise<StoreHealth> {
@@ -180,20 +184,20 @@ export class AuthGuard {
 	}
 
 	async #loginUpstream(loginId: string, password: string, emailKey: string, callKey: string): Promise<TokenSet> {
-		const reservation = await this.#failureBudget.consume(emailKey);
+		const reservation = await this.#lockoutBudget.consume(emailKey);
 		if (!reservation.allowed) {
 			// The library counted the refused reservation too; it is no failure, so it is given back.
-			await bestEffort(this.#failureBudget.refund(emailKey));
-			enforce(reservation, FAILURES_LIMITED);
+			await bestEffort(this.#lockoutBudget.refund(emailKey));
+			enforce(reservation, LOCKOUT_BUDGET_SPENT);
 		}
 		try {
 			const tokens = await this.#client.login({ email: loginId, password });
-			await bestEffort(this.#failureBudget.reset(emailKey));
+			await bestEffort(this.#lockoutBudget.reset(emailKey));
 			return tokens;
 		} catch (error) {
 			if (!(error instanceof SmartfloError) || error.code !== 'INVALID_CREDENTIALS') {
 				// A point given back after its window ended would open the next window one point short.
-				if (reservation.allowed && Date.now() < reservation.windowEndsAt) await bestEffort(this.#failureBudget.refund(emailKey));
+				if (reservation.allowed && Date.now() < reservation.windowEndsAt) await bestEffort(this.#lockoutBudget.refund(emailKey));
 			} else if (error.reason === 'WRONG_CREDENTIALS') {
 				// Only Smartflo's own "wrong email or password" is remembered: a lock or an expired password is
 				// lifted in the portal, and another refusal need not be about the password at all.
@@ -230,7 +234,7 @@ export class AuthGuard {
 
 const IP_LIMITED = 'Too many login and refresh requests from this client.';
 const EMAIL_LIMITED = 'Too many login attempts for this email.';
-const FAILURES_LIMITED = 'Too many failed logins for this email; wait before trying again.';
+const LOCKOUT_BUDGET_SPENT = 'Too many failed logins for this email; wait before trying again.';
 
 function enforce(decision: RateDecision, reason: string): void {
 	if (decision.allowed) return;

@@ -76,12 +76,12 @@ describe('login floods', () => {
 	}
 
 	/** The failure budget alone bounds what reaches Smartflo when every attempt has its own password. */
-	function failureBudget(): number {
-		const { loginFailuresPerEmail } = server.authGuard.limits;
+	function lockoutBudget(): number {
+		const { lockoutBudgetPerEmail } = server.authGuard.limits;
 		// The test runs far within one refill interval of the budget, so no attempt is refilled.
-		expect(loginFailuresPerEmail.windowSeconds / loginFailuresPerEmail.limit).toBeGreaterThan(60);
-		expect(loginFailuresPerEmail.limit).toBeLessThan(LOCK_AFTER);
-		return loginFailuresPerEmail.limit;
+		expect(lockoutBudgetPerEmail.windowSeconds / lockoutBudgetPerEmail.limit).toBeGreaterThan(60);
+		expect(lockoutBudgetPerEmail.limit).toBeLessThan(LOCK_AFTER);
+		return lockoutBudgetPerEmail.limit;
 	}
 
 	function expectOnlyTheBudgetReachedSmartflo(replies: FloodReply[], bound: number) {
@@ -96,7 +96,7 @@ describe('login floods', () => {
 	describe('wrong passwords for one email', () => {
 		it(`${FLOOD.toLocaleString('en')} from one client: Smartflo sees exactly the failure budget, the rest is 429 with a numeric Retry-After`, async () => {
 			const url = await serve();
-			const bound = failureBudget();
+			const bound = lockoutBudget();
 			const replies = await flood({
 				url,
 				total: FLOOD,
@@ -111,7 +111,7 @@ describe('login floods', () => {
 			['behind a trusted proxy', { trustedProxies: 1 }],
 		])(`${SPREAD.toLocaleString('en')} from as many client addresses, %s: still exactly the failure budget`, async (_how, options) => {
 			const url = await serve(options);
-			const bound = failureBudget();
+			const bound = lockoutBudget();
 			const replies = await flood({
 				url,
 				total: SPREAD,

@@ -40,7 +40,7 @@ describe('memory after mixed load with upstream faults', () => {
 				maxTrackedKeys: MAX_TRACKED_KEYS,
 				operationsPerIp: { limit: 1_000_000, windowSeconds: 60 },
 				loginsPerEmail: { limit: 1_000_000, windowSeconds: 60 },
-				loginFailuresPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+				lockoutBudgetPerEmail: { limit: 1_000_000, windowSeconds: 60 },
 			},
 			logger: { level: 'silent' },
 		});

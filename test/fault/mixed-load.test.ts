@@ -30,7 +30,7 @@ describe('the GraphQL server under mixed load while Smartflo misbehaves', () => 
 			limits: {
 				operationsPerIp: { limit: 30, windowSeconds: 60 },
 				loginsPerEmail: { limit: 1000, windowSeconds: 60 },
-				loginFailuresPerEmail: { limit: 1000, windowSeconds: 60 },
+				lockoutBudgetPerEmail: { limit: 1000, windowSeconds: 60 },
 			},
 			logger: { level: 'silent' },
 		});

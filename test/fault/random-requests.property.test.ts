@@ -249,7 +249,7 @@ describe('random requests against server.fetch', () => {
 		const loose = { limit: 100_000, windowSeconds: 60 };
 		servers.development = createGraphQLServer({
 			...base,
-			limits: { operationsPerIp: loose, loginsPerEmail: loose, loginFailuresPerEmail: loose },
+			limits: { operationsPerIp: loose, loginsPerEmail: loose, lockoutBudgetPerEmail: loose },
 		});
 		servers.production = createGraphQLServer({ ...base, production: true, trustedProxies: 1 });
 		// The victim logs in through the server under test, so its token sits in the server's caches.

@@ -51,7 +51,7 @@ describe('the GraphQL face against random upstream answers', () => {
 			limits: {
 				operationsPerIp: { limit: 1_000_000, windowSeconds: 60 },
 				loginsPerEmail: { limit: 1_000_000, windowSeconds: 60 },
-				loginFailuresPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+				lockoutBudgetPerEmail: { limit: 1_000_000, windowSeconds: 60 },
 			},
 			logger: { level: 'silent' },
 		});
