@@ -57,7 +57,7 @@ export interface MemoryResult {
 
 /**
  * A fresh GraphQL server process: memory idle, then after 100,000 logins over 10,000 emails. Every
- * email's 10 logins include 2 wrong passwords, each one different, so the failure budget and the
+ * email's 10 logins include 2 wrong passwords, each one different, so the lockout budget and the
  * rejection cache are offered more keys than their cap. Memory is read after a full GC in the child.
  * Run once with the state in the process and once in Redis (an empty one), with the same requests.
  */

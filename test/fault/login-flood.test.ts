@@ -75,7 +75,7 @@ describe('login floods', () => {
 		return running.url;
 	}
 
-	/** The failure budget alone bounds what reaches Smartflo when every attempt has its own password. */
+	/** The lockout budget alone bounds what reaches Smartflo when every attempt has its own password. */
 	function lockoutBudget(): number {
 		const { lockoutBudgetPerEmail } = server.authGuard.limits;
 		// The test runs far within one refill interval of the budget, so no attempt is refilled.
@@ -94,7 +94,7 @@ describe('login floods', () => {
 	}
 
 	describe('wrong passwords for one email', () => {
-		it(`${FLOOD.toLocaleString('en')} from one client: Smartflo sees exactly the failure budget, the rest is 429 with a numeric Retry-After`, async () => {
+		it(`${FLOOD.toLocaleString('en')} from one client: Smartflo sees exactly the lockout budget, the rest is 429 with a numeric Retry-After`, async () => {
 			const url = await serve();
 			const bound = lockoutBudget();
 			const replies = await flood({
@@ -109,7 +109,7 @@ describe('login floods', () => {
 		it.each([
 			['X-Forwarded-For not trusted', {}],
 			['behind a trusted proxy', { trustedProxies: 1 }],
-		])(`${SPREAD.toLocaleString('en')} from as many client addresses, %s: still exactly the failure budget`, async (_how, options) => {
+		])(`${SPREAD.toLocaleString('en')} from as many client addresses, %s: still exactly the lockout budget`, async (_how, options) => {
 			const url = await serve(options);
 			const bound = lockoutBudget();
 			const replies = await flood({

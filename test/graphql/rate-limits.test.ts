@@ -101,7 +101,7 @@ describe('rate limits and lockout protection', () => {
 			expect(codes.slice(10)).toEqual(Array(20).fill('RATE_LIMITED'));
 		});
 
-		it('30 different wrong passwords reach Smartflo at most the failure budget (5) times', async () => {
+		it('30 different wrong passwords reach Smartflo at most the lockout budget (5) times', async () => {
 			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
 			const replies: GraphQLReply[] = [];
 			for (let attempt = 0; attempt < 30; attempt++) replies.push(await login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`));
@@ -111,7 +111,7 @@ describe('rate limits and lockout protection', () => {
 			expect(Number(replies[5].headers.get('retry-after'))).toBeGreaterThan(60);
 		});
 
-		it('concurrent different wrong passwords cannot overspend the failure budget', async () => {
+		it('concurrent different wrong passwords cannot overspend the lockout budget', async () => {
 			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 } } });
 			sandbox.configure({ latencyMs: 50 });
 			await Promise.all(Array.from({ length: 12 }, (_, attempt) => login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`)));

@@ -137,7 +137,7 @@ describe('two replicas sharing Redis', () => {
 		expect(sandbox.stats().refreshAttempts).toBe(0);
 	});
 
-	it('a replica restarted mid-run keeps the failure budget: still 5 in all', async () => {
+	it('a replica restarted mid-run keeps the lockout budget: still 5 in all', async () => {
 		const { a, b, env } = await pair({ env: { LOGIN_LIMIT_PER_EMAIL: '100/60' } });
 		for (let attempt = 0; attempt < 3; attempt++) await login(attempt % 2 ? b : a, VICTIM.email, wrongPassword(attempt));
 		expect(sandbox.stats().loginAttempts).toBe(3);
