@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, normalizeBaseUrl, SmartfloError } from '../src/auth';
 import { DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
 import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
-import type { RateLimit } from './limits/rate-limiter';
+import { MAX_WINDOW_TEXT, rateLimitProblem, type RateLimit } from './limits/rate-limiter';
 import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX } from './limits/redis-store';
 import type { RedisOutagePolicy } from './limits/state-store';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './logging';
@@ -396,6 +396,7 @@ export function helpText(): string {
 
 A GraphQL server with login and refresh mutations for Tata Tele Business Smartflo tokens.
 Every option can also be set with the environment variable in brackets; flags win.
+Rates are N/SECONDS (10/60) or with a unit (5/15m, 100/1h); a window may be at most ${MAX_WINDOW_TEXT}.
 
 Options:
 ${rows.join('\n')}
@@ -494,7 +495,10 @@ function rateSetting(fallback: RateLimit): Pick<Setting<RateLimit>, 'value' | 'd
 			if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
 				throw new ConfigError(`${name} must look like 10/60 (10 per 60 seconds) or 5/15m, got "${raw}".`);
 			}
-			return { limit: Number(match[1]), windowSeconds: Number(match[2]) * UNIT_SECONDS[match[3]] };
+			const rate = { limit: Number(match[1]), windowSeconds: Number(match[2]) * UNIT_SECONDS[match[3]] };
+			const problem = rateLimitProblem(rate);
+			if (problem) throw new ConfigError(`${name} ${problem}.`);
+			return rate;
 		},
 	};
 }

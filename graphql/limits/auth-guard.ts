@@ -3,7 +3,7 @@ import { emailLimitKey } from './email-key';
 import { joinOrStart } from './in-flight';
 import { deriveLimitsKeys, type LimitsKeys } from './limits-secret';
 import { MemoryStateStore } from './memory-store';
-import type { Counter, RateDecision, RateLimit } from './rate-limiter';
+import { MAX_WINDOW_SECONDS, rateLimitProblem, type Counter, type RateDecision, type RateLimit } from './rate-limiter';
 import { SharedFlights } from './shared-flight';
 import { bestEffort, StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
 import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
@@ -34,6 +34,38 @@ export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 	refreshReuseSeconds: 30,
 	maxTrackedKeys: 10_000,
 };
+
+/** What makes each limit one the stores cannot hold, as the end of a sentence naming it; typed so that a new limit needs its check. */
+const LIMIT_PROBLEMS: { readonly [K in keyof AuthGuardLimits]: (value: AuthGuardLimits[K]) => string | undefined } = {
+	loginsPerEmail: rateLimitProblem,
+	lockoutBudgetPerEmail: rateLimitProblem,
+	operationsPerIp: rateLimitProblem,
+	rejectionCacheSeconds: (seconds) => wholeNumberProblem(seconds, 0, MAX_WINDOW_SECONDS),
+	refreshReuseSeconds: (seconds) => wholeNumberProblem(seconds, 0, MAX_WINDOW_SECONDS),
+	maxTrackedKeys: (keys) => wholeNumberProblem(keys, 1, Number.MAX_SAFE_INTEGER),
+};
+
+/** The defaults with `given` over them; a TypeError naming the option (`limits.<name>`) for a limit that is unknown or cannot be held. */
+function resolveLimits(given: Partial<AuthGuardLimits> = {}): AuthGuardLimits {
+	for (const name of Object.keys(given)) {
+		if (!Object.hasOwn(LIMIT_PROBLEMS, name))
+			throw new TypeError(`limits.${name} is not a limit; the limits are ${Object.keys(LIMIT_PROBLEMS).join(', ')}.`);
+	}
+	const limits = { ...DEFAULT_AUTH_GUARD_LIMITS, ...given };
+	for (const [name, problemOf] of Object.entries(LIMIT_PROBLEMS) as Array<
+		[keyof AuthGuardLimits, (value: unknown) => string | undefined]
+	>) {
+		const problem = problemOf(limits[name]);
+		if (problem) throw new TypeError(`limits.${name} ${problem}.`);
+	}
+	return limits;
+}
+
+function wholeNumberProblem(value: number, min: number, max: number): string | undefined {
+	return Number.isSafeInteger(value) && value >= min && value <= max
+		? undefined
+		: `must be a whole number from ${min} to ${max}, got ${value}`;
+}
 
 /**
  * Keys held in this process's memory: each limiter and cache at most maxTrackedKeys (with Redis, only
@@ -99,7 +131,7 @@ export class AuthGuard {
 	readonly #flights: SharedFlights;
 
 	constructor(options: AuthGuardOptions) {
-		this.limits = { ...DEFAULT_AUTH_GUARD_LIMITS, ...options.limits };
+		this.limits = resolveLimits(options.limits);
 		this.#client = options.client;
 		this.store = options.store ? options.store(this.limits) : new MemoryStateStore({ maxKeys: this.limits.maxTrackedKeys });
 		this.#keys = deriveLimitsKeys(options.secret);

@@ -8,6 +8,24 @@ export interface RateLimit {
 	windowSeconds: number;
 }
 
+/**
+ * The longest window a limit may have: 24 days (576 h). The in-memory store ends a window with a Node
+ * timer, which holds at most 2^31 − 1 ms (about 24.8 days: a longer one fires after 1 ms and turns the
+ * limit off), and the Redis store falls back on the in-memory one during an outage, so both hold the same.
+ */
+export const MAX_WINDOW_SECONDS = 24 * 24 * 60 * 60;
+/** MAX_WINDOW_SECONDS as the help and messages show it. */
+export const MAX_WINDOW_TEXT = `${MAX_WINDOW_SECONDS / 86_400} days (${MAX_WINDOW_SECONDS / 3600}h, ${MAX_WINDOW_SECONDS} s)`;
+
+/** What makes `rate` one the stores cannot enforce, as the end of a sentence naming it; undefined when there is nothing. */
+export function rateLimitProblem(rate: RateLimit): string | undefined {
+	if (!Number.isSafeInteger(rate.limit) || rate.limit < 1) return `must allow a whole number of events, at least 1, got ${rate.limit}`;
+	const window = rate.windowSeconds;
+	if (window > MAX_WINDOW_SECONDS) return `may have a window of at most ${MAX_WINDOW_TEXT}, got ${window} s`;
+	if (!Number.isSafeInteger(window) || window < 1) return `must have a window of a whole number of seconds, at least 1, got ${window}`;
+	return undefined;
+}
+
 /** A RateLimit as rate-limiter-flexible's options take it: whole numbers, at least 1 each. */
 export function limiterOptionsOf(rate: RateLimit): { points: number; duration: number } {
 	return { points: Math.max(1, Math.floor(rate.limit)), duration: Math.max(1, Math.floor(rate.windowSeconds)) };

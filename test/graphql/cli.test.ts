@@ -234,6 +234,88 @@ describe('configuration from env and flags', () => {
 		});
 	});
 
+	describe('limit windows the stores cannot hold', () => {
+		const MAX_WINDOW_SECONDS = 24 * 24 * 3600;
+
+		it.each([
+			['LOGIN_FAILURE_LIMIT_PER_EMAIL', '--login-failure-limit-per-email', '5/597h', 597 * 3600],
+			['LOGIN_LIMIT_PER_EMAIL', '--login-limit-per-email', `10/${MAX_WINDOW_SECONDS + 1}`, MAX_WINDOW_SECONDS + 1],
+			['RATE_LIMIT_PER_IP', '--rate-limit-per-ip', '60/34561m', 34_561 * 60],
+			['RATE_LIMIT_PER_IP', '--rate-limit-per-ip', '60/99999999999999999999h', Number('99999999999999999999') * 3600],
+		])('%s / %s %s is refused, naming the setting and the maximum', (env, flag, raw, seconds) => {
+			const message = `${env} / ${flag} may have a window of at most 24 days (576h, ${MAX_WINDOW_SECONDS} s), got ${seconds} s.`;
+			expect(() => parseCli([], { [env]: raw })).toThrow(new ConfigError(message));
+			expect(() => parseCli([flag, raw], {})).toThrow(new ConfigError(message));
+		});
+
+		it('accepts the maximum, 24 days, in each unit, and --help says what it is', () => {
+			for (const raw of ['5/576h', '5/34560m', `5/${MAX_WINDOW_SECONDS}s`, `5/${MAX_WINDOW_SECONDS}`]) {
+				expect(config([], { LOGIN_FAILURE_LIMIT_PER_EMAIL: raw }).lockoutBudgetPerEmail).toEqual({
+					limit: 5,
+					windowSeconds: MAX_WINDOW_SECONDS,
+				});
+			}
+			expect(helpText()).toContain('a window may be at most 24 days (576h, 2073600 s)');
+		});
+
+		it('the command stops at start with exit code 2 and the message, before listening', async () => {
+			let errors = '';
+			const exits: number[] = [];
+			const started = await main(['--port', '0'], {
+				env: { LOGIN_FAILURE_LIMIT_PER_EMAIL: '5/597h' },
+				printError: (text) => (errors += text),
+				exit: (code) => exits.push(code),
+			});
+			await started?.stop();
+			expect(started).toBeUndefined();
+			expect(exits).toEqual([2]);
+			expect(errors).toMatch(
+				/^smartflo-graphql: LOGIN_FAILURE_LIMIT_PER_EMAIL \/ --login-failure-limit-per-email may have a window of at most 24 days/,
+			);
+		});
+
+		it('a library user gets the same refusal from createGraphQLServer, naming the option', () => {
+			const server = (limits: object) => () => createGraphQLServer({ limits, logger: { level: 'silent' } });
+			expect(server({ lockoutBudgetPerEmail: { limit: 5, windowSeconds: 597 * 3600 } })).toThrow(
+				new TypeError(`limits.lockoutBudgetPerEmail may have a window of at most 24 days (576h, ${MAX_WINDOW_SECONDS} s), got 2149200 s.`),
+			);
+			expect(server({ operationsPerIp: { limit: 60, windowSeconds: 1e20 } })).toThrow(
+				/^limits\.operationsPerIp may have a window of at most 24 days/,
+			);
+			expect(server({ loginsPerEmail: { limit: 10, windowSeconds: 0.5 } })).toThrow(
+				/^limits\.loginsPerEmail must have a window of a whole number of seconds/,
+			);
+			expect(server({ loginsPerEmail: { limit: 0, windowSeconds: 60 } })).toThrow(
+				/^limits\.loginsPerEmail must allow a whole number of events/,
+			);
+			expect(server({ rejectionCacheSeconds: MAX_WINDOW_SECONDS + 1 })).toThrow(
+				/^limits\.rejectionCacheSeconds must be a whole number from 0 to 2073600/,
+			);
+			expect(server({ refreshReuseSeconds: -1 })).toThrow(/^limits\.refreshReuseSeconds must be a whole number from 0/);
+			expect(server({ maxTrackedKeys: Number.NaN })).toThrow(/^limits\.maxTrackedKeys must be a whole number from 1/);
+			// The name the lockout budget had before: refused rather than silently ignored.
+			expect(server({ loginFailuresPerEmail: { limit: 3, windowSeconds: 3600 } })).toThrow(
+				/^limits\.loginFailuresPerEmail is not a limit; the limits are loginsPerEmail, lockoutBudgetPerEmail, /,
+			);
+		});
+
+		it('createGraphQLServer accepts the maximum for every window and time to live', async () => {
+			const window = { limit: 5, windowSeconds: MAX_WINDOW_SECONDS };
+			const server = createGraphQLServer({
+				limits: {
+					loginsPerEmail: window,
+					lockoutBudgetPerEmail: window,
+					operationsPerIp: window,
+					rejectionCacheSeconds: MAX_WINDOW_SECONDS,
+					refreshReuseSeconds: MAX_WINDOW_SECONDS,
+				},
+				logger: { level: 'silent' },
+			});
+			expect(server.authGuard.limits.lockoutBudgetPerEmail).toEqual(window);
+			await server.dispose();
+		});
+	});
+
 	it("the package README's configuration table is the settings table", () => {
 		const readme = readFileSync(resolve(__dirname, '../../graphql/README.md'), 'utf8');
 		const code = (text: string) => `\`${text.replace(/\|/g, '\\|')}\``;

@@ -1,5 +1,6 @@
 import { listen, type RunningServer } from '../../graphql/http-server';
 import { AuthGuard } from '../../graphql/limits/auth-guard';
+import { MAX_WINDOW_SECONDS } from '../../graphql/limits/rate-limiter';
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { createGraphQLServer, type GraphQLServer } from '../../graphql/server';
 import { type TokenSet } from '../../src/auth';
@@ -9,6 +10,7 @@ import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/in
 import { startFakeServer } from '../helpers/fake-server';
 import { LOGIN_MUTATION, postGraphQL, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
 import { jwtExpiringIn } from '../helpers/jwt';
+import { sleep } from '../helpers/wait';
 
 function expectRateLimited(reply: GraphQLReply, field: 'login' | 'refresh' = 'login') {
 	expect(reply.status).toBe(429);
@@ -109,6 +111,24 @@ describe('rate limits and lockout protection', () => {
 			expect(sandbox.accountState(DEMO_ACCOUNT.email).loginFailedCount).toBe(5);
 			expectRateLimited(replies[5]);
 			expect(Number(replies[5].headers.get('retry-after'))).toBeGreaterThan(60);
+		});
+
+		it('with the longest window there is (24 days), 20 different wrong passwords still reach Smartflo 5 times', async () => {
+			// Node's timers, which end the in-memory windows, hold at most 2^31 − 1 ms: a longer window would end after 1 ms.
+			start({
+				limits: {
+					loginsPerEmail: { limit: 100, windowSeconds: 60 },
+					lockoutBudgetPerEmail: { limit: 5, windowSeconds: MAX_WINDOW_SECONDS },
+				},
+			});
+			const replies: GraphQLReply[] = [];
+			for (let attempt = 0; attempt < 20; attempt++) {
+				replies.push(await login(DEMO_ACCOUNT.email, `Wrong#Pass${attempt}`));
+				await sleep(5);
+			}
+			expect(sandbox.stats().loginAttempts).toBe(5);
+			expectRateLimited(replies[19]);
+			expect(Number(replies[19].headers.get('retry-after'))).toBeGreaterThan(MAX_WINDOW_SECONDS - 60);
 		});
 
 		it('concurrent different wrong passwords cannot overspend the lockout budget', async () => {

@@ -1,3 +1,6 @@
+import { Redis } from 'ioredis';
+
+import { MAX_WINDOW_SECONDS } from '../../graphql/limits/rate-limiter';
 import { RedisStateStore } from '../../graphql/limits/redis-store';
 import { StateUnavailableError, type RedisOutagePolicy } from '../../graphql/limits/state-store';
 import { createLogger } from '../../graphql/logging';
@@ -54,6 +57,23 @@ describe('the Redis state store against a real redis-server', () => {
 		expect((await b.consume('k')).allowed).toBe(true);
 		await b.reset('k');
 		expect((await a.consume('k')).allowed).toBe(true);
+	});
+
+	it('holds the longest window there is (24 days): the count expires with it, and the limit holds', async () => {
+		const { store } = replica();
+		const counter = store.counter('failures', { limit: 1, windowSeconds: MAX_WINDOW_SECONDS });
+		await reachable(store);
+		expect((await counter.consume('k')).allowed).toBe(true);
+		const refused = await counter.consume('k');
+		expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(MAX_WINDOW_SECONDS - 60);
+		const client = new Redis(redis.url);
+		try {
+			const ttlMs = await client.pttl(`test-${prefix}:failures:k`);
+			expect(ttlMs).toBeGreaterThan((MAX_WINDOW_SECONDS - 60) * 1000);
+			expect(ttlMs).toBeLessThanOrEqual(MAX_WINDOW_SECONDS * 1000);
+		} finally {
+			client.disconnect();
+		}
 	});
 
 	it("two stores share caches: values, adds that only one wins, deletes of one's own value only, and expiry", async () => {
