@@ -171,7 +171,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 	loginsPerEmail: {
 		flag: '--login-limit-per-email',
 		env: 'LOGIN_LIMIT_PER_EMAIL',
-		description: 'Login attempts per email (case, width and invisible characters folded).',
+		description: 'Login attempts per email (case, accents, width and invisible characters folded).',
 		...rateSetting(limits.loginsPerEmail),
 	},
 	lockoutBudgetPerEmail: {

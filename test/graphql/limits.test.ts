@@ -219,8 +219,19 @@ describe('email limit key', () => {
 		['a trailing NUL and other controls', 'demo@smartflo.test\u0000\u0007'],
 		['a trailing dot on the domain', 'demo@smartflo.test.'],
 		['a no-break space before a trailing dot', 'demo@smartflo.test.\u00a0'],
+		['an acute accent (é, one code point)', 'd\u00e9mo@smartflo.test'],
+		['an acute accent (e + U+0301, two code points)', 'de\u0301mo@smartflo.test'],
+		['a diaeresis', 'd\u00ebmo@smartflo.test'],
+		['accents on the domain', 'demo@sm\u00e4rtfl\u00f3.test'],
+		['an accented capital', 'D\u00c9MO@SMARTFLO.TEST'],
+		['stacked marks and an enclosing one', 'de\u0301\u0323mo\u20dd@smartflo.test'],
 	])('folds %s into the plain address', (_case, variant) => {
 		expect(emailLimitKey(variant)).toBe('demo@smartflo.test');
+	});
+
+	it('lower-cases what decomposes to capitals, and strips the mark a capital lower-cases to', () => {
+		expect(emailLimitKey('\u2121@smartflo.test')).toBe('tel@smartflo.test');
+		expect(emailLimitKey('\u0130nfo@smartflo.test')).toBe('info@smartflo.test');
 	});
 
 	it('keeps addresses that are different apart', () => {

@@ -83,6 +83,22 @@ describe('rate limits and lockout protection', () => {
 			expect(sandbox.stats().requests).toBe(0);
 		});
 
+		it('accents fold as in MySQL: víctim@, vïctim@ and victim@exámple.com share one lockout budget, 60 guesses reach Smartflo 5 times', async () => {
+			start({ limits: { loginsPerEmail: { limit: 100, windowSeconds: 60 }, operationsPerIp: { limit: 1000, windowSeconds: 60 } } });
+			const variants = [
+				'victim@example.com',
+				'v\u00edctim@example.com',
+				'v\u00efctim@example.com',
+				'victim@ex\u00e1mple.com',
+				'vi\u0301ctim@example.com',
+				'V\u00cdCTIM@EXAMPLE.COM',
+			];
+			const replies: GraphQLReply[] = [];
+			for (let attempt = 0; attempt < 60; attempt++) replies.push(await login(variants[attempt % variants.length], `Wrong#Pass${attempt}`));
+			expect(sandbox.stats().loginAttempts).toBe(5);
+			for (const reply of replies.slice(5)) expectRateLimited(reply);
+		});
+
 		it('keeps separate budgets for separate emails', async () => {
 			start({ limits: { loginsPerEmail: { limit: 1, windowSeconds: 60 } } });
 			await login('first@example.in', 'x');
