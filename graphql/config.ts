@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, normalizeBaseUrl, SmartfloError } from '../src/auth';
 import { DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
-import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
+import { LIMITS_SECRET_ADVICE, limitsSecretProblem, MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
 import { MAX_WINDOW_TEXT, rateLimitProblem, type RateLimit } from './limits/rate-limiter';
 import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX } from './limits/redis-store';
 import type { RedisOutagePolicy } from './limits/state-store';
@@ -211,12 +211,12 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 	},
 	limitsSecret: {
 		env: 'LIMITS_HMAC_SECRET',
-		description: `Server secret (at least ${MIN_LIMITS_SECRET_LENGTH} characters) keying the HMAC of every limit and cache key and sealing the tokens kept for reuse; required with REDIS_URL, the same on every replica; env only.`,
+		description: `Server secret (at least ${MIN_LIMITS_SECRET_LENGTH} random characters: ${LIMITS_SECRET_ADVICE}) keying the HMAC of every limit and cache key and sealing what is kept for reuse; required with REDIS_URL, the same on every replica; env only.`,
 		defaultText: 'random per process',
 		default: () => undefined,
 		parse: (raw, name) => {
-			if (raw.length < MIN_LIMITS_SECRET_LENGTH)
-				throw new ConfigError(`${name} must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
+			const problem = limitsSecretProblem(raw);
+			if (problem) throw new ConfigError(`${name} ${problem}.`);
 			return raw;
 		},
 	},
@@ -433,7 +433,9 @@ function parseRedisUrl(raw: string, name: string, earlier: Partial<CliConfig>): 
 	}
 	if (!earlier.limitsSecret) {
 		// A random secret per process gives every replica other keys: they would share nothing, silently.
-		throw new ConfigError(`${name} needs LIMITS_HMAC_SECRET (at least ${MIN_LIMITS_SECRET_LENGTH} characters), the same on every replica.`);
+		throw new ConfigError(
+			`${name} needs LIMITS_HMAC_SECRET (at least ${MIN_LIMITS_SECRET_LENGTH} random characters; ${LIMITS_SECRET_ADVICE}), the same on every replica.`,
+		);
 	}
 	return raw;
 }

@@ -41,8 +41,9 @@ export interface GraphQLServerOptions {
 	/** Keeps every limit and cache in Redis, shared by the replicas that use it (default: this process's memory). Needs `limitsSecret`. */
 	redis?: RedisStateOptions;
 	/**
-	 * Server secret (at least 32 characters) that keys every state key's HMAC and seals the tokens kept
-	 * for reuse; the same on every replica. Default: random per process, which shares nothing, so it is
+	 * Server secret (at least 32 random characters, e.g. from `openssl rand -base64 48`; one that repeats
+	 * itself or uses few different characters is refused) that keys every state key's HMAC and seals
+	 * what is kept for reuse; the same on every replica. Default: random per process, which shares nothing, so it is
 	 * required with `redis`.
 	 */
 	limitsSecret?: string;

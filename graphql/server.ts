@@ -10,7 +10,7 @@ import type { GraphQLContext } from './context';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
 import { AuthGuard, type AuthGuardLimits } from './limits/auth-guard';
-import { MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
+import { limitsSecretProblem } from './limits/limits-secret';
 import { RedisStateStore } from './limits/redis-store';
 import type { StoreHealth } from './limits/state-store';
 import { createLogger, toYogaLogger, type Logger } from './logging';
@@ -141,9 +141,8 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 /** The Redis store for the guard's limits (its outage fallback holds maxTrackedKeys), when Redis is configured. */
 function redisStore(options: GraphQLServerOptions, logger: Logger): ((limits: AuthGuardLimits) => RedisStateStore) | undefined {
 	const secret = options.limitsSecret;
-	if (secret !== undefined && secret.length < MIN_LIMITS_SECRET_LENGTH) {
-		throw new TypeError(`limitsSecret must have at least ${MIN_LIMITS_SECRET_LENGTH} characters.`);
-	}
+	const problem = secret === undefined ? undefined : limitsSecretProblem(secret);
+	if (problem) throw new TypeError(`limitsSecret ${problem}.`);
 	if (!options.redis) return undefined;
 	if (secret === undefined) {
 		// A random secret per process gives every replica other keys: they would share nothing, silently.

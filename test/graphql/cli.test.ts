@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -196,6 +197,60 @@ describe('configuration from env and flags', () => {
 				/REDIS_URL \/ --redis-url needs LIMITS_HMAC_SECRET .* the same on every replica/,
 			);
 			expect(() => parseCli([], { LIMITS_HMAC_SECRET: 'short' })).toThrow(/LIMITS_HMAC_SECRET must have at least 32 characters/);
+		});
+
+		describe('LIMITS_HMAC_SECRET must be hard to guess', () => {
+			const refusal = (secret: string) => {
+				try {
+					parseCli([], { LIMITS_HMAC_SECRET: secret });
+				} catch (error) {
+					expect(error).toBeInstanceOf(ConfigError);
+					return (error as Error).message;
+				}
+				return undefined;
+			};
+
+			it.each([
+				['32 × a', 'a'.repeat(32), 0],
+				['64 × a', 'a'.repeat(64), 0],
+				['two letters in turn', 'ab'.repeat(16), 4],
+				['a word four times', 'abcdefgh'.repeat(4), 30],
+				['a password four times', 'Password1'.repeat(4), 33],
+				['two halves alike', '0123456789abcdef'.repeat(2), 72],
+				['8 different characters, no run of three repeated', '04207442375622251106300355631221', 96],
+			])('refuses %s, saying how to make a good one and never quoting it', (_case, secret, bits) => {
+				const message = refusal(secret);
+				expect(message).toBe(
+					`LIMITS_HMAC_SECRET is too easy to guess: it repeats itself or uses too few different characters (${bits} bits counted, at least 100 needed); make one with \`openssl rand -base64 48\`.`,
+				);
+				expect(message).not.toContain(secret.slice(0, 8));
+			});
+
+			it('refuses 31 random characters for their length, with the same advice', () => {
+				expect(refusal(randomBytes(48).toString('base64').slice(0, 31))).toBe(
+					'LIMITS_HMAC_SECRET must have at least 32 characters of random text; make one with `openssl rand -base64 48`.',
+				);
+			});
+
+			it.each([
+				['9 different characters, no run of three repeated (101 bits)', '17324027304176071184267656440477'],
+				['32 random hex digits (openssl rand -hex 16)', 'c0f1e2a9b83d47565a1e0f9c2b7d4e38'],
+				['a random UUID', '0b6f6e0e-4a5c-4f3a-9d1e-7c2b8a5f3e19'],
+				['openssl rand -base64 32', randomBytes(32).toString('base64')],
+				['openssl rand -base64 48', randomBytes(48).toString('base64')],
+				['openssl rand -hex 32', randomBytes(32).toString('hex')],
+				['a long phrase-like secret', secret],
+			])('accepts %s', (_case, secret) => {
+				expect(refusal(secret)).toBeUndefined();
+			});
+
+			it('a library user gets the same refusal from createGraphQLServer', () => {
+				expect(() => createGraphQLServer({ limitsSecret: 'a'.repeat(32), logger: { level: 'silent' } })).toThrow(
+					new TypeError(
+						'limitsSecret is too easy to guess: it repeats itself or uses too few different characters (0 bits counted, at least 100 needed); make one with `openssl rand -base64 48`.',
+					),
+				);
+			});
 		});
 
 		it.each([
