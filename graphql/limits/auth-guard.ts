@@ -6,7 +6,7 @@ import { MemoryStateStore } from './memory-store';
 import { MAX_WINDOW_SECONDS, rateLimitProblem, type Counter, type RateDecision, type RateLimit } from './rate-limiter';
 import { SharedFlights } from './shared-flight';
 import { bestEffort, StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
-import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
+import { openAnswer, sealAnswer } from './stored-values';
 
 export interface AuthGuardLimits {
 	/** Login attempts per email (folded by emailLimitKey), answered or not (default 10 per minute). */
@@ -116,7 +116,8 @@ const LEASE_MARGIN_MS = 5000;
  * - shared flights: identical concurrent calls (same request or not, same replica or not) share one upstream call.
  *
  * All of it lives in a StateStore: this process's memory, or Redis shared by every replica. State
- * keys are keyed digests; a token is stored only sealed with a key that needs the secret it answers.
+ * keys are keyed digests; every answer kept is sealed (see sealAnswer), a token with a key that needs
+ * the secret it answers.
  */
 export class AuthGuard {
 	readonly limits: AuthGuardLimits;
@@ -204,8 +205,8 @@ export class AuthGuard {
 			await this.#enforceIpLimit(caller.ip);
 			await this.#throwRemembered(callKey);
 			const reused = await this.#refreshed.get(callKey);
-			const replacement = reused === undefined ? undefined : openTokens(this.#keys, reused, [bare]);
-			if (replacement) return replacement;
+			const replacement = reused === undefined ? undefined : openAnswer(this.#keys, reused, refreshedContext(bare));
+			if (replacement && 'tokens' in replacement) return replacement.tokens;
 			return this.#flights.run(`refresh:${callKey}`, [bare], () => this.#refreshUpstream(bare, replace, callKey));
 		};
 		return joinOrStart(caller.requestMemo, `refresh:${callKey}`, () => failClosed(guarded), false);
@@ -243,7 +244,7 @@ export class AuthGuard {
 		try {
 			const tokens = await this.#client.refresh(bare, { replacePermanentToken: replace });
 			const reuseMs = this.limits.refreshReuseSeconds * 1000;
-			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, sealTokens(this.#keys, tokens, [bare]), reuseMs));
+			if (reuseMs > 0) await bestEffort(this.#refreshed.set(callKey, sealAnswer(this.#keys, { tokens }, refreshedContext(bare)), reuseMs));
 			return tokens;
 		} catch (error) {
 			if (error instanceof SmartfloError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_REJECTED'))
@@ -254,15 +255,20 @@ export class AuthGuard {
 
 	async #remember(callKey: string, error: SmartfloError): Promise<void> {
 		const ttlMs = this.limits.rejectionCacheSeconds * 1000;
-		if (ttlMs > 0) await bestEffort(this.#rejections.set(callKey, encodeError(error), ttlMs));
+		if (ttlMs > 0) await bestEffort(this.#rejections.set(callKey, sealAnswer(this.#keys, { error }, rejectionContext(callKey)), ttlMs));
 	}
 
 	async #throwRemembered(callKey: string): Promise<void> {
 		const stored = await this.#rejections.get(callKey);
-		const rejection = stored === undefined ? undefined : decodeError(stored);
-		if (rejection) throw rejection;
+		const rejection = stored === undefined ? undefined : openAnswer(this.#keys, stored, rejectionContext(callKey));
+		if (rejection && 'error' in rejection) throw rejection.error;
 	}
 }
+
+/** A token's replacement is sealed with the token it replaces: only its holder can read it. */
+const refreshedContext = (bare: string) => ['refreshed', bare];
+/** A refusal holds no secret: it is sealed for its key, so that it cannot be forged or moved to another call. */
+const rejectionContext = (callKey: string) => ['rejection', callKey];
 
 const IP_LIMITED = 'Too many login and refresh requests from this client.';
 const EMAIL_LIMITED = 'Too many login attempts for this email.';

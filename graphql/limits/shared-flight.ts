@@ -5,7 +5,7 @@ import { SmartfloError, type TokenSet } from '../../src/auth';
 import { joinOrStart } from './in-flight';
 import type { LimitsKeys } from './limits-secret';
 import { bestEffort, type ValueCache } from './state-store';
-import { decodeError, encodeError, openTokens, sealTokens } from './stored-values';
+import { openAnswer, sealAnswer, type StoredAnswer } from './stored-values';
 
 export interface SharedFlightsOptions {
 	/** Holds the leases and the leaders' outcomes. */
@@ -26,8 +26,6 @@ const DEFAULT_POLL_MS = 20;
 /** Leaders that vanish without an outcome are waited for this many times; then the call is made without a lease. */
 const MAX_ROUNDS = 3;
 
-type Outcome = { ok: true; sealed: string } | { ok: false; error: string };
-
 /**
  * One upstream call for identical concurrent calls, within a process and across replicas.
  *
@@ -36,8 +34,9 @@ type Outcome = { ok: true; sealed: string } | { ok: false; error: string };
  * key's lease to the store leads: it makes the call and leaves its outcome under the lease's id for
  * `outcomeMs`, then drops the lease. The others poll for that outcome (or for the lease to go, when
  * the leader failed without one or crashed; a crashed leader's lease expires after `leaseMs`).
- * A token in an outcome is sealed with a key derived from the server secret and the call's own
- * secret (the password, or the token refreshed): only a caller who sent the same secret can read it.
+ * An outcome is sealed (see sealAnswer) with a key derived from the server secret, the flight's id
+ * and the call's own secret (the password, or the token refreshed): only a caller who sent the same
+ * secret can read it, and an outcome forged, altered or left by another flight reads as absent.
  */
 export class SharedFlights {
 	readonly #local = new Map<string, Promise<TokenSet>>();
@@ -78,26 +77,27 @@ export class SharedFlights {
 	}
 
 	async #lead(key: string, flight: string, context: readonly string[], execute: () => Promise<TokenSet>): Promise<TokenSet> {
-		let outcome: Outcome | undefined;
+		let outcome: StoredAnswer | undefined;
 		try {
 			const tokens = await execute();
-			outcome = { ok: true, sealed: sealTokens(this.#keys, tokens, context) };
+			outcome = { tokens };
 			return tokens;
 		} catch (error) {
-			if (error instanceof SmartfloError) outcome = { ok: false, error: encodeError(error) };
+			if (error instanceof SmartfloError) outcome = { error };
 			throw error;
 		} finally {
-			await this.#leave(key, flight, outcome);
+			await this.#leave(key, flight, context, outcome);
 		}
 	}
 
 	/** Best effort: a follower that finds neither outcome nor lease makes the call itself. */
-	#leave(key: string, flight: string, outcome: Outcome | undefined): Promise<void> {
-		return bestEffort(this.#handOver(key, flight, outcome));
+	#leave(key: string, flight: string, context: readonly string[], outcome: StoredAnswer | undefined): Promise<void> {
+		return bestEffort(this.#handOver(key, flight, context, outcome));
 	}
 
-	async #handOver(key: string, flight: string, outcome: Outcome | undefined): Promise<void> {
-		if (outcome) await this.#cache.set(outcomeKey(key, flight), JSON.stringify(outcome), this.#outcomeMs);
+	async #handOver(key: string, flight: string, context: readonly string[], outcome: StoredAnswer | undefined): Promise<void> {
+		if (outcome)
+			await this.#cache.set(outcomeKey(key, flight), sealAnswer(this.#keys, outcome, outcomeContext(flight, context)), this.#outcomeMs);
 		await this.#cache.deleteIfEquals(leaseKey(key), flight);
 	}
 
@@ -109,32 +109,19 @@ export class SharedFlights {
 		while (Date.now() < until) {
 			await delay(this.#pollMs);
 			const [stored, lease] = await this.#cache.getMany([outcomeKey(key, leader), leaseKey(key)]);
-			if (stored !== undefined) return this.#read(stored, context);
+			// An outcome that does not open was not written by the leader: wait on for the leader's own.
+			const outcome = stored === undefined ? undefined : openAnswer(this.#keys, stored, outcomeContext(leader, context));
+			if (outcome) return 'tokens' in outcome ? () => outcome.tokens : () => throwing(outcome.error);
 			if (lease !== leader) return undefined;
 		}
 		return undefined;
-	}
-
-	#read(stored: string, context: readonly string[]): (() => TokenSet) | undefined {
-		let outcome: Outcome;
-		try {
-			outcome = JSON.parse(stored) as Outcome;
-		} catch {
-			return undefined;
-		}
-		if (outcome.ok === true && typeof outcome.sealed === 'string') {
-			const tokens = openTokens(this.#keys, outcome.sealed, context);
-			return tokens && (() => tokens);
-		}
-		const error = outcome.ok === false && typeof outcome.error === 'string' ? decodeError(outcome.error) : undefined;
-		return (
-			error &&
-			(() => {
-				throw error;
-			})
-		);
 	}
 }
 
 const leaseKey = (key: string) => `${key}:lease`;
 const outcomeKey = (key: string, flight: string) => `${key}:${flight}`;
+/** An outcome opens only for its flight and with the call's secrets: another flight's, or an older one's, reads as absent. */
+const outcomeContext = (flight: string, context: readonly string[]) => ['flight', flight, ...context];
+const throwing = (error: Error): never => {
+	throw error;
+};

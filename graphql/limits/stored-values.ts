@@ -2,13 +2,35 @@ import { isJsonObject, type JsonObject } from '../../src/api/answer';
 import { SMARTFLO_ERROR_CODES, SmartfloError, type SmartfloErrorCode, type SmartfloErrorReason, type TokenSet } from '../../src/auth';
 import type { SealedBox } from './sealed-box';
 
+/** What the state store keeps of a call's answer: Smartflo's tokens, or its refusal. */
+export type StoredAnswer = { tokens: TokenSet } | { error: SmartfloError };
+
 /**
- * How an answer is written to the state store and read back. A SmartfloError's fields are written by
- * the core and hold no secret; a TokenSet does and is only ever stored sealed (see SealedBox). What
- * cannot be read back (another version, an altered value) reads as absent, so the call is made again.
+ * How an answer is written to the state store: every value the guard reads back from it is sealed
+ * (see SealedBox), a refusal as well as a token set. A token set is secret; a refusal is not (its
+ * fields are written by the core), but whoever can write to the store must not be able to put words
+ * in the server's answers. `context` names the value's use and its place (the call's key, the
+ * flight's id) and holds the call's own secret where there is one, so a value moved to another key,
+ * altered, or written without the server secret does not open.
  */
-export function encodeError(error: SmartfloError): string {
-	return JSON.stringify(error.toJSON());
+export function sealAnswer(box: SealedBox, answer: StoredAnswer, context: readonly string[]): string {
+	const fields = 'tokens' in answer ? { tokens: tokenFields(answer.tokens) } : { error: answer.error.toJSON() };
+	return box.seal(JSON.stringify(fields), context);
+}
+
+/** The answer sealed by sealAnswer for the same `context`, or undefined when it cannot be opened or read (another version, altered, forged): the call is then made again. */
+export function openAnswer(box: SealedBox, sealed: string, context: readonly string[]): StoredAnswer | undefined {
+	const opened = box.open(sealed, context);
+	const value = opened === undefined ? undefined : parse(opened);
+	if (isJsonObject(value?.tokens)) {
+		const tokens = readTokens(value.tokens);
+		return tokens && { tokens };
+	}
+	if (isJsonObject(value?.error)) {
+		const error = readError(value.error);
+		return error && { error };
+	}
+	return undefined;
 }
 
 /** Every SmartfloErrorReason, checked against the type: a reason added there fails the build until added here. */
@@ -22,9 +44,8 @@ function isErrorReason(value: unknown): value is SmartfloErrorReason {
 	return typeof value === 'string' && Object.hasOwn(ERROR_REASONS, value);
 }
 
-export function decodeError(text: string): SmartfloError | undefined {
-	const value = parse(text);
-	if (!value || !(SMARTFLO_ERROR_CODES as readonly unknown[]).includes(value.code) || typeof value.message !== 'string') return undefined;
+function readError(value: JsonObject): SmartfloError | undefined {
+	if (!(SMARTFLO_ERROR_CODES as readonly unknown[]).includes(value.code) || typeof value.message !== 'string') return undefined;
 	return new SmartfloError(value.code as SmartfloErrorCode, value.message, {
 		status: numberOrUndefined(value.status),
 		retryAfterSeconds: numberOrUndefined(value.retryAfterSeconds),
@@ -34,14 +55,13 @@ export function decodeError(text: string): SmartfloError | undefined {
 	});
 }
 
-export function encodeTokens(tokens: TokenSet): string {
+function tokenFields(tokens: TokenSet): TokenSet {
 	const { accessToken, tokenType, expiresIn, expiresAt, passwordExpiresInDays } = tokens;
-	return JSON.stringify({ accessToken, tokenType, expiresIn, expiresAt, passwordExpiresInDays });
+	return { accessToken, tokenType, expiresIn, expiresAt, passwordExpiresInDays };
 }
 
-export function decodeTokens(text: string): TokenSet | undefined {
-	const value = parse(text);
-	if (!value || typeof value.accessToken !== 'string' || typeof value.tokenType !== 'string') return undefined;
+function readTokens(value: JsonObject): TokenSet | undefined {
+	if (typeof value.accessToken !== 'string' || typeof value.tokenType !== 'string') return undefined;
 	if (typeof value.expiresIn !== 'number' || typeof value.expiresAt !== 'number') return undefined;
 	const tokens: TokenSet = {
 		accessToken: value.accessToken,
@@ -51,17 +71,6 @@ export function decodeTokens(text: string): TokenSet | undefined {
 	};
 	if (typeof value.passwordExpiresInDays === 'number') tokens.passwordExpiresInDays = value.passwordExpiresInDays;
 	return tokens;
-}
-
-/** `tokens` sealed for `context`: the way a TokenSet is written to the store. */
-export function sealTokens(box: SealedBox, tokens: TokenSet, context: readonly string[]): string {
-	return box.seal(encodeTokens(tokens), context);
-}
-
-/** The TokenSet sealed by sealTokens for the same `context`, or undefined when it cannot be opened or read. */
-export function openTokens(box: SealedBox, sealed: string, context: readonly string[]): TokenSet | undefined {
-	const opened = box.open(sealed, context);
-	return opened === undefined ? undefined : decodeTokens(opened);
 }
 
 function parse(text: string): JsonObject | undefined {

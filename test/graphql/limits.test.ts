@@ -4,7 +4,7 @@ import { joinOrStart } from '../../graphql/limits/in-flight';
 import { createKeyedDigest } from '../../graphql/limits/keyed-digest';
 import { deriveLimitsKeys } from '../../graphql/limits/limits-secret';
 import { MemoryStateStore } from '../../graphql/limits/memory-store';
-import { decodeError, decodeTokens, encodeError, encodeTokens } from '../../graphql/limits/stored-values';
+import { openAnswer, sealAnswer } from '../../graphql/limits/stored-values';
 import { SmartfloError } from '../../src/auth';
 
 const SECRET = 'a-limits-secret-of-at-least-32-characters';
@@ -147,18 +147,29 @@ describe('sealed values', () => {
 			expect(keys.open(altered, ['c'])).toBeUndefined();
 	});
 
-	it('stores errors and token sets field by field, and reads anything else as absent', () => {
+	it('stores errors and token sets sealed, field by field, and reads anything else as absent', () => {
+		const keys = deriveLimitsKeys(SECRET);
 		const error = new SmartfloError('INVALID_CREDENTIALS', 'Wrong email or password.', {
 			status: 401,
 			loginFailedCount: 2,
 			reason: 'WRONG_CREDENTIALS',
 		});
-		expect(decodeError(encodeError(error))?.toJSON()).toEqual(error.toJSON());
+		const sealedError = sealAnswer(keys, { error }, ['rejection', 'k']);
+		expect(sealedError).not.toContain('Wrong email');
+		const opened = openAnswer(keys, sealedError, ['rejection', 'k']);
+		expect(opened && 'error' in opened && opened.error.toJSON()).toEqual(error.toJSON());
 		const tokens = { accessToken: token, tokenType: 'bearer', expiresIn: 3600, expiresAt: 1_800_000_000_000, passwordExpiresInDays: 30 };
-		expect(decodeTokens(encodeTokens(tokens))).toEqual(tokens);
-		for (const junk of ['', 'null', '{"code":"NOPE","message":"x"}', '[1]']) expect(decodeError(junk)).toBeUndefined();
-		for (const junk of ['', '{"accessToken":1}', '{"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresAt":2}'])
-			expect(decodeTokens(junk)).toBeUndefined();
+		expect(openAnswer(keys, sealAnswer(keys, { tokens }, ['c']), ['c'])).toEqual({ tokens });
+		// Another use or key, another secret, a value in clear, or sealed fields that are not an answer: absent.
+		expect(openAnswer(keys, sealedError, ['rejection', 'other key'])).toBeUndefined();
+		expect(openAnswer(keys, sealedError, ['refreshed', 'k'])).toBeUndefined();
+		expect(openAnswer(deriveLimitsKeys(`${SECRET}!`), sealedError, ['rejection', 'k'])).toBeUndefined();
+		expect(openAnswer(keys, JSON.stringify({ error: error.toJSON() }), ['rejection', 'k'])).toBeUndefined();
+		for (const junk of ['', 'null', '{"error":{"code":"NOPE","message":"x"}}', '[1]', '{"tokens":{"accessToken":1}}'])
+			expect(openAnswer(keys, keys.seal(junk, ['c']), ['c'])).toBeUndefined();
+		expect(
+			openAnswer(keys, keys.seal('{"tokens":{"accessToken":"a","tokenType":"bearer","expiresIn":"1","expiresAt":2}}', ['c']), ['c']),
+		).toBeUndefined();
 	});
 });
 
