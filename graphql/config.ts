@@ -259,7 +259,8 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		flag: '--redis-timeout-ms',
 		env: 'REDIS_TIMEOUT_MS',
 		value: '<n>',
-		description: 'How long one Redis command may take before it counts as failed.',
+		description:
+			'How long one Redis command may take before it counts as failed; after a failure Redis is skipped until it answers a PING again.',
 		...integerSetting(DEFAULT_REDIS_COMMAND_TIMEOUT_MS, 10, 60_000),
 	},
 	maxRequestBodyBytes: {

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 
@@ -21,6 +23,8 @@ export const DEFAULT_REDIS_KEY_PREFIX = 'smartflo-graphql';
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 1000;
 /** Reconnect attempts start at once and back off to at most this pause. */
 const MAX_RECONNECT_DELAY_MS = 1000;
+/** While Redis is unreachable, a PING this often (each bounded by the command timeout) looks for it. */
+const PROBE_INTERVAL_MS = 1000;
 
 const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
 
@@ -35,10 +39,12 @@ interface SharedStateCommands {
  * Limits and caches in Redis, shared by every replica that uses the same Redis, key prefix and
  * limits secret. Counters are rate-limiter-flexible's RateLimiterRedis (atomic in a Lua script);
  * caches are plain keys with a PX time to live. Commands fail at once while the connection is down
- * (no offline queue) and after `commandTimeoutMs` when Redis hangs, so no request waits on an outage.
- * Then every operation throws StateUnavailableError (fail-closed), or with outage 'memory' runs
- * on a MemoryStateStore of this process instead (the insurance: rate-limiter-flexible's own
- * insuranceLimiter option is not used because it would bypass that store's bound on keys).
+ * (no offline queue) and after `commandTimeoutMs` when Redis hangs. From the first failure on, Redis
+ * is skipped until a background PING (or a new connection) finds it back, so a request waits at most
+ * one command timeout, not one per command. Meanwhile every operation throws StateUnavailableError
+ * (fail-closed), or with outage 'memory' runs on a MemoryStateStore of this process instead (the
+ * insurance: rate-limiter-flexible's own insuranceLimiter option is not used because it would bypass
+ * that store's bound on keys).
  */
 export class RedisStateStore implements StateStore {
 	readonly shared = true;
@@ -47,6 +53,8 @@ export class RedisStateStore implements StateStore {
 	readonly #insurance?: MemoryStateStore;
 	readonly #logger: Logger;
 	#reachable = false;
+	/** The background PING loop runs (only while Redis is unreachable). */
+	#probing = false;
 	/** An outage was logged and nothing has succeeded since. */
 	#warned = false;
 	#closing = false;
@@ -153,6 +161,10 @@ export class RedisStateStore implements StateStore {
 	}
 
 	async #run<T>(operation: () => Promise<T>, insurance?: () => Promise<T>): Promise<T> {
+		if (this.#skipping()) {
+			if (insurance) return insurance();
+			throw new StateUnavailableError({ code: 'REDIS_UNREACHABLE' });
+		}
 		try {
 			const result = await operation();
 			if (!this.#reachable) this.#markReachable();
@@ -162,6 +174,30 @@ export class RedisStateStore implements StateStore {
 			this.#markUnreachable(failure);
 			if (insurance) return insurance();
 			throw failure;
+		}
+	}
+
+	/** Redis has failed since its last success: it is not asked again until the probe or a new connection finds it back. */
+	#skipping(): boolean {
+		return this.#attempted && !this.#reachable && !this.#closing;
+	}
+
+	async #probe(): Promise<void> {
+		if (this.#probing) return;
+		this.#probing = true;
+		try {
+			while (this.#skipping()) {
+				await delay(PROBE_INTERVAL_MS, undefined, { ref: false });
+				if (!this.#skipping()) break;
+				try {
+					await this.#client.ping();
+					this.#markReachable();
+				} catch {
+					// Still unreachable: the next round asks again.
+				}
+			}
+		} finally {
+			this.#probing = false;
 		}
 	}
 
@@ -177,6 +213,7 @@ export class RedisStateStore implements StateStore {
 		// A command sent while the first connection is still being made fails too, but that is no outage.
 		if (this.#closing || !this.#attempted) return;
 		this.#reachable = false;
+		void this.#probe();
 		if (this.#warned) return;
 		this.#warned = true;
 		this.#logger.warn(

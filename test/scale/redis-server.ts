@@ -5,6 +5,8 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Redis } from 'ioredis';
+
 import { freePort } from '../helpers/fake-server';
 import { waitFor } from '../helpers/wait';
 
@@ -89,6 +91,51 @@ export async function startRedisServer(): Promise<RedisServer> {
 		stop: async () => {
 			await end('SIGTERM');
 			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+export interface CommandWatch {
+	/** The commands' names, lower case, in the order Redis ran them; EVALSHA shows as eval (either runs one script). */
+	readonly commands: readonly string[];
+	/** Resolves once Redis has run every command sent before this call (and the watch has seen them). */
+	settled(): Promise<void>;
+	stop(): void;
+}
+
+const SETTLED_MARKER = 'command-watch-settled';
+
+/**
+ * Every command the clients of `redis` send from now on, as MONITOR reports it, without PINGs, the
+ * commands a Lua script runs (each script is one command: its EVAL or EVALSHA) and the watch's own:
+ * one entry per round trip a client made. A command sent to a stopped Redis shows once it has run.
+ */
+export async function watchCommands(redis: RedisServer): Promise<CommandWatch> {
+	const client = new Redis(redis.url);
+	const monitor = await client.monitor();
+	const commands: string[] = [];
+	let markers = 0;
+	const seen: Array<() => void> = [];
+	monitor.on('monitor', (_time: string, args: string[], source: string) => {
+		const name = args[0]?.toLowerCase() ?? '';
+		if (name === 'echo' && args[1] === SETTLED_MARKER) {
+			markers++;
+			seen.splice(0).forEach((resolve) => resolve());
+			return;
+		}
+		if (source !== 'lua' && name !== 'ping') commands.push(name === 'evalsha' ? 'eval' : name);
+	});
+	return {
+		commands,
+		settled: async () => {
+			const expected = markers + 1;
+			const marked = new Promise<void>((resolve) => seen.push(resolve));
+			await client.echo(SETTLED_MARKER);
+			while (markers < expected) await marked;
+		},
+		stop: () => {
+			monitor.disconnect();
+			client.disconnect();
 		},
 	};
 }

@@ -6,7 +6,7 @@ import { StateUnavailableError, type RedisOutagePolicy } from '../../graphql/lim
 import { createLogger } from '../../graphql/logging';
 import { captureLogs } from '../helpers/graphql';
 import { sleep, waitFor } from '../helpers/wait';
-import { startRedisServer, type RedisServer } from './redis-server';
+import { startRedisServer, watchCommands, type RedisServer } from './redis-server';
 
 jest.setTimeout(60_000);
 
@@ -139,6 +139,47 @@ describe('the Redis state store against a real redis-server', () => {
 		).toEqual(['redis unreachable: limits and caches fall back to this process until it is back']);
 		await redis.restart();
 		await reachable(store);
+	});
+
+	it('a hung Redis (SIGSTOP) with outage "memory": 50 operations wait for one command timeout in all, then skip Redis until a PING finds it back', async () => {
+		const { store, logs } = replica('memory');
+		const counter = store.counter('failures', { limit: 100, windowSeconds: 60 });
+		const cache = store.cache('rejections');
+		await reachable(store);
+		const watch = await watchCommands(redis);
+		try {
+			process.kill(redis.pid!, 'SIGSTOP');
+			try {
+				for (let index = 0; index < 25; index++) {
+					expect((await counter.consume('k')).allowed).toBe(true);
+					await cache.set('k', String(index), 60_000);
+				}
+				expect(await cache.get('k')).toBe('24');
+				expect(await store.health()).toEqual({ kind: 'redis', reachable: false, outage: 'memory' });
+			} finally {
+				process.kill(redis.pid!, 'SIGCONT');
+			}
+			// Found back by the background PING: nothing else is sent while it is unreachable.
+			await reachable(store);
+			await watch.settled();
+			// Each command sent to the stopped Redis waited for its timeout; resumed, Redis ran them: just the first.
+			expect(watch.commands).toEqual(['eval']);
+			await cache.set('after', 'shared again', 60_000);
+			await watch.settled();
+			expect(watch.commands).toEqual(['eval', 'set']);
+			expect(
+				logs
+					.entries()
+					.filter((line) => line.level !== 'debug')
+					.map((line) => line.msg),
+			).toEqual([
+				'redis reachable: limits and caches are shared',
+				'redis unreachable: limits and caches fall back to this process until it is back',
+				'redis reachable: limits and caches are shared',
+			]);
+		} finally {
+			watch.stop();
+		}
 	});
 
 	it('a hung Redis (SIGSTOP) fails each command after the command timeout instead of holding the caller', async () => {

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { LOGIN_MUTATION, postOverHttp, REFRESH_MUTATION, type GraphQLReply } from '../helpers/graphql';
 import { waitFor } from '../helpers/wait';
-import { startRedisServer, type RedisServer } from './redis-server';
+import { startRedisServer, watchCommands, type RedisServer } from './redis-server';
 import { buildGraphqlCli, Replica } from './replica';
 
 /**
@@ -289,6 +289,33 @@ describe('two replicas sharing Redis', () => {
 
 			await redis.restart();
 			for (const replica of [a, b]) await waitForPlainReady(replica);
+		});
+
+		it('hung (SIGSTOP) with REDIS_OUTAGE=memory: 10 logins wait for one Redis command timeout in all, then the replica carries on alone until Redis answers again', async () => {
+			const env = environment(
+				{ env: { REDIS_OUTAGE: 'memory', REDIS_TIMEOUT_MS: '250', LOGIN_LIMIT_PER_EMAIL: '100/60' } },
+				`replicas-${++prefixes}`,
+			);
+			const replica = await startReplica('A', env);
+			const watch = await watchCommands(redis);
+			const replies: GraphQLReply[] = [];
+			try {
+				process.kill(redis.pid!, 'SIGSTOP');
+				try {
+					for (let attempt = 0; attempt < 10; attempt++) replies.push(await login(replica, VICTIM.email, wrongPassword(attempt)));
+					expect(await (await replica.readyStatus(200)).json()).toEqual({ ready: true, redis: 'unreachable', limits: 'this replica only' });
+				} finally {
+					process.kill(redis.pid!, 'SIGCONT');
+				}
+				await waitForPlainReady(replica);
+				await watch.settled();
+				// Every command sent to the stopped Redis waited for the timeout; resumed, Redis ran them: the first login's first.
+				expect(watch.commands).toEqual(['eval']);
+			} finally {
+				watch.stop();
+			}
+			expect(outcomes(replies)).toEqual({ '200 INVALID_CREDENTIALS': 5, '429 RATE_LIMITED': 5 });
+			expect(sandbox.stats().loginAttempts).toBe(5);
 		});
 	});
 });
