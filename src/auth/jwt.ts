@@ -1,4 +1,5 @@
 import { isJsonObject, numberOf } from '../api/answer';
+import { isRfc3339Instant } from '../time/zoned';
 import { MAX_TOKEN_LENGTH, normalizeToken } from './token';
 
 export interface DecodedToken {
@@ -9,10 +10,6 @@ export interface DecodedToken {
 	subject?: string;
 	issuer?: string;
 }
-
-/** What an RFC 3339 date-time can say: years 0000 to 9999. A claim outside reads as unknown. */
-const EARLIEST_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
-const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /**
  * The claims object of a JWT, without verifying its signature (only Smartflo can). Null for anything
@@ -56,5 +53,6 @@ function claimTimeMs(value: unknown): number | undefined {
 	const seconds = numberOf(value);
 	if (seconds === undefined) return undefined;
 	const ms = seconds * 1000;
-	return ms >= EARLIEST_MS && ms <= LATEST_MS ? ms : undefined;
+	// What an RFC 3339 date-time can say: a claim outside reads as unknown.
+	return isRfc3339Instant(ms) ? ms : undefined;
 }

@@ -8,6 +8,15 @@ export interface WallClock {
 	second: number;
 }
 
+/** The first and last instants an RFC 3339 date-time can write: years 0000 to 9999 in UTC. */
+const EARLIEST_RFC3339_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const LATEST_RFC3339_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+/** Whether `epochMs` is an instant an RFC 3339 date-time can write (years 0000 to 9999); NaN and infinities are not. */
+export function isRfc3339Instant(epochMs: number): boolean {
+	return epochMs >= EARLIEST_RFC3339_MS && epochMs <= LATEST_RFC3339_MS;
+}
+
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
 	if (zone.trim() === '') return false;
@@ -22,8 +31,11 @@ export function isTimeZone(zone: string): boolean {
 /** The wall-clock time in `timeZone` at `epochMs`. */
 export function wallClockIn(epochMs: number, timeZone: string): WallClock {
 	const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((entry) => entry.type === type)?.value ?? 0);
-	return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+	const text = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value;
+	const part = (type: Intl.DateTimeFormatPartTypes) => Number(text(type) ?? 0);
+	// The Gregorian calendar counts years before 1 as 1 BC, 2 BC…; ISO 8601 calls 1 BC the year 0.
+	const year = text('era') === 'BC' ? 1 - part('year') : part('year');
+	return { year, month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
 /** Building a formatter costs far more than using one; a handful of zones is the norm, so a small cache that is emptied when full is enough. */
@@ -42,6 +54,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 		hour: 'numeric',
 		minute: 'numeric',
 		second: 'numeric',
+		era: 'short',
 		hourCycle: 'h23',
 	});
 	if (formatters.size >= MAX_FORMATTERS) formatters.clear();
@@ -51,7 +64,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The epoch ms the fields name when read as UTC. */
 export function wallClockAsUtc({ year, month, day, hour, minute, second }: WallClock): number {
-	return Date.UTC(year, month - 1, day, hour, minute, second);
+	// Not Date.UTC(year, …): it reads the years 0 to 99 as 1900 to 1999.
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
+	date.setUTCHours(hour, minute, second, 0);
+	return date.getTime();
 }
 
 /** Whether the fields name a real time (no 30 February, no 24:00). */
