@@ -1,4 +1,4 @@
-import { formatWallClock, hasZone, parseWallClock, wallClockAsUtc, wallClockIn, type WallClock } from '../time/zoned';
+import { formatWallClock, hasZone, isRfc3339Instant, parseWallClock, wallClockAsUtc, wallClockIn, type WallClock } from '../time/zoned';
 
 /**
  * Smartflo's webhook time stamps. By default they are wall-clock `Y-m-d H:i:s` strings without a zone, in
@@ -17,11 +17,16 @@ const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 const EPOCH_MILLISECONDS = /^\d{12,13}$/;
 const MINUTE_MS = 60_000;
 
-/** `value` as a stamp in `timeZone` (an IANA name the caller has checked with src/time's `isTimeZone`). */
+/**
+ * `value` as a stamp in `timeZone` (an IANA name the caller has checked with src/time's `isTimeZone`).
+ * A time an RFC 3339 date-time cannot write (before the year 0000 or after 9999, in UTC or in the zone:
+ * epoch nanoseconds, 1e17) is no time.
+ */
 export function normaliseStamp(value: unknown, timeZone: string): NormalisedStamp {
 	const epochMs = stampEpochMs(value, timeZone);
-	if (epochMs === undefined || !Number.isFinite(epochMs)) return { local: null, utc: null };
-	return { local: formatWithOffset(epochMs, timeZone), utc: new Date(epochMs).toISOString() };
+	if (epochMs === undefined || !isRfc3339Instant(epochMs)) return { local: null, utc: null };
+	const local = formatWithOffset(epochMs, timeZone);
+	return local === undefined ? { local: null, utc: null } : { local, utc: new Date(epochMs).toISOString() };
 }
 
 /** A stamp's instant: a number is epoch seconds, or milliseconds when it is that large. */
@@ -55,8 +60,9 @@ function offsetOf(wall: WallClock, epochMs: number): number {
 	return Math.round((wallClockAsUtc(wall) - Math.floor(epochMs / 1000) * 1000) / MINUTE_MS);
 }
 
-function formatWithOffset(epochMs: number, timeZone: string): string {
+function formatWithOffset(epochMs: number, timeZone: string): string | undefined {
 	const wall = wallClockIn(epochMs, timeZone);
+	if (wall.year < 0 || wall.year > 9999) return undefined;
 	const offset = offsetOf(wall, epochMs);
 	const local = formatWallClock(wall, 'T');
 	const sign = offset < 0 ? '-' : '+';

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { normaliseEvent, normaliseFields, normaliseStamp, payloadsOf } from '../../src/webhooks';
 
 const IST = 'Asia/Kolkata';
@@ -136,6 +138,61 @@ describe('normaliseStamp: wall-clock times in the account zone', () => {
 			local: '2026-12-01T09:00:00+05:45',
 			utc: '2026-12-01T03:15:00.000Z',
 		});
+	});
+
+	it.each([
+		['1e17', 1e17],
+		['-1e16', -1e16],
+		['8.64e15, the last instant Date holds', 8.64e15],
+		['-8.64e15, the first', -8.64e15],
+		['epoch nanoseconds', 1_789_965_900_000_000_000],
+		['1e308', 1e308],
+		['a year after 9999 in milliseconds', Date.UTC(10_000, 0, 1)],
+		['the last instant of 9999 UTC, which is already 10000 in IST', Date.UTC(9999, 11, 31, 23, 59, 59)],
+	])('an impossible numeric stamp (%s) is no time', (_label, given) => {
+		expect(normaliseStamp(given, IST)).toEqual({ local: null, utc: null });
+	});
+
+	it('the years RFC 3339 writes are read, to the first instant of 0000 and the last of 9999', () => {
+		expect(normaliseStamp(-62_167_219_200, 'UTC')).toEqual({ local: '0000-01-01T00:00:00+00:00', utc: '0000-01-01T00:00:00.000Z' });
+		expect(normaliseStamp(Date.parse('0050-06-01T00:00:00Z') / 1000, 'UTC')).toEqual({
+			local: '0050-06-01T00:00:00+00:00',
+			utc: '0050-06-01T00:00:00.000Z',
+		});
+		expect(normaliseStamp('0050-06-01 10:00:00', 'UTC')).toEqual({ local: '0050-06-01T10:00:00+00:00', utc: '0050-06-01T10:00:00.000Z' });
+		expect(normaliseStamp(253_402_300_799_000, 'UTC')).toEqual({ local: '9999-12-31T23:59:59+00:00', utc: '9999-12-31T23:59:59.000Z' });
+	});
+
+	it('in the fields, an impossible stamp stays as it came with a null UTC twin, and no NaN reaches the output', () => {
+		const fields = normaliseFields({ start_stamp: 1e17, answer_stamp: 8.64e15, end_stamp: -1e16, date: 1_789_965_900_000_000_000 }, IST);
+		expect(fields).toEqual({
+			start_stamp: 1e17,
+			start_stamp_utc: null,
+			answer_stamp: 8.64e15,
+			answer_stamp_utc: null,
+			end_stamp: -1e16,
+			end_stamp_utc: null,
+			date: 1_789_965_900_000_000_000,
+			date_utc: null,
+		});
+		expect(JSON.stringify(fields)).not.toMatch(/NaN/);
+	});
+
+	it('whatever number a stamp is, it is no time or an ISO 8601 time with an offset of whole minutes, never NaN', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(fc.double(), fc.integer(), fc.constantFrom(8.64e15, -8.64e15, 1e11, 1e11 - 1)),
+				fc.constantFrom(IST, 'UTC', 'America/New_York', 'Pacific/Kiritimati'),
+				(given, zone) => {
+					const { local, utc } = normaliseStamp(given, zone);
+					expect(local === null).toBe(utc === null);
+					if (local === null || utc === null) return;
+					expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+					expect(utc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+				},
+			),
+			{ numRuns: 2000 },
+		);
 	});
 
 	it('a text that is no time stays as it came in the fields, with a null UTC twin', () => {
