@@ -1,4 +1,9 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import { parse as parseQueryString } from 'node:querystring';
+
+import fc from 'fast-check';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { SECRET_RULES } from '../../src/webhooks/secret';
 
 import { MISSED_HANGUP } from './fixtures';
 import { deliver, SECRET, trigger, webhookContext, withSecret } from './harness';
@@ -85,11 +90,82 @@ describe('Smartflo Trigger: the shared secret', () => {
 	});
 });
 
+const activate = (parameters: IDataObject) =>
+	trigger.webhookMethods.default.checkExists.call(webhookContext({}, { parameters }).context as unknown as IHookFunctions);
+
+/** The query string of a URL pasted literally, as n8n reads it (node:querystring, as Express 5 does). */
+const pastedQuery = (secret: string) => new URL(`https://n8n.example/webhook/4f1c/smartflo?secret=${secret}`).search.slice(1);
+
+const URL_SAFE_SECRET = fc.string({ unit: fc.constantFrom(...'ABCXYZabcxyz0189-._~'), minLength: 8, maxLength: 64 });
+const NOT_URL_SAFE = [...'+&%#= ?/é"<>\\^`{|}[]:@!$\'()*,;'];
+
+describe('Smartflo Trigger: a secret in the query must be pasteable into a URL as it is', () => {
+	it.each([
+		['+', 'abcd+efgh'],
+		['&', 'abcd&efgh'],
+		['%', 'abcd%41efgh'],
+		['#', 'abcd#efgh'],
+		['a space', 'abcd efgh'],
+		['a letter outside ASCII', 'abcdéfgh'],
+	])('a secret with %s is refused at activation, naming the characters allowed', async (_label, secret) => {
+		await expect(activate({ secret })).rejects.toThrow(/only use letters, digits and - \. _ ~.*or send it in a header/);
+		const outcome = await deliver({ json: MISSED_HANGUP, query: new URLSearchParams({ secret }).toString() }, { parameters: { secret } });
+		expect(outcome).toMatchObject({ status: 500, items: [] });
+	});
+
+	it('any secret of letters, digits and - . _ ~ works pasted literally into the URL, as the README says', async () => {
+		await fc.assert(
+			fc.asyncProperty(URL_SAFE_SECRET, async (secret) => {
+				await expect(activate({ secret })).resolves.toBe(true);
+				expect(parseQueryString(pastedQuery(secret)).secret).toBe(secret);
+				expect(new URLSearchParams(pastedQuery(secret)).get('secret')).toBe(secret);
+				const outcome = await deliver({ json: MISSED_HANGUP, query: pastedQuery(secret) }, { parameters: { secret }, mode: 'manual' });
+				expect(outcome.items).toHaveLength(1);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it('any other character is refused in the query', async () => {
+		await fc.assert(
+			fc.asyncProperty(URL_SAFE_SECRET, fc.constantFrom(...NOT_URL_SAFE), fc.nat(), async (safe, character, at) => {
+				const index = at % (safe.length + 1);
+				await expect(activate({ secret: `${safe.slice(0, index)}${character}${safe.slice(index)}` })).rejects.toThrow(/only use letters/);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it('in a header, + & % # keep working, as they did before', async () => {
+		const secret = 'a+b&c%d#e/f=g';
+		const parameters = { ...HEADER, secret };
+		await expect(activate(parameters)).resolves.toBe(true);
+		const outcome = await deliver({ json: MISSED_HANGUP, headers: { 'X-Smartflo-Secret': secret } }, { parameters });
+		expect(outcome.items).toHaveLength(1);
+	});
+
+	it.each([
+		['a space at its start', ' abcdefgh'],
+		['a space at its end', 'abcdefgh '],
+		['a letter outside ASCII', 'abcdéfgh'],
+		['a control character', 'abcd\tefgh'],
+	])('in a header, a secret with %s (which a header cannot carry unchanged) is refused', async (_label, secret) => {
+		await expect(activate({ ...HEADER, secret })).rejects.toThrow(/visible ASCII characters, without spaces at either end/);
+	});
+
+	it('the Secret field states both rules', () => {
+		const field = trigger.description.properties.find((property) => property.name === 'secret');
+		expect(field?.description).toContain(SECRET_RULES.queryParameter);
+		expect(field?.description).toContain(SECRET_RULES.header);
+	});
+});
+
 describe('Smartflo Trigger: verification pings', () => {
 	it.each([
 		['a GET with no query', { method: 'GET' as const }],
 		['a GET with only the secret', { method: 'GET' as const, query: withSecret() }],
 		['a GET with a wrong secret', { method: 'GET' as const, query: 'secret=wrong-wrong-wrong' }],
+		['a GET with no secret to a URL that names its event', { method: 'GET' as const, query: 'event=call_hangup_missed' }],
 		['a GET to a URL that names its event', { method: 'GET' as const, query: withSecret({ event: 'call_hangup_missed' }) }],
 		['a POST with an empty body', { query: withSecret() }],
 		['a POST with an empty JSON object', { json: {}, query: withSecret() }],

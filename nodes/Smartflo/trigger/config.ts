@@ -2,10 +2,10 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 
 import { timeZoneFrom } from '../actions/common/timeZone';
 import { isTimeZone } from '../../../src/time/zoned';
+import { secretProblem } from '../../../src/webhooks/secret';
 import { EVENT_FIELD } from '../../../src/webhooks/triggers';
 import type { SecretLocation } from './delivery';
 import { DEFAULT_DUPLICATE_WINDOW_SECONDS, DEFAULT_SECRET_HEADER, DEFAULT_SECRET_PARAMETER } from './description';
-import { MIN_SECRET_LENGTH } from './secret';
 
 export interface TriggerConfig {
 	events: string[];
@@ -32,7 +32,8 @@ export function readConfig(context: IHookFunctions | IWebhookFunctions): ConfigR
 	const windowSeconds = options.duplicateWindowSeconds ?? DEFAULT_DUPLICATE_WINDOW_SECONDS;
 	const timeZone = timeZoneFrom(options);
 
-	if (secret.length < MIN_SECRET_LENGTH) return { ok: false, problem: `Set a Secret of at least ${MIN_SECRET_LENGTH} characters` };
+	const problem = secretProblem(secret, location);
+	if (problem !== undefined) return { ok: false, problem };
 	if (location === 'header' && !HEADER_NAME.test(name)) return { ok: false, problem: 'Header Name must be a valid HTTP header name' };
 	if (location === 'queryParameter' && (name === '' || name === EVENT_FIELD)) {
 		return { ok: false, problem: `Parameter Name must be set, and not be "${EVENT_FIELD}"` };

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SECRET_RULES } from '../../../src/webhooks/secret';
 import { bodyTemplateText } from '../../../src/webhooks/templates';
 import { SMARTFLO_TRIGGERS } from '../../../src/webhooks/triggers';
 import { timeZoneOption } from '../actions/common/timeZone';
@@ -58,8 +59,7 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description:
-			'A long random string (at least 8 characters), for example from a password generator. Deliveries without it get 401, with another one 403.',
+		description: `A long random string, for example the output of <code>openssl rand -hex 32</code>. In the query parameter: ${SECRET_RULES.queryParameter}. In a header: ${SECRET_RULES.header}. Deliveries without it get 401, with another one 403.`,
 	},
 	{
 		displayName: 'Parameter Name',

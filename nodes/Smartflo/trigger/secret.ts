@@ -2,8 +2,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export type SecretCheck = 'accepted' | 'missing' | 'wrong';
 
-export const MIN_SECRET_LENGTH = 8;
-
 /**
  * Compares the secret a delivery presents with the configured one in constant time: both are hashed
  * first, so the comparison never depends on where they differ or on their lengths.
