@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_KEYS_IN_STATIC_DATA, RecentKeys } from '../../nodes/Smartflo/trigger/dedupe';
+import { MAX_KEYS_IN_STATIC_DATA, MAX_KEYS_PER_TRIGGER, MAX_TRIGGERS_IN_PROCESS, RecentKeys } from '../../nodes/Smartflo/trigger/dedupe';
+import { DEFAULT_PAYLOAD_LIMITS } from '../../src/webhooks/budget';
 import type { SmartfloTrigger } from '../../nodes/Smartflo/SmartfloTrigger.node';
 import { ANSWERED_BY_AGENT, ANSWERED_HANGUP, DTMF, MISSED_HANGUP, otherCall } from './fixtures';
 import { deliver, withSecret, type TriggerSetup } from './harness';
@@ -149,6 +150,71 @@ describe('Smartflo Trigger: the same event for the same call delivered twice sta
 		const setup = oneNode({ staticData: { recentEvents: 'garbage' } });
 		expect((await send(MISSED_HANGUP, setup)).items).toHaveLength(1);
 		expect(typeof (setup.staticData?.recentEvents as IDataObject)).toBe('object');
+	});
+});
+
+describe('Smartflo Trigger: a delivery that is refused remembers nothing', () => {
+	it('an array whose second payload is refused: nothing is remembered, and Smartflo’s retry of the good one runs', async () => {
+		const setup = oneNode();
+		const tooBig = JSON.stringify({ steps: Array.from({ length: DEFAULT_PAYLOAD_LIMITS.maxValues }, () => 1) });
+		const refused = await send([MISSED_HANGUP, { ...ANSWERED_HANGUP, answered_agent: tooBig }], setup);
+		expect(refused).toMatchObject({ status: 413, items: [], staticData: {} });
+		const retry = await send(MISSED_HANGUP, setup);
+		expect(retry).toMatchObject({ status: 200, body: { received: true, started: true } });
+		expect(retry.items).toHaveLength(1);
+	});
+
+	it('within one array delivery, a second copy of a payload is a repeat', async () => {
+		const setup = oneNode();
+		expect((await send([MISSED_HANGUP, MISSED_HANGUP, ANSWERED_HANGUP], setup)).items.map((item) => item.event)).toEqual([
+			'call_hangup_missed',
+			'call_hangup_answered',
+		]);
+	});
+});
+
+/** `count` missed calls, each with its own call id, in arrays of at most `perDelivery`. */
+function floodOf(count: number, prefix: string, perDelivery = DEFAULT_PAYLOAD_LIMITS.maxPayloads): Array<Array<Record<string, string>>> {
+	const deliveries: Array<Array<Record<string, string>>> = [];
+	for (let start = 0; start < count; start += perDelivery) {
+		const size = Math.min(perDelivery, count - start);
+		deliveries.push(
+			Array.from({ length: size }, (_unused, index) => ({ event: 'call_hangup_missed', uuid: `${prefix}-${start + index}` })),
+		);
+	}
+	return deliveries;
+}
+
+describe('Smartflo Trigger: each trigger has its own bounded share of the process memory', () => {
+	// A repeat sent with an empty static data is one n8n had not saved yet (the process memory alone can tell it).
+	const unsaved = (setup: TriggerSetup): TriggerSetup => ({ ...setup, staticData: {} });
+
+	it('a flood of 25,000 calls into one trigger does not make another trigger forget its calls', async () => {
+		const victim = oneNode();
+		expect((await send(MISSED_HANGUP, victim)).items).toHaveLength(1);
+		const flooded = oneNode();
+		for (const delivery of floodOf(25_000, 'flood')) await send(delivery, flooded);
+		expect((await send(MISSED_HANGUP, unsaved(victim))).items).toEqual([]);
+	});
+
+	it(`one trigger remembers its ${MAX_KEYS_PER_TRIGGER} newest calls in the process, and its static data the ${MAX_KEYS_IN_STATIC_DATA} newest`, async () => {
+		const setup = oneNode();
+		for (const delivery of floodOf(MAX_KEYS_PER_TRIGGER, 'own')) await send(delivery, setup);
+		expect(Object.keys(setup.staticData?.recentEvents as IDataObject)).toHaveLength(MAX_KEYS_IN_STATIC_DATA);
+		expect((await send({ event: 'call_hangup_missed', uuid: 'own-0' }, unsaved(setup))).items).toEqual([]);
+		await send({ event: 'call_hangup_missed', uuid: 'own-one-more' }, setup);
+		expect((await send({ event: 'call_hangup_missed', uuid: 'own-0' }, unsaved(setup))).items).toHaveLength(1);
+	});
+
+	it(`the process keeps shares for ${MAX_TRIGGERS_IN_PROCESS} triggers; the one that received a delivery least recently goes first`, async () => {
+		const triggers = Array.from({ length: MAX_TRIGGERS_IN_PROCESS + 1 }, () => oneNode());
+		const [oldest, second] = triggers;
+		for (const setup of triggers.slice(0, -1)) await send(MISSED_HANGUP, setup);
+		// The oldest is used again, so the second is now the least recently used and goes when the last one arrives.
+		expect((await send(MISSED_HANGUP, unsaved(oldest))).items).toEqual([]);
+		await send(MISSED_HANGUP, triggers[triggers.length - 1]);
+		expect((await send(MISSED_HANGUP, unsaved(oldest))).items).toEqual([]);
+		expect((await send(MISSED_HANGUP, unsaved(second))).items).toHaveLength(1);
 	});
 });
 

@@ -34,6 +34,8 @@ export interface WebhookRequest {
 	form?: Record<string, string>;
 	/** Any body text with its content type. */
 	text?: { body: string; contentType?: string };
+	/** Any body bytes with their content type, parsed as n8n parses them (invalid UTF-8 becomes U+FFFD). */
+	bytes?: { body: Buffer; contentType?: string };
 }
 
 export interface WebhookOutcome {
@@ -45,14 +47,18 @@ export interface WebhookOutcome {
 	items: IDataObject[];
 	/** The node's workflow static data after the delivery. */
 	staticData: IDataObject;
+	/** How often the trigger looked at the body: getBodyData(), or the request's body or rawBody. */
+	bodyReads: number;
+	/** What the trigger logged through this.logger. */
+	logs: string[];
 }
 
 /** Runs the trigger's webhook() for one request, with n8n's request parsing and webhook context. */
 export async function deliver(request: WebhookRequest, setup: TriggerSetup = {}): Promise<WebhookOutcome> {
-	const { context, response, staticData } = webhookContext(request, setup);
+	const { context, response, staticData, reads, logs } = webhookContext(request, setup);
 	const result = await (setup.node ?? trigger).webhook.call(context);
 	const items = (result.workflowData?.[0] ?? []).map((item) => item.json);
-	return { result, status: response.status, body: response.body, items, staticData };
+	return { result, status: response.status, body: response.body, items, staticData, bodyReads: reads.body, logs };
 }
 
 /**
@@ -70,6 +76,22 @@ export function webhookContext(request: WebhookRequest, setup: TriggerSetup = {}
 		headers[name.toLowerCase()] = value;
 	}
 	const query = typeof request.query === 'string' ? { ...parseQueryString(request.query) } : { ...request.query };
+	const reads = { body: 0 };
+	const logs: string[] = [];
+	const log = (level: string) => (message: string, meta?: unknown) => logs.push(`${level} ${message} ${JSON.stringify(meta ?? {})}`);
+	const requestObject = {
+		method: request.method ?? 'POST',
+		headers,
+		query,
+		get body() {
+			reads.body += 1;
+			return body;
+		},
+		get rawBody() {
+			reads.body += 1;
+			return rawBody;
+		},
+	};
 	const node: INode = {
 		id: setup.nodeId ?? `node-trigger-${++nodeCounter}`,
 		name: 'Smartflo Trigger',
@@ -99,18 +121,22 @@ export function webhookContext(request: WebhookRequest, setup: TriggerSetup = {}
 		getWebhookName: () => (request.method === 'GET' ? 'setup' : 'default'),
 		getNodeParameter: (name: string, fallbackValue?: unknown) =>
 			nodeParameter(trigger.description.properties, parameters, name, fallbackValue),
-		getRequestObject: () => ({ method: request.method ?? 'POST', headers, query, body, rawBody }),
+		getRequestObject: () => requestObject,
 		getResponseObject: () => expressResponse,
 		getQueryData: () => query,
 		getHeaderData: () => headers,
-		getBodyData: () => body,
+		getBodyData: () => {
+			reads.body += 1;
+			return body;
+		},
 		getWorkflowStaticData: (type: string) => {
 			if (type !== 'node') throw new Error(`The trigger asked for ${type} static data`);
 			return staticData;
 		},
 		helpers: { returnJsonArray },
+		logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
 	};
-	return { context: context as unknown as IWebhookFunctions, response, staticData };
+	return { context: context as unknown as IWebhookFunctions, response, staticData, reads, logs };
 }
 
 function parsedBody(request: WebhookRequest): { body: unknown; rawBody?: Buffer; contentType?: string } {
@@ -122,13 +148,17 @@ function parsedBody(request: WebhookRequest): { body: unknown; rawBody?: Buffer;
 		const text = new URLSearchParams(request.form).toString();
 		return { body: { ...parseQueryString(text) }, rawBody: Buffer.from(text), contentType: 'application/x-www-form-urlencoded' };
 	}
-	if (request.text !== undefined) {
-		const { body, contentType } = request.text;
-		const rawBody = Buffer.from(body);
-		if (contentType === 'application/json') return { body: JSON.parse(body), rawBody, contentType };
-		if (contentType === 'application/x-www-form-urlencoded') return { body: { ...parseQueryString(body) }, rawBody, contentType };
-		if (contentType === 'text/plain') return { body, rawBody, contentType };
-		return { body: {}, rawBody, contentType };
+	const given = request.bytes ?? (request.text && { body: Buffer.from(request.text.body), contentType: request.text.contentType });
+	if (given !== undefined) {
+		const { body: rawBody, contentType } = given;
+		const text = rawBody.toString('utf8');
+		// As n8n's parseBody: these four are parsed (a JSON body that does not parse is answered 422 before the node runs),
+		// multipart is n8n's own form parsing (no raw bytes), any other type is read but not parsed.
+		if (contentType === 'application/json') return { body: JSON.parse(text), rawBody, contentType };
+		if (contentType === 'application/x-www-form-urlencoded') return { body: { ...parseQueryString(text) }, rawBody, contentType };
+		if (contentType === 'text/plain') return { body: text, rawBody, contentType };
+		if (contentType?.startsWith('multipart/')) return { body: { data: {}, files: {} }, contentType };
+		return { body: undefined, rawBody, contentType };
 	}
 	return { body: {} };
 }

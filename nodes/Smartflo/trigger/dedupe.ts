@@ -5,8 +5,10 @@ import { isJsonObject } from '../../../src/api/answer';
 import type { NormalisedEvent } from '../../../src/webhooks/normalise';
 import { CALL_ID_FIELDS } from '../../../src/webhooks/triggers';
 
-/** Keys remembered by this n8n process, across all Smartflo Trigger nodes; the oldest go first. */
-const MAX_KEYS_IN_PROCESS = 20_000;
+/** Keys this n8n process remembers for one Smartflo Trigger node; its oldest go first. */
+export const MAX_KEYS_PER_TRIGGER = 2_000;
+/** Trigger nodes this n8n process remembers keys for; the one that received a delivery least recently goes first. */
+export const MAX_TRIGGERS_IN_PROCESS = 100;
 /** Keys kept in one node's workflow static data (saved with the workflow after each delivery). */
 export const MAX_KEYS_IN_STATIC_DATA = 500;
 const STATIC_DATA_FIELD = 'recentEvents';
@@ -37,7 +39,20 @@ export class RecentKeys {
 	}
 }
 
-const processMemory = new RecentKeys(MAX_KEYS_IN_PROCESS);
+/** Each trigger's own share of the process memory: a flood into one trigger evicts only that trigger's keys. */
+const processShares = new Map<string, RecentKeys>();
+
+function processShareOf(scope: string): RecentKeys {
+	let share = processShares.get(scope);
+	if (share) processShares.delete(scope);
+	else share = new RecentKeys(MAX_KEYS_PER_TRIGGER);
+	processShares.set(scope, share);
+	for (const oldest of processShares.keys()) {
+		if (processShares.size <= MAX_TRIGGERS_IN_PROCESS) break;
+		processShares.delete(oldest);
+	}
+	return share;
+}
 
 /**
  * What makes two deliveries "the same event for the same call": the event and the call's ids, and for
@@ -54,47 +69,68 @@ export function duplicateKey(normalised: NormalisedEvent, raw: Record<string, un
 		.slice(0, 22);
 }
 
-export interface DuplicateCheck {
+export interface DuplicateScope {
 	/** Keeps triggers of different workflows and nodes apart, e.g. `<workflow id>:<node id>`. */
 	scope: string;
-	key: string;
 	windowSeconds: number;
 	nowMs: number;
 	/** The node's workflow static data: remembered across restarts where n8n saves it. */
 	staticData: IDataObject;
 }
 
+export interface DuplicateMemory {
+	/**
+	 * Whether the key was seen within the window, by this process, in the static data or earlier in this
+	 * delivery. A key that was not is kept for `commit`. Undefined (no call id) is never a repeat.
+	 */
+	isRepeat(key: string | undefined): boolean;
+	/** Remembers the delivery's new keys, in the process and in the static data. Call once the delivery is accepted. */
+	commit(): void;
+}
+
 /**
- * True when the key was seen within the window, by this process or in the static data; otherwise both
- * remember it and the answer is false. The process memory is checked and updated synchronously, so two
- * copies arriving at the same time are told apart too.
+ * One delivery's view of a trigger's memory of recent events. Checking and committing happen in the same
+ * turn of the event loop, so two copies arriving at the same time are told apart too.
  */
-export function isRepeat({ scope, key, windowSeconds, nowMs, staticData }: DuplicateCheck): boolean {
-	const scopedKey = `${scope}:${key}`;
+export function duplicateMemory({ scope, windowSeconds, nowMs, staticData }: DuplicateScope): DuplicateMemory {
+	const share = processShareOf(scope);
 	const stored = storedKeys(staticData, nowMs);
-	if (processMemory.has(scopedKey, nowMs) || (stored[key] ?? 0) > nowMs) return true;
-	const expiresAt = nowMs + windowSeconds * 1000;
-	processMemory.remember(scopedKey, expiresAt, nowMs);
-	stored[key] = expiresAt;
-	staticData[STATIC_DATA_FIELD] = newestKeys(stored, MAX_KEYS_IN_STATIC_DATA);
-	return false;
+	const fresh = new Set<string>();
+	return {
+		isRepeat(key) {
+			if (key === undefined) return false;
+			if (fresh.has(key) || share.has(key, nowMs) || (stored.get(key) ?? 0) > nowMs) return true;
+			fresh.add(key);
+			return false;
+		},
+		commit() {
+			if (fresh.size === 0) return;
+			const expiresAt = nowMs + windowSeconds * 1000;
+			for (const key of fresh) {
+				share.remember(key, expiresAt, nowMs);
+				stored.set(key, expiresAt);
+			}
+			staticData[STATIC_DATA_FIELD] = newestKeys(stored, MAX_KEYS_IN_STATIC_DATA);
+		},
+	};
 }
 
 /** The unexpired keys kept in static data, whatever shape an older or edited copy has. */
-function storedKeys(staticData: IDataObject, nowMs: number): Record<string, number> {
+function storedKeys(staticData: IDataObject, nowMs: number): Map<string, number> {
 	const value = staticData[STATIC_DATA_FIELD];
-	const keys: Record<string, number> = {};
+	const keys = new Map<string, number>();
 	if (!isJsonObject(value)) return keys;
 	for (const [key, expiresAt] of Object.entries(value)) {
-		if (typeof expiresAt === 'number' && expiresAt > nowMs) keys[key] = expiresAt;
+		if (typeof expiresAt === 'number' && expiresAt > nowMs) keys.set(key, expiresAt);
 	}
 	return keys;
 }
 
-function newestKeys(keys: Record<string, number>, capacity: number): Record<string, number> {
-	const entries = Object.entries(keys);
-	if (entries.length <= capacity) return keys;
-	return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]).slice(0, capacity));
+/** The `capacity` keys that expire last, as the object static data holds. */
+function newestKeys(keys: Map<string, number>, capacity: number): Record<string, number> {
+	const entries = [...keys];
+	const kept = entries.length <= capacity ? entries : entries.sort((a, b) => b[1] - a[1]).slice(0, capacity);
+	return Object.fromEntries(kept);
 }
 
 /** JSON with object keys sorted, so equal content gives equal text. */
