@@ -46,6 +46,16 @@ describe('Smartflo Trigger: the shared secret', () => {
 		expect((await deliver({ json: MISSED_HANGUP, query: withSecret() }, { parameters })).status).toBe(401);
 	});
 
+	it('under a parameter or header named like an Object.prototype member, only a sent one counts', async () => {
+		for (const name of ['toString', 'constructor', 'hasOwnProperty']) {
+			expect((await deliver({ json: MISSED_HANGUP }, { parameters: { parameterName: name } })).status).toBe(401);
+			expect(
+				(await deliver({ json: MISSED_HANGUP, query: `${name}=${SECRET}` }, { parameters: { parameterName: name } })).items,
+			).toHaveLength(name === '__proto__' ? 0 : 1);
+		}
+		expect((await deliver({ json: MISSED_HANGUP }, { parameters: { ...HEADER, headerName: 'constructor' } })).status).toBe(401);
+	});
+
 	it('in a header: the right one, in any case of the header name', async () => {
 		const outcome = await deliver({ json: MISSED_HANGUP, headers: { 'x-SMARTFLO-secret': SECRET } }, { parameters: HEADER });
 		expect(outcome.items).toHaveLength(1);

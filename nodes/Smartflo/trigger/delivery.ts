@@ -21,8 +21,12 @@ export interface Delivery {
 
 /** What the request presents as the secret (a string, or an array when it is repeated), read from the query or a header only. */
 export function presentedSecret(context: IWebhookFunctions, secret: SecretLocation): unknown {
-	if (secret.in === 'header') return context.getHeaderData()[secret.name.toLowerCase()];
-	return (context.getQueryData() as IDataObject)[secret.name];
+	const [fields, name] =
+		secret.in === 'header'
+			? [context.getHeaderData() as IDataObject, secret.name.toLowerCase()]
+			: [context.getQueryData() as IDataObject, secret.name];
+	// Own fields only: a parameter named like an Object.prototype member (toString) presents nothing.
+	return Object.hasOwn(fields, name) ? fields[name] : undefined;
 }
 
 /**
