@@ -4,7 +4,7 @@ import type { CredentialReference } from './sandbox-credential';
 
 /** Workflows for the suites that run `n8n start`, built in code so each test gets its own webhook id. */
 export interface TriggerWorkflow {
-	workflow: { name: string; nodes: unknown[]; connections: unknown };
+	workflow: { name: string; nodes: unknown[]; connections: unknown; settings?: Record<string, unknown> };
 	/** The production URL to paste into Smartflo (without the secret). */
 	productionUrl(n8nUrl: string): string;
 }
@@ -12,9 +12,20 @@ export interface TriggerWorkflow {
 export const TRIGGER_NODE = 'Smartflo Trigger';
 const PACKAGE = 'n8n-nodes-smartflo';
 
-/** Smartflo Trigger → No Operation: each execution records the trigger's items. */
-export function triggerWorkflow(name: string, parameters: Record<string, unknown>): TriggerWorkflow {
+export interface TriggerWorkflowOptions {
+	/** What follows the trigger: No Operation (each execution records the items), or Stop and Error (each execution fails). */
+	then?: 'record' | 'fail';
+	/** The workflow's Error Workflow (settings.errorWorkflow): n8n runs it for each failed execution. */
+	errorWorkflow?: string;
+}
+
+/** Smartflo Trigger → No Operation (or Stop and Error): each execution records the trigger's items. */
+export function triggerWorkflow(name: string, parameters: Record<string, unknown>, options: TriggerWorkflowOptions = {}): TriggerWorkflow {
 	const webhookId = randomUUID();
+	const next =
+		options.then === 'fail'
+			? { name: 'Fail', type: 'n8n-nodes-base.stopAndError', parameters: { errorMessage: 'Every execution of this workflow fails' } }
+			: { name: 'Record', type: 'n8n-nodes-base.noOp', parameters: {} };
 	return {
 		workflow: {
 			name,
@@ -28,11 +39,26 @@ export function triggerWorkflow(name: string, parameters: Record<string, unknown
 					webhookId,
 					parameters,
 				},
-				{ id: randomUUID(), name: 'Record', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+				{ id: randomUUID(), typeVersion: 1, position: [220, 0], ...next },
 			],
-			connections: { [TRIGGER_NODE]: { main: [[{ node: 'Record', type: 'main', index: 0 }]] } },
+			connections: { [TRIGGER_NODE]: { main: [[{ node: next.name, type: 'main', index: 0 }]] } },
+			...(options.errorWorkflow === undefined ? {} : { settings: { executionOrder: 'v1', errorWorkflow: options.errorWorkflow } }),
 		},
 		productionUrl: (n8nUrl) => `${n8nUrl}/webhook/${webhookId}/smartflo`,
+	};
+}
+
+/** Error Trigger → No Operation: a workflow's Error Workflow, whose executions count the failures n8n reported to it. */
+export function errorWorkflow(name: string): Omit<TriggerWorkflow, 'productionUrl'> {
+	return {
+		workflow: {
+			name,
+			nodes: [
+				{ id: randomUUID(), name: 'On Error', type: 'n8n-nodes-base.errorTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: randomUUID(), name: 'Alert', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { 'On Error': { main: [[{ node: 'Alert', type: 'main', index: 0 }]] } },
+		},
 	};
 }
 

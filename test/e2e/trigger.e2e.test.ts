@@ -4,14 +4,51 @@ import { join } from 'node:path';
 
 import { startSandbox, type PlayedCall, type SandboxHandle } from '../../sandbox/index';
 import { SMARTFLO_TRIGGERS } from '../../src/webhooks';
+import { waitFor } from '../helpers/wait';
 import { firstUser } from '../nodes/fixtures';
+import { nestedObjectsJson, payloadArrayJson, PROTOTYPE_KEYS_JSON } from '../trigger/hostile';
 import { installLikeN8n, packThisPackage } from './install-package';
 import { installedN8n } from './n8n-process';
 import { N8nServer, type PublicExecution } from './n8n-server';
 import { createSandboxCredential } from './sandbox-credential';
-import { clickToCallWorkflow, TRIGGER_NODE, triggerWorkflow } from './trigger-workflows';
+import { clickToCallWorkflow, errorWorkflow, TRIGGER_NODE, triggerWorkflow } from './trigger-workflows';
 
 const SECRET = 'e2e-trigger-secret-7f3a9c';
+
+const PAYLOAD_ARRAY = payloadArrayJson(3_000);
+
+/**
+ * What an attacker sends, and the answers without the secret, with a wrong one and with the right one.
+ * n8n reads and parses JSON, form, XML and text bodies itself before the trigger runs: JSON it cannot
+ * parse is its own 422, whatever the secret. (XML is left out: n8n reuses one xml2js parser, and after
+ * one body it cannot parse, the next such body is never answered, whichever node the webhook belongs to.)
+ */
+const E2E_HOSTILE_BODIES: ReadonlyArray<{
+	label: string;
+	body: string | Buffer;
+	contentType: string;
+	expected: number[];
+}> = [
+	{ label: '60 KB of nested objects', body: nestedObjectsJson(10_000), contentType: 'application/json', expected: [401, 403, 400] },
+	{ label: '60 KB of nested objects as text', body: nestedObjectsJson(10_000), contentType: 'text/plain', expected: [401, 403, 400] },
+	{
+		label: `a ${(PAYLOAD_ARRAY.length / 1e6).toFixed(1)} MB array of payloads`,
+		body: PAYLOAD_ARRAY,
+		contentType: 'application/json',
+		expected: [401, 403, 413],
+	},
+	{ label: 'a body of an unparsed type', body: '<html><body>hello</body></html>', contentType: 'text/html', expected: [401, 403, 400] },
+	{ label: 'truncated JSON', body: PROTOTYPE_KEYS_JSON.slice(0, 100), contentType: 'application/json', expected: [422, 422, 422] },
+	// Readable, but names no selected event: answered, nothing started.
+	{
+		label: 'JSON sent as form fields',
+		body: PROTOTYPE_KEYS_JSON,
+		contentType: 'application/x-www-form-urlencoded',
+		expected: [401, 403, 200],
+	},
+	{ label: 'invalid UTF-8', body: Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x7b]), contentType: 'text/plain', expected: [401, 403, 400] },
+	{ label: 'a JSON number', body: '42', contentType: 'application/json', expected: [401, 403, 400] },
+];
 const N8N_VERSION = process.env.N8N_VERSION ?? 'default';
 
 /** The items the Smartflo Trigger produced in each execution, oldest execution first. */
@@ -274,7 +311,83 @@ describe(`Smartflo Trigger inside a real n8n (${N8N_VERSION})`, () => {
 			expect.objectContaining({ event: 'dtmf_option', uuid: 'u-6', digit_pressed: '5' }),
 		]);
 	});
+
+	it('7. hostile bodies, with and without the secret: 4xx, no execution, and the Error Workflow stays idle until a real failure', async () => {
+		// An Error Workflow as an alerting team sets one up; n8n 2.x runs only a published one, n8n 1.x any.
+		const alerts = errorWorkflow('Smartflo e2e: alerts');
+		const { id: alertsId } = await n8n.api<{ id: string }>('/workflows', {
+			body: { settings: { executionOrder: 'v1' }, ...alerts.workflow },
+		});
+		await n8n.api(`/workflows/${alertsId}/activate`, { method: 'POST' }).catch(() => undefined);
+		// Every execution this workflow starts fails, so each would run the Error Workflow.
+		const guarded = triggerWorkflow(
+			'Smartflo e2e: hostile bodies',
+			{ events: ['call_hangup_missed'], secret: SECRET },
+			{ then: 'fail', errorWorkflow: alertsId },
+		);
+		const url = guarded.productionUrl(n8n.url);
+		const guardedId = await n8n.createActiveWorkflow(guarded.workflow, url);
+
+		const outcomes: string[] = [];
+		for (const hostile of E2E_HOSTILE_BODIES) {
+			const answers: Array<{ status: number; text: string }> = [];
+			for (const target of [url, `${url}?secret=not-the-secret`, `${url}?secret=${SECRET}`]) {
+				answers.push(await post(target, hostile.body, hostile.contentType));
+			}
+			outcomes.push(`${hostile.label}: ${answers.map(({ status }) => status).join('/')}`);
+			const statuses = answers.map(({ status }) => status);
+			expect({ label: hostile.label, statuses }).toEqual({ label: hostile.label, statuses: hostile.expected });
+			// The trigger's own answers carry no stack trace. (n8n's own 422 does while NODE_ENV is not production.)
+			for (const { status, text } of answers) if (status !== 422) expect(text).not.toMatch(/\n\s+at |stack/i);
+		}
+		const hostileExecutions = await n8n.settledExecutions(guardedId);
+		const idleAlerts = await n8n.settledExecutions(alertsId);
+		report.push(`7 hostile bodies (no secret / wrong / right): ${outcomes.join('; ')}`);
+		report.push(`7 → ${hostileExecutions.length} executions, Error Workflow ran ${idleAlerts.length} times`);
+		expect(hostileExecutions).toHaveLength(0);
+		expect(idleAlerts).toHaveLength(0);
+
+		// Keys that reach Object.prototype: 401 without the secret; with it the payload is valid, so it runs a recording workflow with a clean item.
+		const recording = triggerWorkflow('Smartflo e2e: prototype keys', { events: ['*'], secret: SECRET }, { errorWorkflow: alertsId });
+		const recordingUrl = recording.productionUrl(n8n.url);
+		const recordingId = await n8n.createActiveWorkflow(recording.workflow, recordingUrl);
+		expect((await post(recordingUrl, PROTOTYPE_KEYS_JSON, 'application/json')).status).toBe(401);
+		expect((await post(`${recordingUrl}?secret=${SECRET}`, PROTOTYPE_KEYS_JSON, 'application/json')).status).toBe(200);
+		const recorded = await n8n.settledExecutions(recordingId);
+		expect(recorded.map((execution) => execution.status)).toEqual(['success']);
+		const [item] = triggerItems(recorded);
+		expect(item).toMatchObject({ uuid: 'proto-1', toString: 'x', direction: 'unknown', billing_circle: { operator: 'Airtel' } });
+		expect(JSON.stringify(item)).not.toMatch(/polluted|native code/);
+
+		// The control: a real failure reaches the Error Workflow, so its idleness above was no accident of the setup.
+		const good = await post(
+			`${url}?secret=${SECRET}`,
+			JSON.stringify({ event: 'call_hangup_missed', uuid: 'u-control' }),
+			'application/json',
+		);
+		expect(good.status).toBe(200);
+		const failed = await n8n.settledExecutions(guardedId);
+		const alerted = await waitForExecutions(alertsId, 1);
+		report.push(`7 control: one good delivery → ${failed.length} failed execution, Error Workflow ran ${alerted.length} time(s)`);
+		expect(failed.map((execution) => execution.status)).toEqual(['error']);
+		expect(alerted).toHaveLength(1);
+	});
+
+	/** The workflow's executions once there are at least `count` and they have settled. */
+	async function waitForExecutions(workflowId: string, count: number): Promise<PublicExecution[]> {
+		await waitFor(async () => (await n8n.executions(workflowId)).length >= count, 30_000, `${count} execution(s) of ${workflowId}`);
+		return await n8n.settledExecutions(workflowId);
+	}
 });
+
+async function post(url: string, body: string | Buffer, contentType: string): Promise<{ status: number; text: string }> {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': contentType },
+		body: typeof body === 'string' ? body : new Uint8Array(body),
+	});
+	return { status: response.status, text: await response.text() };
+}
 
 /** The ids of the call's hangup delivery: for Smartflo Trigger, the same event for the same call. */
 function replayOf(call: PlayedCall): Record<string, unknown> {
