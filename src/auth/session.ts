@@ -1,15 +1,20 @@
 import type { SmartfloAuthClient } from './client';
 import { SmartfloError, isSmartfloError } from './errors';
 import { renewToken } from './renew';
+import { isRenewalDue, RENEW_EARLY_MS } from './renew-early';
 import type { TokenSet } from './responses';
+import { SingleFlight } from './single-flight';
 import { assertStaticTokenUnexpired } from './static-token';
 import { normalizeToken } from './token';
+
+/** A session renews one token: its flights share one key. */
+const RENEWAL = 'renewal';
 
 export type TokenSessionSource =
 	{ client: SmartfloAuthClient; email: string; password: string } | { client: SmartfloAuthClient; token: string };
 
 export interface TokenSessionOptions {
-	/** Renew a token this many seconds before it expires (default 300; at most half its lifetime). */
+	/** Renew a token this many seconds before it expires (default 300, the core's RENEW_EARLY_MS; at most half its lifetime). */
 	refreshBeforeSeconds?: number;
 	/** Clock in epoch ms; replaceable to simulate the passing of time. */
 	now?: () => number;
@@ -28,13 +33,13 @@ export class TokenSession {
 	readonly #now: () => number;
 	#current?: TokenSet;
 	#rejected = false;
-	#renewal?: Promise<TokenSet>;
+	readonly #renewal = new SingleFlight<TokenSet>();
 
 	constructor(source: TokenSessionSource, options: TokenSessionOptions = {}) {
 		this.#client = source.client;
 		if ('token' in source) this.#staticToken = normalizeToken(source.token);
 		else this.#login = { email: source.email, password: source.password };
-		this.#refreshBeforeMs = Math.max(0, options.refreshBeforeSeconds ?? 300) * 1000;
+		this.#refreshBeforeMs = options.refreshBeforeSeconds === undefined ? RENEW_EARLY_MS : Math.max(0, options.refreshBeforeSeconds) * 1000;
 		this.#now = options.now ?? Date.now;
 	}
 
@@ -69,15 +74,11 @@ export class TokenSession {
 	}
 
 	#isDue(tokenSet: TokenSet): boolean {
-		const margin = Math.min(this.#refreshBeforeMs, (tokenSet.expiresIn * 1000) / 2);
-		return this.#now() >= tokenSet.expiresAt - margin;
+		return isRenewalDue({ expiresAt: tokenSet.expiresAt, lifetimeMs: tokenSet.expiresIn * 1000 }, this.#now(), this.#refreshBeforeMs);
 	}
 
 	#renew(): Promise<TokenSet> {
-		this.#renewal ??= this.#performRenewal().finally(() => {
-			this.#renewal = undefined;
-		});
-		return this.#renewal;
+		return this.#renewal.run(RENEWAL, () => this.#performRenewal());
 	}
 
 	async #performRenewal(): Promise<TokenSet> {

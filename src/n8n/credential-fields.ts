@@ -2,12 +2,11 @@ import { createHmac } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../auth/client';
+import { decodeToken } from '../auth/jwt';
+import { isRenewalDue } from '../auth/renew-early';
 
 /** The `name` of the credential type, as nodes refer to it. */
 export const SMARTFLO_CREDENTIAL_TYPE = 'smartfloApi';
-
-/** A stored token this close to its expiry is renewed before a request instead of after a refusal. */
-export const RENEW_BEFORE_EXPIRY_MS = 60_000;
 
 const DAY_MS = 86_400_000;
 
@@ -50,14 +49,17 @@ export function baseUrlOf(credentials: SmartfloCredentials): string {
 }
 
 /**
- * Whether the stored token should be replaced before it is sent: it expires within the margin, or it
- * was obtained for another email, password or base URL (the credential was edited since).
- * A pasted token is never renewed: there is nothing to renew it with.
+ * Whether the stored token should be replaced before it is sent: it is due for renewal by the core's
+ * renew-early rule (src/auth/renew-early.ts), or it was obtained for another email, password or base
+ * URL (the credential was edited since). A pasted token is never renewed: there is nothing to renew it with.
  */
 export function needsRenewalBeforeSending(credentials: SmartfloCredentials, now = Date.now()): boolean {
 	if (credentials.authMode !== 'password' || credentials.accessToken === '') return false;
 	if (!isIssuedForCurrentIdentity(credentials)) return true;
-	return credentials.tokenExpiresAt !== undefined && now >= credentials.tokenExpiresAt - RENEW_BEFORE_EXPIRY_MS;
+	const expiresAt = credentials.tokenExpiresAt;
+	if (expiresAt === undefined) return false;
+	const issuedAt = decodeToken(credentials.accessToken)?.issuedAt;
+	return isRenewalDue({ expiresAt, lifetimeMs: issuedAt === undefined ? undefined : expiresAt - issuedAt }, now);
 }
 
 export function isIssuedForCurrentIdentity(credentials: SmartfloCredentials): boolean {

@@ -14,7 +14,7 @@ import {
 	type SmartfloCredentials,
 } from './credential-fields';
 import { createRequestHelperTransport, type RequestHelper } from './request-helper-transport';
-import { noteReplacedToken, renewOncePerIdentity } from './shared-renewal';
+import { processRenewals } from './shared-renewal';
 
 /** n8n retries failed nodes itself ("Retry On Fail"); the core adds one quick retry for 5xx / network / 429. */
 const AUTH_RETRIES = 1;
@@ -41,7 +41,7 @@ export async function obtainSession(credentials: SmartfloCredentials, request: R
 	// n8n calls preAuthentication again after a 401 with the stored token still set: refresh it, but only
 	// if it belongs to the identity now configured, so an edited password is checked by a real login.
 	const current = isIssuedForCurrentIdentity(credentials) ? credentials.accessToken : undefined;
-	return await renewOncePerIdentity(identityText(credentials), credentials.accessToken, async () => {
+	return await processRenewals.renew(identityText(credentials), credentials.accessToken, async () => {
 		const tokenSet = await renewToken(createAuthClient(credentials, request), loginOf(credentials), current);
 		return sessionFields(tokenSet, credentials);
 	});
@@ -49,7 +49,7 @@ export async function obtainSession(credentials: SmartfloCredentials, request: R
 
 /** The credential's stored token is being replaced (Smartflo refused it, or it is about to expire): renewals must not hand it out again. */
 export function noteTokenReplaced(credentials: SmartfloCredentials): void {
-	noteReplacedToken(identityText(credentials), credentials.accessToken);
+	processRenewals.noteReplaced(identityText(credentials), credentials.accessToken);
 }
 
 /** The token `authenticate` puts in the Authorization header: the stored one, or the pasted one, checked locally. */

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } 
 
 import { SmartfloApi } from '../../credentials/SmartfloApi.credentials';
 import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
-import { rememberedEntries, renewOncePerIdentity } from '../../src/n8n/shared-renewal';
+import { SharedRenewals } from '../../src/n8n/shared-renewal';
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle } from '../../sandbox/index';
 import { n8nHttpRequest } from '../helpers/n8n-http-request';
 import { loginToken } from '../sandbox/helpers';
@@ -103,13 +103,9 @@ async function usersStatus(token: string): Promise<number> {
 
 it('remembers at most 1000 identities, whatever the number of logins', async () => {
 	let clock = 0;
+	const renewals = new SharedRenewals({ now: () => clock++ });
 	for (let index = 0; index < 2_500; index++) {
-		await renewOncePerIdentity(
-			`identity-${index}`,
-			'',
-			async () => ({ accessToken: `token-${index}` }),
-			() => clock++,
-		);
+		await renewals.renew(`identity-${index}`, '', async () => ({ accessToken: `token-${index}` }));
 	}
-	expect(rememberedEntries().identities).toBeLessThanOrEqual(1_000);
+	expect(renewals.size).toBeLessThanOrEqual(1_000);
 });

@@ -1,7 +1,10 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type SandboxHandle } from '../../sandbox/index';
+import { decodeToken } from '../../src/auth';
+import { identityFingerprint, readSmartfloCredentials } from '../../src/n8n/credential-fields';
 import { startRewritingProxy, type ReplyRewrite, type RewritingProxy } from '../helpers/auth-rewriting-proxy';
+import { jwtExpiringIn } from '../helpers/jwt';
 import type { CredentialStore, N8nRequestHelperModel } from '../helpers/n8n-credentials';
 import { answeredLiveCall, firstUser, newBroadcast, placeLiveCall, sandboxGet, sandboxSend } from './fixtures';
 import { jsonOf, passwordCredential, runNode, runNodeError, tokenCredential } from './harness';
@@ -474,5 +477,35 @@ describe('a credential edited since its token was obtained', () => {
 		expect(sandbox.stats()).toMatchObject({ apiRequests: 0, refreshAttempts: 0, failedLogins: 1 });
 		expect(store.stored.accessToken).toBe(previousToken);
 		sandbox.unlockAccount(String(store.stored.email));
+	});
+});
+
+describe('a stored token close to its expiry (the core’s renew-early rule: 5 minutes before, or half its lifetime)', () => {
+	/** A one-hour token issued before this run, as the credential stored it; unsigned, so Smartflo refuses it if it is sent. */
+	async function holding(expiresInSeconds: number): Promise<{ store: CredentialStore; token: string }> {
+		const store = await loggedInCredential(sandbox.url);
+		const token = jwtExpiringIn(expiresInSeconds, { iat: Math.floor(Date.now() / 1000) + expiresInSeconds - 3600 });
+		const credentials = readSmartfloCredentials(store.getDecrypted());
+		Object.assign(store.stored, {
+			accessToken: token,
+			tokenExpiresAt: new Date(decodeToken(token)!.expiresAt!).toISOString(),
+			tokenFingerprint: identityFingerprint(credentials, token),
+		});
+		return { store, token };
+	}
+	const getMany = { resource: 'myNumber', operation: 'getMany', limit: 1 };
+
+	it('is renewed before sending when it expires within 5 minutes', async () => {
+		const { store, token } = await holding(240);
+		await runNode({ store, parameters: getMany });
+		expect(sandbox.stats()).toMatchObject({ apiRequests: 1, rejectedTokens: 0 });
+		expect(store.stored.accessToken).not.toBe(token);
+	});
+
+	it('is sent as it is when more than 5 minutes are left', async () => {
+		const { store } = await holding(360);
+		await runNode({ store, parameters: getMany });
+		// Sent, refused (it is unsigned), renewed by n8n and resent.
+		expect(sandbox.stats()).toMatchObject({ apiRequests: 2, rejectedTokens: 1 });
 	});
 });
