@@ -18,6 +18,9 @@ const CODE_DESCRIPTIONS: Record<SmartfloErrorCode, string> = {
 	NETWORK_ERROR: 'Smartflo could not be reached. Retrying later may succeed.',
 	UPSTREAM_ERROR: 'Smartflo had a server error. Retrying later may succeed.',
 	BAD_RESPONSE: 'Smartflo answered with something that is not a token response. Check the server configuration.',
+	REFUSED: 'Smartflo refused the request for a business reason (success: false). Check the input against the message.',
+	VALIDATION_FAILED: 'Smartflo refused the input as malformed (HTTP 422). Fix the fields it names.',
+	NOT_FOUND: 'Smartflo has nothing with that ID (HTTP 404). Check the ID.',
 };
 
 export function defineAuthError(builder: Builder) {

@@ -42,6 +42,11 @@ const MAX_MESSAGE_LENGTH = 300;
 const MAX_RETRY_AFTER_SECONDS = 86_400;
 /** How Smartflo's gateway and backend word a missing, expired, revoked or unusable token. */
 const TOKEN_REFUSAL_TEXT = /expired|blacklisted|authorization/i;
+/** Of those, how they word a token that has expired (rather than one revoked, blacklisted or missing). */
+const TOKEN_EXPIRED_TEXT = /expired/i;
+/** Laravel's validation messages are kept for this many fields, this many messages each. */
+const MAX_ERROR_FIELDS = 50;
+const MAX_MESSAGES_PER_FIELD = 10;
 /** The statuses a refused token comes with; any status, with the wording above. */
 export const TOKEN_REFUSAL_STATUSES = [401, 403];
 
@@ -70,6 +75,11 @@ export function readAnswer(raw: RawAnswer, rules: AnswerRules = {}): Answer {
 export function isTokenRefusal(answer: Answer): boolean {
 	if (answer.kind !== 'refused') return false;
 	return TOKEN_REFUSAL_STATUSES.includes(answer.status) || TOKEN_REFUSAL_TEXT.test(answer.message);
+}
+
+/** Whether Smartflo's words for a refused token say that it has expired. */
+export function saysTokenExpired(message: string): boolean {
+	return TOKEN_EXPIRED_TEXT.test(message);
 }
 
 /**
@@ -103,10 +113,23 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 /** Laravel's `errors: { field: [messages] }` as one line, for validation failures. */
 export function validationDetails(json: JsonObject | undefined): string {
-	if (!json || !isJsonObject(json.errors)) return '';
-	return Object.entries(json.errors)
-		.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+	return Object.entries(fieldErrorsOf(json))
+		.map(([field, messages]) => `${field}: ${messages.join(' ')}`)
 		.join('; ');
+}
+
+/**
+ * Laravel's `errors: { field: [messages] }`, at most MAX_ERROR_FIELDS fields of MAX_MESSAGES_PER_FIELD
+ * messages; names and messages are cut like a `message` after `clean` (see {@link messageOf}).
+ */
+export function fieldErrorsOf(json: JsonObject | undefined, clean: (text: string) => string = (text) => text): Record<string, string[]> {
+	if (!json || !isJsonObject(json.errors)) return {};
+	const fields: Record<string, string[]> = {};
+	for (const [field, messages] of Object.entries(json.errors).slice(0, MAX_ERROR_FIELDS)) {
+		const list = Array.isArray(messages) ? messages.slice(0, MAX_MESSAGES_PER_FIELD) : [messages];
+		fields[cut(clean(field))] = list.map((message) => cut(clean(String(message))));
+	}
+	return fields;
 }
 
 function parseBody(body: unknown): { json: unknown; text: string } {
@@ -130,14 +153,22 @@ function looksLikeHtml(contentType: string | undefined, text: string): boolean {
 	return /text\/html/i.test(contentType ?? '') || /^<(!doctype|html|head|body|\?xml)/i.test(text);
 }
 
-/** Smartflo's `message`, which Laravel sometimes makes an object of field messages. */
-function messageOf(json: unknown): string {
+/**
+ * Smartflo's `message`, which Laravel sometimes makes an object of field messages, cut to
+ * MAX_MESSAGE_LENGTH characters. `clean` runs on the whole text before it is cut, so that what it
+ * takes out (a secret Smartflo repeated) cannot survive in part.
+ */
+export function messageOf(json: unknown, clean: (text: string) => string = (text) => text): string {
 	if (!isJsonObject(json)) return '';
 	const { message } = json;
 	let text = '';
 	if (typeof message === 'string') text = message;
 	else if (isJsonObject(message)) text = Object.values(message).flat().map(String).join(' ');
-	text = text.trim();
+	return cut(clean(text));
+}
+
+function cut(raw: string): string {
+	const text = raw.trim();
 	return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 

@@ -1,4 +1,13 @@
-import { isJsonObject, numberOf, positiveNumberOf, readAnswer, TOKEN_REFUSAL_STATUSES, type JsonObject } from '../api/answer';
+import {
+	isJsonObject,
+	numberOf,
+	positiveNumberOf,
+	readAnswer,
+	saysTokenExpired,
+	TOKEN_REFUSAL_STATUSES,
+	type JsonObject,
+} from '../api/answer';
+import { answerFailure } from '../api/answer-failure';
 import type { HttpResponse } from '../http/transport';
 import { SmartfloError } from './errors';
 import { decodeToken } from './jwt';
@@ -35,22 +44,11 @@ export function readTokenResponse(operation: TokenOperation, response: HttpRespo
 	const answer = readAnswer(response);
 	const { status } = answer;
 	switch (answer.kind) {
-		case 'rateLimited': {
-			const { retryAfterSeconds } = answer;
-			throw new SmartfloError(
-				'RATE_LIMITED',
-				retryAfterSeconds === undefined
-					? 'Smartflo is rate limiting requests (HTTP 429). Try again shortly.'
-					: `Smartflo is rate limiting requests (HTTP 429). Try again in ${retryAfterSeconds} s.`,
-				{ status, retryAfterSeconds },
-			);
-		}
+		case 'rateLimited':
 		case 'html':
-			throw new SmartfloError('UPSTREAM_ERROR', `Smartflo answered with an HTML error page (HTTP ${status}) instead of JSON.`, { status });
 		case 'serverError':
-			throw new SmartfloError('UPSTREAM_ERROR', `Smartflo had a server error (HTTP ${status}).`, { status });
 		case 'notJson':
-			throw new SmartfloError('BAD_RESPONSE', `Smartflo answered HTTP ${status} with a body that is not valid JSON.`, { status });
+			throw answerFailure(answer);
 		case 'refused':
 			if (isRejectionStatus(status) && (answer.json || TOKEN_REFUSAL_STATUSES.includes(status))) {
 				throw rejection(operation, status, answer.json, answer.message);
@@ -87,7 +85,7 @@ function tokenSetOf(json: unknown, status: number, requestedAt: number): TokenSe
 
 function rejection(operation: TokenOperation, status: number, body: JsonObject | undefined, message: string): SmartfloError {
 	if (operation === 'refresh') {
-		if (/expired/i.test(message)) {
+		if (saysTokenExpired(message)) {
 			return new SmartfloError('TOKEN_EXPIRED', 'The Smartflo token has expired. Log in again to get a new one.', { status });
 		}
 		return new SmartfloError(

@@ -107,6 +107,11 @@ export function describeAuthFailure(error: unknown, baseUrl: string, source: Aut
 			);
 		case 'UPSTREAM_ERROR':
 			return failure(`Smartflo had a server error at ${baseUrl}`, `${error.message} Try again later.`);
+		case 'REFUSED':
+		case 'VALIDATION_FAILED':
+		case 'NOT_FOUND':
+			// Answers to API calls, never to a login or refresh.
+			return failure(error.message, 'Check the parameters of this operation.');
 		case 'BAD_RESPONSE':
 			return failure(
 				`Smartflo at ${baseUrl} did not answer like the Smartflo API`,
