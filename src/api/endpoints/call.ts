@@ -40,7 +40,10 @@ export const clickToCallSupport: EndpointDefinition = {
 	auth: 'apiKey',
 	params: [
 		body('customer_number', 'Customer Number', 'text', 'The number rung first (10–15 digits)', { required: true }),
-		body('api_key', 'API Key', 'text', 'The Click to Call Support key from API Connect; it decides the destination', { required: true }),
+		body('api_key', 'API Key', 'text', 'The Click to Call Support key from API Connect; it decides the destination', {
+			required: true,
+			secret: true,
+		}),
 		asyncFlag,
 		body('caller_id', 'Caller ID', 'text', 'The DID the key is bound to; best left out'),
 		body('customer_ring_timeout', 'Customer Ring Timeout', 'integer', 'Seconds the customer’s phone rings', { min: 10, max: 30 }),

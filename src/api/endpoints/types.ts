@@ -29,6 +29,8 @@ export interface ParamDefinition {
 	max?: number;
 	/** The values Smartflo accepts. */
 	choices?: readonly string[];
+	/** A secret (a password, an API key): its value never appears in an error or a log. */
+	secret?: boolean;
 	description: string;
 }
 

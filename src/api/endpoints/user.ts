@@ -35,6 +35,7 @@ const password = body(
 	'Password',
 	'text',
 	'At least 8 characters with an upper-case letter, a lower-case letter and a special character',
+	{ secret: true },
 );
 const callerIds = body(
 	'caller_id',
