@@ -1,7 +1,11 @@
-// Public library entry of smartflo-graphql: the shared auth core with Node's defaults, its transports, the
-// Smartflo sandbox (re-exported from smartflo-sandbox) and the GraphQL server.
+// Public library entry of smartflo-graphql: the shared core (auth, the endpoint catalogue and the API
+// client) with Node's defaults, its transports, the Smartflo sandbox (re-exported from smartflo-sandbox)
+// and the GraphQL server.
 export * from '../src/auth';
-export { SmartfloAuthClient } from './runtime/node-client';
+export { SmartfloAuthClient, SmartfloApiClient } from './runtime/node-client';
+export * from '../src/api/client';
+export { SMARTFLO_ENDPOINTS } from '../src/api/endpoints';
+export type { EndpointDefinition, Pagination, ParamDefinition, ParamType, ResponseShape, Values } from '../src/api/endpoints';
 export * from '../src/http';
 export { createFetchTransport } from './runtime/fetch-transport';
 export type { FetchTransportOptions } from './runtime/fetch-transport';

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
+import { SmartfloApiClient as CoreApiClient, type SmartfloApiClientOptions } from '../../src/api/client';
 import { SmartfloAuthClient as CoreAuthClient, type SmartfloAuthClientOptions, type SmartfloRuntime } from '../../src/auth/client';
 import { createFetchTransport } from './fetch-transport';
 
@@ -14,6 +15,16 @@ export function sleep(ms: number): Promise<void> {
  */
 export class SmartfloAuthClient extends CoreAuthClient {
 	constructor(options: SmartfloAuthClientOptions & Partial<SmartfloRuntime> = {}) {
+		super({ ...options, transport: options.transport ?? createFetchTransport(), sleep: options.sleep ?? sleep });
+	}
+}
+
+/**
+ * The API client of the library API: the core client with Node's defaults, so that
+ * `new SmartfloApiClient({ auth })` works as it is. `transport` defaults to Node's built-in fetch.
+ */
+export class SmartfloApiClient extends CoreApiClient {
+	constructor(options: SmartfloApiClientOptions & Partial<SmartfloRuntime>) {
 		super({ ...options, transport: options.transport ?? createFetchTransport(), sleep: options.sleep ?? sleep });
 	}
 }

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 
 import { SmartfloError, TokenSession } from '../../src/auth';
 import { SmartfloAuthClient } from '../../graphql/runtime/node-client';
+import { errorRenderings } from '../helpers/error-renderings';
 import { closedPortUrl, startFakeServer, type FakeReply, type FakeServer } from '../helpers/fake-server';
 import { jwtExpiringIn } from '../helpers/jwt';
 import { transports } from '../helpers/transports';
@@ -23,19 +24,9 @@ function echoing(status: number, extra: Record<string, string> = {}): FakeReply 
 	};
 }
 
-function renderings(error: unknown): string[] {
-	return [
-		String(error),
-		(error as Error).message,
-		JSON.stringify(error),
-		inspect(error, { depth: 10, showHidden: true }),
-		(error as Error).stack ?? '',
-	];
-}
-
 function expectNoSecret(error: unknown) {
 	expect(error).toBeInstanceOf(SmartfloError);
-	for (const text of renderings(error)) {
+	for (const text of errorRenderings(error)) {
 		expect(text).not.toContain(PASSWORD);
 		expect(text).not.toContain(TOKEN);
 		expect(text).not.toContain(TOKEN.split('.')[1]);
@@ -111,6 +102,6 @@ describe.each(transports)('no secret in any error (%s)', (_name, createTransport
 		const expired = jwtExpiringIn(-7200, { canary: 'token-canary-41c2' });
 		const error = await new TokenSession({ client: client(), token: expired }).getToken().catch((e) => e);
 		expect(error).toMatchObject({ code: 'TOKEN_EXPIRED' });
-		for (const text of renderings(error)) expect(text).not.toContain(expired);
+		for (const text of errorRenderings(error)) expect(text).not.toContain(expired);
 	});
 });
