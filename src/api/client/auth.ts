@@ -22,15 +22,16 @@ export type ApiAuth =
 /**
  * A transport that authenticates requests itself and may renew the credential and resend by itself,
  * as n8n's `httpRequestWithAuthentication` does after a 401. The client asks it to renew at most once
- * per call: before the first send when `renewBeforeSending()` says so, or for one resend after a
- * refused token that the transport did not already renew. Other failures it may throw as it likes: a
+ * per attempt of a call (a call has one attempt unless the client's `retries` allow more): before the
+ * first send when `renewBeforeSending()` says so, or for one resend after a refused token that the
+ * transport did not already renew. Other failures it may throw as it likes: a
  * {@link TransportError} becomes the client's coded error, anything else (a SmartfloError, or a failed
  * renewal worded by the host) reaches the caller unchanged.
  */
 export interface AuthenticatingTransport {
 	/** Whether the credential can be renewed (false for a pasted token: a refusal is final). */
 	readonly renewable: boolean;
-	/** Asked once per call, before its first send: whether to renew the credential first (its token is about to expire). */
+	/** Asked before the first send of each attempt: whether to renew the credential first (its token is about to expire). */
 	renewBeforeSending(): boolean;
 	request(request: HttpRequest, send: AuthenticatedSend): Promise<AuthenticatedResponse>;
 }
