@@ -23,6 +23,14 @@ function inputError(endpoint: EndpointDefinition, values: Record<string, unknown
 }
 
 describe('the endpoint catalogue', () => {
+	it('says what each endpoint does: only GETs read, and the GETs that act are the broadcast controls', () => {
+		const all = Object.values(SMARTFLO_ENDPOINTS).flatMap((area) => Object.values(area) as EndpointDefinition[]);
+		for (const endpoint of all.filter((endpoint) => endpoint.method !== 'GET')) expect(endpoint.effect).not.toBe('read');
+		expect(all.filter((endpoint) => endpoint.method === 'GET' && endpoint.effect !== 'read')).toEqual([broadcast.start, broadcast.stop]);
+		expect(all.filter((endpoint) => endpoint.method === 'DELETE').every((endpoint) => endpoint.effect === 'delete')).toBe(true);
+		expect(SMARTFLO_ENDPOINTS.call.clickToCall.effect).toBe('call');
+	});
+
 	it('describes every endpoint completely: method, path, documented parameters with labels, answer shape', () => {
 		const all = Object.values(SMARTFLO_ENDPOINTS).flatMap((area) => Object.values(area) as EndpointDefinition[]);
 		expect(new Set(all.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).size).toBe(all.length);

@@ -11,6 +11,7 @@ export const MAX_BROADCAST_RETRIES = 5;
 export const getMany: EndpointDefinition = {
 	summary: 'List broadcasts (voice campaigns)',
 	method: 'GET',
+	effect: 'read',
 	path: '/v2/broadcasts',
 	auth: 'bearer',
 	params: [query('broadcast_id', 'Broadcast ID', 'text', 'Only this broadcast')],
@@ -21,6 +22,7 @@ export const getMany: EndpointDefinition = {
 export const get: EndpointDefinition = {
 	summary: 'Get a broadcast: its lead list, destination, schedule and status (0 inactive, 1 active, 2 paused)',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/broadcast/{id}',
 	auth: 'bearer',
 	params: [broadcastId],
@@ -36,6 +38,7 @@ const endDateTime = (where: 'query' | 'body') =>
 export const create: EndpointDefinition = {
 	summary: 'Create a broadcast that calls the leads of a lead list',
 	method: 'POST',
+	effect: 'write',
 	path: '/v1/broadcast',
 	auth: 'bearer',
 	params: [
@@ -61,6 +64,7 @@ export const create: EndpointDefinition = {
 export const start: EndpointDefinition = {
 	summary: 'Start a broadcast, optionally for a window',
 	method: 'GET',
+	effect: 'call',
 	path: '/v1/broadcast/start/{id}',
 	auth: 'bearer',
 	params: [broadcastId, startDateTime('query'), endDateTime('query')],
@@ -71,6 +75,7 @@ export const start: EndpointDefinition = {
 export const stop: EndpointDefinition = {
 	summary: 'End a running or paused broadcast',
 	method: 'GET',
+	effect: 'call',
 	path: '/v1/broadcast/end/{id}',
 	auth: 'bearer',
 	params: [broadcastId],

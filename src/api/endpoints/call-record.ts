@@ -6,6 +6,7 @@ export const CALL_RECORD_OPERATORS = ['=', '>', '<', '>=', '<=', '!='] as const;
 export const getMany: EndpointDefinition = {
 	summary: 'List call detail records, newest first',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/call/records',
 	auth: 'bearer',
 	params: [

@@ -18,6 +18,7 @@ const getCallId = body('get_call_id', 'Return Call ID', 'flag', 'Whether the ans
 export const clickToCall: EndpointDefinition = {
 	summary: 'Ring an agent, then connect them to a customer',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/click_to_call',
 	auth: 'bearer',
 	params: [
@@ -36,6 +37,7 @@ export const clickToCall: EndpointDefinition = {
 export const clickToCallSupport: EndpointDefinition = {
 	summary: 'Ring a customer, then connect them to the destination an API key is bound to',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/click_to_call_support',
 	auth: 'apiKey',
 	params: [
@@ -58,6 +60,7 @@ export const clickToCallSupport: EndpointDefinition = {
 export const hangUp: EndpointDefinition = {
 	summary: 'End a live call',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/call/hangup',
 	auth: 'bearer',
 	params: [body('call_id', 'Call ID', 'text', 'The live call’s call_id (a ref_id is not accepted)', { required: true })],
@@ -68,6 +71,7 @@ export const hangUp: EndpointDefinition = {
 export const liveCalls: EndpointDefinition = {
 	summary: 'List the calls in progress',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/live_calls',
 	auth: 'bearer',
 	params: [
@@ -86,6 +90,7 @@ export const CALL_OPTION_TYPES = { monitor: 1, whisper: 2, barge: 3, transfer: 4
 export const callOptions: EndpointDefinition = {
 	summary: 'Monitor, whisper into, barge into or transfer a live call',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/call/options',
 	auth: 'bearer',
 	params: [
@@ -101,6 +106,7 @@ export const callOptions: EndpointDefinition = {
 export const dialerDisconnect: EndpointDefinition = {
 	summary: 'Disconnect a dialer call',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/dialer/disconnect_call',
 	auth: 'bearer',
 	params: [

@@ -6,6 +6,7 @@ export const RING_STRATEGIES = ['order_by', 'round_robin', 'simultaneous', 'rand
 export const getMany: EndpointDefinition = {
 	summary: 'List departments and their agents',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/departments',
 	auth: 'bearer',
 	params: [],
@@ -16,6 +17,7 @@ export const getMany: EndpointDefinition = {
 export const create: EndpointDefinition = {
 	summary: 'Create a department (a group of agents calls are distributed to)',
 	method: 'POST',
+	effect: 'write',
 	path: '/v1/department',
 	auth: 'bearer',
 	params: [

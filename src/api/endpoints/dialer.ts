@@ -6,6 +6,7 @@ const DOCS = 'https://docs.smartflo.tatatelebusiness.com/reference';
 export const scheduleCallback: EndpointDefinition = {
 	summary: 'Schedule a callback to a customer for an agent',
 	method: 'POST',
+	effect: 'call',
 	path: '/v1/dialer/schedule_call/',
 	auth: 'bearer',
 	params: [
@@ -28,6 +29,7 @@ export const scheduleCallback: EndpointDefinition = {
 export const callbacks: EndpointDefinition = {
 	summary: 'List scheduled callbacks in a date range (status 0 pending, 1 in progress, 2 completed)',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/dialer/schedule_call',
 	auth: 'bearer',
 	params: [

@@ -52,4 +52,4 @@ export {
 	type Values,
 } from './request';
 export { recordOf, recordsOf } from './response';
-export type { EndpointDefinition, HttpMethod, Pagination, ParamDefinition, ParamType, ResponseShape } from './types';
+export type { EndpointDefinition, EndpointEffect, HttpMethod, Pagination, ParamDefinition, ParamType, ResponseShape } from './types';

@@ -46,6 +46,7 @@ const leadFieldParams: ParamDefinition[] = LEAD_FIELDS.map(({ name, label }) =>
 export const lists: EndpointDefinition = {
 	summary: 'List the lead lists',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/broadcast/lists',
 	auth: 'bearer',
 	params: [],
@@ -56,6 +57,7 @@ export const lists: EndpointDefinition = {
 export const add: EndpointDefinition = {
 	summary: 'Add one lead to a lead list',
 	method: 'POST',
+	effect: 'write',
 	path: '/v1/broadcast/lead/{id}',
 	auth: 'bearer',
 	params: [
@@ -72,6 +74,7 @@ export const add: EndpointDefinition = {
 export const addMany: EndpointDefinition = {
 	summary: 'Add many leads to a lead list in one request (uploaded in the background)',
 	method: 'POST',
+	effect: 'write',
 	path: '/v1/broadcast/leads/{id}',
 	auth: 'bearer',
 	params: [
@@ -87,6 +90,7 @@ export const addMany: EndpointDefinition = {
 export const getMany: EndpointDefinition = {
 	summary: 'List the leads of a lead list',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/broadcast/leads/{id}',
 	auth: 'bearer',
 	params: [leadListId, query('number', 'Phone Number', 'text', 'Only leads with this phone number')],
@@ -97,6 +101,7 @@ export const getMany: EndpointDefinition = {
 export const remove: EndpointDefinition = {
 	summary: 'Delete a lead',
 	method: 'DELETE',
+	effect: 'delete',
 	path: '/v1/broadcast/lead/{id}',
 	auth: 'bearer',
 	params: [pathId('Lead ID', 'The lead_id of the lead (from Get Many)')],
@@ -109,6 +114,7 @@ export const MAX_DND_PAGE_SIZE = 100;
 export const dnd: EndpointDefinition = {
 	summary: 'List the numbers on the account’s do-not-disturb (DND) list',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/broadcast/dnd/leads',
 	auth: 'bearer',
 	params: [

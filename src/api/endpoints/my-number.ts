@@ -4,6 +4,7 @@ import type { EndpointDefinition } from './types';
 export const getMany: EndpointDefinition = {
 	summary: 'List the account’s phone numbers (DIDs)',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/my_number',
 	auth: 'bearer',
 	params: [],
@@ -14,6 +15,7 @@ export const getMany: EndpointDefinition = {
 export const update: EndpointDefinition = {
 	summary: 'Change a number’s name, description and where its calls go',
 	method: 'PUT',
+	effect: 'write',
 	path: '/v1/my_number/{id}',
 	auth: 'bearer',
 	params: [

@@ -5,6 +5,7 @@ import type { EndpointDefinition } from './types';
 export const ivrs: EndpointDefinition = {
 	summary: 'List the IVRs and their menus',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/ivrs',
 	auth: 'bearer',
 	params: [],
@@ -15,6 +16,7 @@ export const ivrs: EndpointDefinition = {
 export const autoAttendants: EndpointDefinition = {
 	summary: 'List the auto attendants',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/auto_attendants',
 	auth: 'bearer',
 	params: [],
@@ -25,6 +27,7 @@ export const autoAttendants: EndpointDefinition = {
 export const timeGroups: EndpointDefinition = {
 	summary: 'List the time groups (working hours)',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/timegroups',
 	auth: 'bearer',
 	params: [],

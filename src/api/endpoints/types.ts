@@ -50,9 +50,22 @@ export type ResponseShape =
 	/** Records in a bare array or under `at`. */
 	| { kind: 'list'; at?: string; pagination: Pagination };
 
+/**
+ * What calling an endpoint does to the account and the world, for the faces that must tell reads from
+ * writes (GraphQL queries and mutations, MCP tool annotations, API keys limited to reads). The HTTP method
+ * cannot tell: starting and stopping a broadcast are GETs.
+ * - `read`: changes nothing;
+ * - `write`: creates or changes account data (users, numbers, departments, leads, broadcasts);
+ * - `delete`: removes data that cannot be brought back;
+ * - `call`: places, joins, moves or ends real phone calls, now or at a scheduled time: people's phones
+ *   ring, and calls cost money.
+ */
+export type EndpointEffect = 'read' | 'write' | 'delete' | 'call';
+
 export interface EndpointDefinition {
 	summary: string;
 	method: HttpMethod;
+	effect: EndpointEffect;
 	/** Below the base URL, with `{name}` for path parameters, e.g. `/v1/broadcast/{id}`. */
 	path: string;
 	/** `bearer`: the account's token; `apiKey`: a key in the body, no token. */

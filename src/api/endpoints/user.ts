@@ -7,6 +7,7 @@ const userId = pathId('User ID', 'The numeric ID of the user (not the agent ID)'
 export const getMany: EndpointDefinition = {
 	summary: 'List users and their agents',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/users',
 	auth: 'bearer',
 	params: [
@@ -23,6 +24,7 @@ export const getMany: EndpointDefinition = {
 export const get: EndpointDefinition = {
 	summary: 'Get a user with its team member and agent details',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/user/{id}',
 	auth: 'bearer',
 	params: [userId],
@@ -56,6 +58,7 @@ const loginBasedCalling = body(
 export const create: EndpointDefinition = {
 	summary: 'Create a user, and its agent',
 	method: 'POST',
+	effect: 'write',
 	path: '/v1/user',
 	auth: 'bearer',
 	params: [
@@ -85,6 +88,7 @@ export const create: EndpointDefinition = {
 export const update: EndpointDefinition = {
 	summary: 'Change a user: details, role, caller IDs, block or unblock',
 	method: 'PATCH',
+	effect: 'write',
 	path: '/v1/user/{id}',
 	auth: 'bearer',
 	params: [
@@ -112,6 +116,7 @@ export const update: EndpointDefinition = {
 export const roles: EndpointDefinition = {
 	summary: 'List the roles a user can have',
 	method: 'GET',
+	effect: 'read',
 	path: '/v1/roles',
 	auth: 'bearer',
 	params: [],
