@@ -26,6 +26,8 @@ export interface CallFacts {
 	ivrId?: number | null;
 	/** The broadcast (campaign) that placed the call, by name. */
 	broadcastName?: string | null;
+	/** The recording's pre-signed link, when the call's webhooks already carried one, or null for none; default a new one. */
+	recordingUrl?: string | null;
 }
 
 export interface CallRecordWire {
@@ -93,10 +95,12 @@ export function buildCallRecord(facts: CallFacts, random: SeededRandom): CallRec
 	const endMs = startMs + durationSeconds * 1000;
 	const startSeconds = Math.floor(startMs / 1000);
 	const legStatus = answered ? 'ANSWER' : DIAL_STATUS[facts.missedCause];
+	// A Mongo ObjectId starts with its creation time in seconds. (The order of the random draws keeps seeded data as it was.)
+	const id = startSeconds.toString(16).padStart(8, '0') + random.hex(16);
+	const recording = answered ? (facts.recordingUrl === undefined ? recordingUrl(facts.callId, random) : facts.recordingUrl) : null;
 	const hangupCause = answered ? 'NORMAL_CLEARING' : facts.missedCause;
 	const wire: CallRecordWire = {
-		// A Mongo ObjectId starts with its creation time in seconds.
-		id: startSeconds.toString(16).padStart(8, '0') + random.hex(16),
+		id,
 		call_id: facts.callId,
 		uuid: facts.uuid,
 		direction,
@@ -104,7 +108,7 @@ export function buildCallRecord(facts: CallFacts, random: SeededRandom): CallRec
 		detailed_description: describe(facts, answered),
 		status: answered ? 'answered' : 'missed',
 		blocked_number_id: null,
-		recording_url: answered ? recordingUrl(facts.callId, random) : null,
+		recording_url: recording,
 		service: facts.service,
 		date: formatIstDate(startMs),
 		time: formatIstTime(startMs),
@@ -138,7 +142,7 @@ export function buildCallRecord(facts: CallFacts, random: SeededRandom): CallRec
 		customer_status: direction === 'outbound' ? legStatus : 'ANSWER',
 		agent_status: direction === 'inbound' ? legStatus : 'ANSWER',
 		accountid: String(facts.accountId),
-		aws_call_recording_identifier: answered ? `${facts.uuid}.mp3` : null,
+		aws_call_recording_identifier: recording === null ? null : `${facts.uuid}.mp3`,
 		notes: null,
 	};
 	return {

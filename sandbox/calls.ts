@@ -1,4 +1,4 @@
-import { buildCallRecord, type CallRecord } from './call-record';
+import { buildCallRecord, type CallFacts, type CallRecord } from './call-record';
 import type { Did, User } from './directory';
 import type { SeededRandom } from './random';
 
@@ -120,6 +120,13 @@ export class CallLedger {
 		return this.liveCalls(now).find((entry) => entry.callId === callId);
 	}
 
+	/** Writes the record of a call that ended (a call the webhooks played), as Smartflo does at a call's end. */
+	recordEndedCall(facts: Omit<CallFacts, 'accountId'>): CallRecord {
+		const record = buildCallRecord({ accountId: this.accountId, ...facts }, this.random);
+		this.insertRecord(record);
+		return record;
+	}
+
 	private settle(now: number): void {
 		const ended = this.live.filter((call) => call.endAt <= now);
 		if (ended.length === 0) return;
@@ -129,27 +136,22 @@ export class CallLedger {
 
 	private finish(call: LiveCall, endMs: number): void {
 		const answered = endMs > call.answerAt;
-		const record = buildCallRecord(
-			{
-				accountId: this.accountId,
-				startMs: call.createdAt,
-				ringSeconds: Math.round((Math.min(endMs, call.answerAt) - call.createdAt) / 1000),
-				talkSeconds: answered ? Math.max(1, Math.round((endMs - call.answerAt) / 1000)) : 0,
-				direction: call.direction === 1 ? 'inbound' : 'outbound',
-				service: call.service,
-				agent: call.user,
-				departmentId: call.departmentId,
-				did: call.did,
-				clientNumber: call.customerNumber,
-				callId: call.callId,
-				uuid: call.channelId,
-				refId: call.refId,
-				missedCause: 'ORIGINATOR_CANCEL',
-				dtmfInput: null,
-			},
-			this.random,
-		);
-		this.insertRecord(record);
+		this.recordEndedCall({
+			startMs: call.createdAt,
+			ringSeconds: Math.round((Math.min(endMs, call.answerAt) - call.createdAt) / 1000),
+			talkSeconds: answered ? Math.max(1, Math.round((endMs - call.answerAt) / 1000)) : 0,
+			direction: call.direction === 1 ? 'inbound' : 'outbound',
+			service: call.service,
+			agent: call.user,
+			departmentId: call.departmentId,
+			did: call.did,
+			clientNumber: call.customerNumber,
+			callId: call.callId,
+			uuid: call.channelId,
+			refId: call.refId,
+			missedCause: 'ORIGINATOR_CANCEL',
+			dtmfInput: null,
+		});
 	}
 
 	private insertRecord(record: CallRecord): void {

@@ -82,6 +82,7 @@ function createState(options: SandboxOptions): SandboxState {
 	);
 	const seed = buildSeedData(options.seed ?? {}, options.supportApiKeys ?? [DEMO_SUPPORT_API_KEY], Date.now());
 	const directory = seed.directory;
+	const calls = new CallLedger(directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime'));
 	return {
 		config,
 		accounts: new AccountBook(options.accounts ?? [DEMO_ACCOUNT], lockAfterFailedLogins),
@@ -89,8 +90,8 @@ function createState(options: SandboxOptions): SandboxState {
 		stats: new StatsRecorder(),
 		faults: new FaultQueue(),
 		directory,
-		calls: new CallLedger(directory.accountId, seed.callRecords, seed.liveCalls, new SeededRandom('smartflo-runtime')),
-		webhooks: new WebhookSender(directory, new SeededRandom('smartflo-webhooks')),
+		calls,
+		webhooks: new WebhookSender(directory, new SeededRandom('smartflo-webhooks'), calls),
 		campaigns: seed.campaigns,
 		callbacks: seed.callbacks,
 	};

@@ -47,8 +47,9 @@ export const callRecordsRoute: ApiRoute = {
 		if (input.failed) return input.reply();
 
 		const filters: RecordFilter[] = [];
-		if (from !== undefined) filters.push((record) => record.startedAt >= from);
-		if (to !== undefined) filters.push((record) => record.startedAt <= to);
+		// Smartflo keeps a call's start to the second (`date`, `time`) and compares that.
+		if (from !== undefined) filters.push((record) => startSecond(record) >= from);
+		if (to !== undefined) filters.push((record) => startSecond(record) <= to);
 		if (callType) filters.push((record) => record.wire.status === (callType === 'c' ? 'answered' : 'missed'));
 		if (direction) filters.push((record) => record.wire.direction === direction);
 		if (duration !== undefined) filters.push((record) => COMPARE[operator](record.wire.call_duration, duration));
@@ -76,6 +77,10 @@ export const callRecordsRoute: ApiRoute = {
 		return ok({ count: matching.length, limit, size: results.length, page, results });
 	},
 };
+
+function startSecond(record: CallRecord): number {
+	return Math.floor(record.startedAt / 1000) * 1000;
+}
 
 /** The number the call was placed to: the customer for outbound calls, the DID for inbound ones. */
 function calledNumber(record: CallRecord): string {

@@ -3,10 +3,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { bodyTemplate } from '../../src/webhooks/templates';
 import { findTrigger, SMARTFLO_TRIGGERS, type SmartfloTriggerId } from '../../src/webhooks/triggers';
-import type { LiveCall } from '../calls';
+import type { CallLedger, LiveCall } from '../calls';
 import type { Directory } from '../directory';
 import type { SeededRandom } from '../random';
-import { clickToCallOf, simulatedCallOf } from './calls';
+import { callFactsOf, clickToCallOf, simulatedCallOf } from './calls';
 import { encodeDelivery } from './encode';
 import { lifecycleOf, type LifecycleEvent, type SimulatedCall } from './lifecycle';
 import { planDeliveries } from './plan';
@@ -45,6 +45,8 @@ export class WebhookSender {
 	constructor(
 		private readonly directory: Directory,
 		private readonly random: SeededRandom,
+		/** Where a played call's record is written when it ends. */
+		private readonly calls: CallLedger,
 	) {}
 
 	register(registration: WebhookRegistration): RegisteredWebhook {
@@ -107,7 +109,7 @@ export class WebhookSender {
 		const valid = validQuirks(quirks);
 		if (typeof stepDelayMs !== 'number' || !Number.isFinite(stepDelayMs) || stepDelayMs < 0)
 			throw new TypeError('stepDelayMs must be 0 or more');
-		return this.play(call, valid, stepDelayMs);
+		return this.play(call, valid, stepDelayMs, true);
 	}
 
 	/** Plays the lifecycle of a call just placed through click to call, unless that is turned off. */
@@ -119,12 +121,15 @@ export class WebhookSender {
 		const call: SimulatedCall = missed
 			? { ...placed, outcome: 'missed', answerMs: null, endMs: placed.startMs + MISSED_CUSTOMER_RING_MS, recordingUrl: null }
 			: { ...placed, outcome: 'answered' };
-		// configure already checked and copied these quirks.
-		void this.play(call, clickToCallQuirks);
+		// configure already checked and copied these quirks. The live call writes its own record when it ends.
+		void this.play(call, clickToCallQuirks, 0, false);
 	}
 
-	/** Delivers every event of the call to the webhooks registered for its trigger, one after the other. */
-	private play(call: SimulatedCall, quirks: WebhookQuirks, stepDelayMs = 0): Promise<PlayedCall> {
+	/**
+	 * Delivers every event of the call to the webhooks registered for its trigger, one after the other; then,
+	 * as Smartflo writes a call's record after its hangup, writes the call record if `writesRecord`.
+	 */
+	private play(call: SimulatedCall, quirks: WebhookQuirks, stepDelayMs: number, writesRecord: boolean): Promise<PlayedCall> {
 		const events = lifecycleOf(call);
 		const record: PlayedCall = {
 			uuid: call.uuid,
@@ -139,10 +144,14 @@ export class WebhookSender {
 		this.played.push(record);
 		if (this.played.length > MAX_PLAYED_CALLS) this.played.shift();
 		this.stats.calls += 1;
-		const playing = this.deliverAll(call, events, record, quirks, stepDelayMs).finally(() => {
-			record.finished = true;
-			this.inFlight.delete(playing);
-		});
+		const playing = this.deliverAll(call, events, record, quirks, stepDelayMs)
+			.then(() => {
+				if (writesRecord) this.calls.recordEndedCall(callFactsOf(call, this.directory));
+			})
+			.finally(() => {
+				record.finished = true;
+				this.inFlight.delete(playing);
+			});
 		this.inFlight.add(playing);
 		return playing.then(() => structuredClone(record));
 	}

@@ -64,6 +64,14 @@ export interface PlayCallOptions {
 	digits?: string;
 	/** Seconds of talk when answered; default 45. */
 	talkSeconds?: number;
+	/**
+	 * How long ago the call started (whole seconds, at most 30 days); default 0. Its time stamps and its call
+	 * record follow that start, and the record still appears only now: a record that lands late, as after a
+	 * long call.
+	 */
+	startedSecondsAgo?: number;
+	/** Whether an answered call is recorded (its webhooks and record carry a recording_url); default true. */
+	recorded?: boolean;
 	quirks?: WebhookQuirks;
 	/** Pause between two deliveries; default 0 (the call's time stamps are still realistic). */
 	stepDelayMs?: number;
