@@ -7,6 +7,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -26,7 +27,8 @@ import { TOKEN_REFUSAL_STATUSES } from '../../../src/api/answer';
 import { readEnvelope, type Envelope } from './envelope';
 import { apiFailureError, requestError, tokenRefusedError } from './errors';
 
-export type SmartfloContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** What may call Smartflo: a node's run, its load-options methods, a polling trigger's poll. */
+export type SmartfloContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface SmartfloRequest {
 	method: HttpMethod;

@@ -167,13 +167,14 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** `GET /v1/call/records`, page by page: one item per call record, newest first. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+/** The options of the Filters collection above; the Smartflo Call Record Trigger offers the same filters. */
+export const callRecordFilters = (description.find((property) => property.name === 'filters') as INodeProperties)
+	.options as INodeProperties[];
+
+/** Smartflo's query parameters for values of the Filters. */
+export function callRecordFilterQuery(filters: IDataObject): IDataObject {
 	const condition = (filters.duration as IDataObject | undefined)?.condition as IDataObject | undefined;
 	const query: IDataObject = {
-		from_date: this.getNodeParameter('fromDate', itemIndex, '') as IDataObject[string],
-		to_date: this.getNodeParameter('toDate', itemIndex, '') as IDataObject[string],
 		...apiFields(filters, SCALAR_FILTERS),
 		agents: listOf(filters.agents).map((entry) => {
 			const agent = String(entry).trim();
@@ -186,5 +187,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		query.duration = condition.seconds;
 		query.operator = condition.operator ?? '>=';
 	}
+	return query;
+}
+
+/** `GET /v1/call/records`, page by page: one item per call record, newest first. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query: IDataObject = {
+		from_date: this.getNodeParameter('fromDate', itemIndex, '') as IDataObject[string],
+		to_date: this.getNodeParameter('toDate', itemIndex, '') as IDataObject[string],
+		...callRecordFilterQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject),
+	};
 	return await getList.call(this, endpoint, itemIndex, query, timeZoneOf.call(this, itemIndex));
 }
