@@ -3,3 +3,4 @@
 export { SmartfloApi } from './credentials/SmartfloApi.credentials';
 export { Smartflo } from './nodes/Smartflo/Smartflo.node';
 export { SmartfloTrigger } from './nodes/Smartflo/SmartfloTrigger.node';
+export { SmartfloCallRecordTrigger } from './nodes/Smartflo/SmartfloCallRecordTrigger.node';

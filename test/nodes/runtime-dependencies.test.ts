@@ -17,6 +17,7 @@ const ENTRY_POINTS = [
 	'credentials/SmartfloApi.credentials.ts',
 	'nodes/Smartflo/Smartflo.node.ts',
 	'nodes/Smartflo/SmartfloTrigger.node.ts',
+	'nodes/Smartflo/SmartfloCallRecordTrigger.node.ts',
 ];
 const ALLOWED_PACKAGES = new Set(['n8n-workflow']);
 const BUILTINS = new Set(builtinModules);
