@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startSandbox, type PlayCallOptions, type SandboxHandle } from '../../sandbox/index';
+import { DEMO_ACCOUNT, startSandbox, type PlayCallOptions, type SandboxHandle } from '../../sandbox/index';
 import { sleep, waitFor } from '../helpers/wait';
 import { installLikeN8n, packThisPackage } from './install-package';
 import { installedN8n } from './n8n-process';
@@ -70,6 +70,7 @@ describe(`Smartflo Call Record Trigger inside a real n8n (${N8N_VERSION})`, () =
 	let workDir: string;
 	const scenarios: Scenario[] = [];
 	const report: string[] = [];
+	const cleanups: Array<() => Promise<void>> = [];
 
 	beforeAll(async () => {
 		const cacheDir = installedN8n();
@@ -83,6 +84,7 @@ describe(`Smartflo Call Record Trigger inside a real n8n (${N8N_VERSION})`, () =
 		console.log(`Smartflo Call Record Trigger e2e on n8n ${N8N_VERSION}:\n${report.map((line) => `  ${line}`).join('\n')}`);
 		await n8n?.stop();
 		for (const scenario of scenarios) await scenario.sandbox.close();
+		for (const cleanup of cleanups) await cleanup();
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 	});
 
@@ -213,5 +215,47 @@ describe(`Smartflo Call Record Trigger inside a real n8n (${N8N_VERSION})`, () =
 			expect(lateCaught).toBe(scenario.late.length);
 			expect(tooLateCaught).toBe(0);
 		}
+	});
+
+	it('6. a wrong password: the activation poll fails with the login’s message (1.x refuses the activation, 2.x marks the publication failed), nothing runs', async () => {
+		const sandbox = await startSandbox({ seed: { callRecords: 0, liveCalls: 0 } });
+		cleanups.push(() => sandbox.close());
+		const wrong = await n8n.api<CredentialReference>('/credentials', {
+			body: {
+				name: 'Smartflo sandbox with a wrong password',
+				type: 'smartfloApi',
+				data: {
+					authMode: 'password',
+					email: DEMO_ACCOUNT.email,
+					password: 'Wrong-e2e-Pa55!',
+					apiToken: '',
+					baseUrl: sandbox.url,
+					allowedHttpRequestDomains: 'all',
+				},
+			},
+		});
+		const workflow = pollingWorkflow('Smartflo e2e: wrong password', { id: wrong.id, name: wrong.name }, { event: 'newCallRecord' });
+		let outcome = '';
+		const id = await n8n.createActiveWorkflow(workflow).then(
+			(created) => created,
+			(error: Error) => {
+				expect(error.message).toMatch(/Wrong email or password/);
+				outcome = `activation refused: ${/Wrong email or password[^"\\]*/.exec(error.message)?.[0]}`;
+				return undefined;
+			},
+		);
+		if (id !== undefined) {
+			await waitFor(
+				async () => (await n8n.activationError(id)) !== null,
+				90_000,
+				() => `n8n to record the activation error; n8n said: ${n8n.log.slice(-4000)}`,
+			);
+			const message = (await n8n.activationError(id)) as string;
+			expect(message).toMatch(/Wrong email or password/);
+			expect(await n8n.executions(id)).toEqual([]);
+			outcome = `published, activation error recorded: ${message}`;
+			await n8n.api(`/workflows/${id}/deactivate`, { method: 'POST' });
+		}
+		report.push(`6 wrong password: ${outcome}`);
 	});
 });

@@ -139,6 +139,23 @@ export class N8nServer {
 		await waitFor(async () => (await fetch(url, preflight)).status === 204, timeoutMs, `webhook ${url} to be registered`);
 	}
 
+	/**
+	 * What n8n recorded about a workflow's failed activation, as the editor shows it: its activation error
+	 * (1.x, and 2.x for a trigger that failed later), else the failed triggers of its publication (2.x with the
+	 * publication service); null when there is none.
+	 */
+	async activationError(workflowId: string): Promise<string | null> {
+		const recorded = await this.rest(`/rest/active-workflows/error/${workflowId}`, undefined, 'GET');
+		if (!recorded.ok) throw new Error(`n8n activation error of ${workflowId}: HTTP ${recorded.status} ${recorded.text.slice(0, 300)}`);
+		const { data: error } = JSON.parse(recorded.text) as { data?: unknown };
+		if (typeof error === 'string' && error !== '') return error;
+		const publication = await this.rest(`/rest/workflows/${workflowId}/publication-status`, undefined, 'GET');
+		if (!publication.ok) return null;
+		const { data } = JSON.parse(publication.text) as { data?: { triggers?: Array<{ status: string; errorMessage: string | null }> } };
+		const failed = (data?.triggers ?? []).filter((trigger) => trigger.status === 'failed').map((trigger) => trigger.errorMessage ?? '');
+		return failed.length > 0 ? failed.join('; ') : null;
+	}
+
 	async workflow(id: string): Promise<PublicWorkflow> {
 		return await this.api<PublicWorkflow>(`/workflows/${id}`);
 	}
