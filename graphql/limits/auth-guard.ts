@@ -1,11 +1,12 @@
 import { SmartfloError, inspectToken, normalizeToken, type RefreshOptions, type SmartfloAuthClient, type TokenSet } from '../../src/auth';
 import { emailLimitKey } from './email-key';
-import { joinOrStart } from './in-flight';
+import { resolveLimits, wholeNumberProblem, type LimitProblems } from './limit-table';
 import { deriveLimitsKeys, type LimitsKeys } from './limits-secret';
 import { MemoryStateStore } from './memory-store';
-import { MAX_WINDOW_SECONDS, rateLimitProblem, type Counter, type RateDecision, type RateLimit } from './rate-limiter';
+import { enforce, MAX_WINDOW_SECONDS, rateLimitProblem, type Counter, type RateLimit } from './rate-limiter';
 import { SharedFlights } from './shared-flight';
-import { bestEffort, StateUnavailableError, type StateStore, type StoreHealth, type ValueCache } from './state-store';
+import { bestEffort, failClosed, type StateStore, type StoreHealth, type ValueCache } from './state-store';
+import { memoized } from './request-memo';
 import { openAnswer, sealAnswer } from './stored-values';
 
 export interface AuthGuardLimits {
@@ -35,8 +36,8 @@ export const DEFAULT_AUTH_GUARD_LIMITS: AuthGuardLimits = {
 	maxTrackedKeys: 10_000,
 };
 
-/** What makes each limit one the stores cannot hold, as the end of a sentence naming it; typed so that a new limit needs its check. */
-const LIMIT_PROBLEMS: { readonly [K in keyof AuthGuardLimits]: (value: AuthGuardLimits[K]) => string | undefined } = {
+/** What makes each limit one the stores cannot hold; typed so that a new limit needs its check. */
+const LIMIT_PROBLEMS: LimitProblems<AuthGuardLimits> = {
 	loginsPerEmail: rateLimitProblem,
 	lockoutBudgetPerEmail: rateLimitProblem,
 	operationsPerIp: rateLimitProblem,
@@ -44,28 +45,6 @@ const LIMIT_PROBLEMS: { readonly [K in keyof AuthGuardLimits]: (value: AuthGuard
 	refreshReuseSeconds: (seconds) => wholeNumberProblem(seconds, 0, MAX_WINDOW_SECONDS),
 	maxTrackedKeys: (keys) => wholeNumberProblem(keys, 1, Number.MAX_SAFE_INTEGER),
 };
-
-/** The defaults with `given` over them; a TypeError naming the option (`limits.<name>`) for a limit that is unknown or cannot be held. */
-function resolveLimits(given: Partial<AuthGuardLimits> = {}): AuthGuardLimits {
-	for (const name of Object.keys(given)) {
-		if (!Object.hasOwn(LIMIT_PROBLEMS, name))
-			throw new TypeError(`limits.${name} is not a limit; the limits are ${Object.keys(LIMIT_PROBLEMS).join(', ')}.`);
-	}
-	const limits = { ...DEFAULT_AUTH_GUARD_LIMITS, ...given };
-	for (const [name, problemOf] of Object.entries(LIMIT_PROBLEMS) as Array<
-		[keyof AuthGuardLimits, (value: unknown) => string | undefined]
-	>) {
-		const problem = problemOf(limits[name]);
-		if (problem) throw new TypeError(`limits.${name} ${problem}.`);
-	}
-	return limits;
-}
-
-function wholeNumberProblem(value: number, min: number, max: number): string | undefined {
-	return Number.isSafeInteger(value) && value >= min && value <= max
-		? undefined
-		: `must be a whole number from ${min} to ${max}, got ${value}`;
-}
 
 /**
  * Keys held in this process's memory: each limiter and cache at most maxTrackedKeys (with Redis, only
@@ -98,8 +77,6 @@ export interface AuthGuardOptions {
 	secret?: string;
 }
 
-/** What a caller is told to wait while the store cannot be reached (fail-closed). */
-const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 /** A lease outlives the leader's call (every attempt timing out, plus the pauses between them) by this much. */
 const LEASE_MARGIN_MS = 5000;
 
@@ -132,7 +109,7 @@ export class AuthGuard {
 	readonly #flights: SharedFlights;
 
 	constructor(options: AuthGuardOptions) {
-		this.limits = resolveLimits(options.limits);
+		this.limits = resolveLimits('limits', DEFAULT_AUTH_GUARD_LIMITS, LIMIT_PROBLEMS, options.limits);
 		this.#client = options.client;
 		this.store = options.store ? options.store(this.limits) : new MemoryStateStore({ maxKeys: this.limits.maxTrackedKeys });
 		this.#keys = deriveLimitsKeys(options.secret);
@@ -189,7 +166,7 @@ export class AuthGuard {
 			await this.#throwRemembered(callKey);
 			return this.#flights.run(`login:${callKey}`, [loginId, password], () => this.#loginUpstream(loginId, password, emailKey, callKey));
 		};
-		return joinOrStart(caller.requestMemo, `login:${callKey}`, () => failClosed(guarded), false);
+		return memoized(caller.requestMemo, `login:${callKey}`, () => failClosed('Logins and refreshes', guarded));
 	}
 
 	refresh(token: string, caller: Caller, options: RefreshOptions = {}): Promise<TokenSet> {
@@ -209,7 +186,7 @@ export class AuthGuard {
 			if (replacement && 'tokens' in replacement) return replacement.tokens;
 			return this.#flights.run(`refresh:${callKey}`, [bare], () => this.#refreshUpstream(bare, replace, callKey));
 		};
-		return joinOrStart(caller.requestMemo, `refresh:${callKey}`, () => failClosed(guarded), false);
+		return memoized(caller.requestMemo, `refresh:${callKey}`, () => failClosed('Logins and refreshes', guarded));
 	}
 
 	async #enforceIpLimit(ip: string): Promise<void> {
@@ -273,25 +250,3 @@ const rejectionContext = (callKey: string) => ['rejection', callKey];
 const IP_LIMITED = 'Too many login and refresh requests from this client.';
 const EMAIL_LIMITED = 'Too many login attempts for this email.';
 const LOCKOUT_BUDGET_SPENT = 'Too many failed logins for this email; wait before trying again.';
-
-function enforce(decision: RateDecision, reason: string): void {
-	if (decision.allowed) return;
-	throw new SmartfloError('RATE_LIMITED', `${reason} Try again in ${decision.retryAfterSeconds} s.`, {
-		status: 429,
-		retryAfterSeconds: decision.retryAfterSeconds,
-	});
-}
-
-/** Without its limits the server does not ask Smartflo: the caller is told to come back shortly. */
-async function failClosed(work: () => Promise<TokenSet>): Promise<TokenSet> {
-	try {
-		return await work();
-	} catch (error) {
-		if (!(error instanceof StateUnavailableError)) throw error;
-		throw new SmartfloError(
-			'RATE_LIMITED',
-			`Logins and refreshes are paused: the server cannot reach its shared limit store. Try again in ${STATE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
-			{ retryAfterSeconds: STATE_UNAVAILABLE_RETRY_AFTER_SECONDS },
-		);
-	}
-}

@@ -1,5 +1,6 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
+import { SmartfloError } from '../../src/auth';
 import { StateUnavailableError } from './state-store';
 
 /** `limit` events per fixed window of `windowSeconds`, which starts with a key's first event. */
@@ -34,6 +35,15 @@ export function limiterOptionsOf(rate: RateLimit): { points: number; duration: n
 export type RateDecision =
 	| { allowed: true; /** Epoch ms when the key's window ends: a point given back later than that is gone anyway. */ windowEndsAt: number }
 	| { allowed: false; retryAfterSeconds: number };
+
+/** Nothing when `decision` allows the event; else RATE_LIMITED, saying `reason` and when to try again. */
+export function enforce(decision: RateDecision, reason: string): void {
+	if (decision.allowed) return;
+	throw new SmartfloError('RATE_LIMITED', `${reason} Try again in ${decision.retryAfterSeconds} s.`, {
+		status: 429,
+		retryAfterSeconds: decision.retryAfterSeconds,
+	});
+}
 
 /** One rate limit over many keys. */
 export interface Counter {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { SmartfloError, type TokenSet } from '../../src/auth';
-import { joinOrStart } from './in-flight';
+import { SingleFlight, SmartfloError, type TokenSet } from '../../src/auth';
 import type { LimitsKeys } from './limits-secret';
 import { bestEffort, type ValueCache } from './state-store';
 import { openAnswer, sealAnswer, type StoredAnswer } from './stored-values';
@@ -29,8 +28,8 @@ const MAX_ROUNDS = 3;
 /**
  * One upstream call for identical concurrent calls, within a process and across replicas.
  *
- * In a process, callers of the same key join one promise (all there is to it when the store is this
- * process's memory). Across replicas sharing a store, the first to add the
+ * In a process, callers of the same key join one execution (the core's SingleFlight: all there is to
+ * it when the store is this process's memory). Across replicas sharing a store, the first to add the
  * key's lease to the store leads: it makes the call and leaves its outcome under the lease's id for
  * `outcomeMs`, then drops the lease. The others poll for that outcome (or for the lease to go, when
  * the leader failed without one or crashed; a crashed leader's lease expires after `leaseMs`).
@@ -39,7 +38,7 @@ const MAX_ROUNDS = 3;
  * secret can read it, and an outcome forged, altered or left by another flight reads as absent.
  */
 export class SharedFlights {
-	readonly #local = new Map<string, Promise<TokenSet>>();
+	readonly #local = new SingleFlight<TokenSet>();
 	readonly #cache: ValueCache;
 	readonly #keys: LimitsKeys;
 	readonly #leaseMs: number;
@@ -63,7 +62,7 @@ export class SharedFlights {
 
 	/** `key` is a keyed digest of the call; `context` the call's secrets, which seal its outcome. */
 	run(key: string, context: readonly string[], execute: () => Promise<TokenSet>): Promise<TokenSet> {
-		return joinOrStart(this.#local, key, this.#acrossProcesses ? () => this.#acrossReplicas(key, context, execute) : execute, true);
+		return this.#local.run(key, this.#acrossProcesses ? () => this.#acrossReplicas(key, context, execute) : execute);
 	}
 
 	async #acrossReplicas(key: string, context: readonly string[], execute: () => Promise<TokenSet>): Promise<TokenSet> {

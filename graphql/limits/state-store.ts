@@ -1,3 +1,4 @@
+import { SmartfloError } from '../../src/auth';
 import type { Counter, RateLimit } from './rate-limiter';
 
 /** Short-lived string values by key. Keys are keyed digests; values hold nothing secret in clear text. */
@@ -57,5 +58,26 @@ export async function bestEffort(write: Promise<void>): Promise<void> {
 		await write;
 	} catch (error) {
 		if (!(error instanceof StateUnavailableError)) throw error;
+	}
+}
+
+/** What a caller is told to wait while the store cannot be reached (fail-closed). */
+export const STATE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Without its limits the server does not ask Smartflo: `work`, with a store that cannot be reached
+ * turned into RATE_LIMITED, telling the caller to come back shortly. `paused` names what waits
+ * ("Logins and refreshes").
+ */
+export async function failClosed<T>(paused: string, work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (error) {
+		if (!(error instanceof StateUnavailableError)) throw error;
+		throw new SmartfloError(
+			'RATE_LIMITED',
+			`${paused} are paused: the server cannot reach its shared limit store. Try again in ${STATE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
+			{ retryAfterSeconds: STATE_UNAVAILABLE_RETRY_AFTER_SECONDS },
+		);
 	}
 }

@@ -1,11 +1,12 @@
 import { clientAddress, rateLimitKeyForAddress } from '../../graphql/client-ip';
 import { emailLimitKey } from '../../graphql/limits/email-key';
-import { joinOrStart } from '../../graphql/limits/in-flight';
 import { createKeyedDigest } from '../../graphql/limits/keyed-digest';
 import { deriveLimitsKeys } from '../../graphql/limits/limits-secret';
 import { MemoryStateStore } from '../../graphql/limits/memory-store';
+import { memoized } from '../../graphql/limits/request-memo';
+import { SharedFlights } from '../../graphql/limits/shared-flight';
 import { openAnswer, sealAnswer } from '../../graphql/limits/stored-values';
-import { SmartfloError } from '../../src/auth';
+import { SmartfloError, type TokenSet } from '../../src/auth';
 
 const SECRET = 'a-limits-secret-of-at-least-32-characters';
 
@@ -82,27 +83,38 @@ describe('the in-memory store (rate-limiter-flexible RateLimiterMemory, LRU cach
 });
 
 describe('joining calls in flight', () => {
+	/** The GraphQL server's flights in one process (the core's SingleFlight), as the in-memory store runs them. */
+	const flights = () =>
+		new SharedFlights({
+			cache: new MemoryStateStore({ maxKeys: 10 }).cache('flights'),
+			keys: deriveLimitsKeys(SECRET),
+			leaseMs: 1000,
+			acrossProcesses: false,
+		});
+	const tokens = (n: number): TokenSet => ({
+		accessToken: `token-${n}`,
+		tokenType: 'bearer',
+		expiresIn: 3600,
+		expiresAt: Date.now() + 3_600_000,
+	});
+
 	it('shares one execution between concurrent callers and forgets it when settled', async () => {
-		const flights = new Map<string, Promise<number>>();
+		const shared = flights();
 		let executions = 0;
-		const execute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++executions), 10));
-		const results = await Promise.all([
-			joinOrStart(flights, 'k', execute, true),
-			joinOrStart(flights, 'k', execute, true),
-			joinOrStart(flights, 'k', execute, true),
-		]);
-		expect(results).toEqual([1, 1, 1]);
-		expect(flights.size).toBe(0);
-		expect(await joinOrStart(flights, 'k', execute, true)).toBe(2);
+		const execute = () => new Promise<TokenSet>((resolve) => setTimeout(() => resolve(tokens(++executions)), 10));
+		const results = await Promise.all([shared.run('k', [], execute), shared.run('k', [], execute), shared.run('k', [], execute)]);
+		expect(results.map((result) => result.accessToken)).toEqual(['token-1', 'token-1', 'token-1']);
+		expect(shared.size).toBe(0);
+		expect((await shared.run('k', [], execute)).accessToken).toBe('token-2');
 	});
 
 	it("forgets a failed execution too, and keeps a request's memo for the request", async () => {
-		const flights = new Map<string, Promise<number>>();
-		await expect(joinOrStart(flights, 'k', () => Promise.reject(new Error('no')), true)).rejects.toThrow('no');
-		expect(await joinOrStart(flights, 'k', async () => 7, true)).toBe(7);
+		const shared = flights();
+		await expect(shared.run('k', [], () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+		expect((await shared.run('k', [], async () => tokens(7))).accessToken).toBe('token-7');
 		const memo = new Map<string, Promise<number>>();
-		await joinOrStart(memo, 'k', async () => 1, false);
-		expect(await joinOrStart(memo, 'k', async () => 2, false)).toBe(1);
+		await memoized(memo, 'k', async () => 1);
+		expect(await memoized(memo, 'k', async () => 2)).toBe(1);
 	});
 });
 
