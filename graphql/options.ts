@@ -1,8 +1,11 @@
 import type { HttpTransport } from '../src/http';
 import type { GraphiQLExample } from './graphiql';
 import type { AuthGuardLimits } from './limits/auth-guard';
+import type { DataLimits } from './limits/data-guard';
 import type { RedisStateOptions } from './limits/redis-store';
 import type { Logger, LoggerOptions } from './logging';
+import type { AccountCredentials } from './runtime/account';
+import type { ApiKeyEntry } from './runtime/api-keys';
 
 export type IntrospectionMode = 'on' | 'off' | 'key';
 
@@ -38,6 +41,16 @@ export interface GraphQLServerOptions {
 	/** Proxies in front of the server whose X-Forwarded-For is believed (default 0: the header is ignored). */
 	trustedProxies?: number;
 	limits?: Partial<AuthGuardLimits>;
+	/**
+	 * The server-held Smartflo account callers reach with an API key: it logs in on first use, renews
+	 * its token by itself and is shared by every request. Needs `apiKeys`. Without it, data operations
+	 * take the caller's own token (`Authorization: Bearer <token>`) only.
+	 */
+	account?: AccountCredentials;
+	/** The keys callers send in `X-API-Key` to use `account`, each with a name and a permission (`read` or `write`). Needs `account`. */
+	apiKeys?: readonly ApiKeyEntry[];
+	/** Rate limits per API key and per IP for data operations, and the upstream calls one request may make. */
+	dataLimits?: Partial<DataLimits>;
 	/** Keeps every limit and cache in Redis, shared by the replicas that use it (default: this process's memory). Needs `limitsSecret`. */
 	redis?: RedisStateOptions;
 	/**

@@ -2,14 +2,16 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 
-import { SmartfloAuthClient } from '../src/auth';
+import { DEFAULT_TIMEOUT_MS, SmartfloAuthClient } from '../src/auth';
 import type { HttpTransport } from '../src/http';
 import { clientAddress, type NodeServerContext } from './client-ip';
 import { corsPolicy } from './cors';
 import type { GraphQLContext } from './context';
+import { DataGateway } from './data/upstream-access';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql';
 import { maskError } from './mask-errors';
 import { AuthGuard, type AuthGuardLimits } from './limits/auth-guard';
+import { DataGuard, resolveDataLimits } from './limits/data-guard';
 import { limitsSecretProblem } from './limits/limits-secret';
 import { RedisStateStore } from './limits/redis-store';
 import type { StoreHealth } from './limits/state-store';
@@ -31,6 +33,8 @@ import { useRateLimitStatus } from './plugins/rate-limit-status';
 import { useRequestBodyFormat } from './plugins/request-body-format';
 import { useRequestBodyLimit } from './plugins/request-body-limit';
 import { RequestRecords } from './plugins/request-records';
+import { createServerAccount, type ServerAccount } from './runtime/account';
+import { ApiKeyStore } from './runtime/api-keys';
 import { sleep } from './runtime/node-client';
 import { createUndiciTransport, type UndiciTransport } from './runtime/undici-transport';
 import { buildSchema } from './schema';
@@ -53,6 +57,8 @@ export type GraphQLServer = YogaServerInstance<NodeServerContext, GraphQLContext
 export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQLServer {
 	const production = options.production ?? false;
 	const logger = isLogger(options.logger) ? options.logger : createLogger(options.logger);
+	const dataLimits = resolveDataLimits(options.dataLimits);
+	const keys = apiKeyStore(options);
 	const ownedPool = options.transport ? undefined : createUndiciTransport();
 	const transport: HttpTransport = options.transport ?? (ownedPool as UndiciTransport);
 	const client = new SmartfloAuthClient({
@@ -62,7 +68,16 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		retries: options.upstreamRetries,
 		sleep,
 	});
+	const account = serverAccount(options, transport, logger);
 	const authGuard = new AuthGuard({ client, limits: options.limits, store: redisStore(options, logger), secret: options.limitsSecret });
+	const data = new DataGateway({
+		account,
+		keys,
+		guard: new DataGuard({ store: authGuard.store, limits: dataLimits, secret: options.limitsSecret }),
+		transport,
+		baseUrl: client.baseUrl,
+		timeoutMs: client.timeoutMs,
+	});
 	const records = new RequestRecords();
 	const armor = { ...DEFAULT_ARMOR_LIMITS, ...options.armor };
 	const defaultRetryAfterSeconds = options.defaultRetryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
@@ -116,13 +131,18 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		landingPage: !production,
 		logging: toYogaLogger(logger),
 		plugins,
-		context: ({ request, ...serverContext }) => ({
-			auth: authGuard,
-			clientIp: clientAddress(request, serverContext, trustedProxies),
-			record: records.get(request),
-			requestMemo: new Map(),
-			defaultRetryAfterSeconds,
-		}),
+		context: ({ request, ...serverContext }) => {
+			const clientIp = clientAddress(request, serverContext, trustedProxies);
+			const record = records.get(request);
+			return {
+				auth: authGuard,
+				clientIp,
+				record,
+				requestMemo: new Map(),
+				defaultRetryAfterSeconds,
+				upstream: data.forRequest(request, clientIp, record),
+			};
+		},
 	});
 
 	// yoga is a Proxy over its handler that reads falsy members as undefined and requires configurable
@@ -136,6 +156,36 @@ export function createGraphQLServer(options: GraphQLServerOptions = {}): GraphQL
 		isShuttingDown: () => state.shuttingDown,
 	};
 	return Object.defineProperties(yoga, Object.getOwnPropertyDescriptors(controls)) as GraphQLServer;
+}
+
+/**
+ * The callers' keys. Keys and the account go together: a key reaches the account, and an account
+ * without keys could be reached by no one. A TypeError names what is missing or wrong (never a key).
+ */
+function apiKeyStore(options: GraphQLServerOptions): ApiKeyStore | undefined {
+	const { account, apiKeys } = options;
+	if (apiKeys !== undefined && account === undefined)
+		throw new TypeError('apiKeys need an account: a key reaches the server-held Smartflo account, and there is none.');
+	if (account !== undefined && (apiKeys === undefined || apiKeys.length === 0))
+		throw new TypeError('account needs apiKeys: callers reach the server-held Smartflo account with an API key, and there is none.');
+	if (apiKeys === undefined) return undefined;
+	try {
+		return new ApiKeyStore(apiKeys);
+	} catch (error) {
+		if (error instanceof TypeError) throw new TypeError(`apiKeys: ${error.message}`);
+		throw error;
+	}
+}
+
+function serverAccount(options: GraphQLServerOptions, transport: HttpTransport, logger: Logger): ServerAccount | undefined {
+	if (!options.account) return undefined;
+	return createServerAccount({
+		credentials: options.account,
+		baseUrl: options.baseUrl,
+		transport,
+		timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+		logger,
+	});
 }
 
 /** The Redis store for the guard's limits (its outage fallback holds maxTrackedKeys), when Redis is configured. */

@@ -6,7 +6,7 @@ import type { RequestRecords } from './request-records';
 
 /**
  * One JSON line per GraphQL request: request id, operation name, top-level fields, outcome, HTTP
- * status and latency. Built only from the parsed document and the outcomes resolvers recorded: the
+ * status and latency, and for data operations the API key's name and the calls made to Smartflo. Built only from the parsed document and the outcomes resolvers recorded: the
  * variables (passwords, tokens) are never read here.
  */
 export function useOperationLog(records: RequestRecords, logger: Logger, graphqlEndpoint: string): Plugin {
@@ -47,6 +47,9 @@ export function useOperationLog(records: RequestRecords, logger: Logger, graphql
 				outcome: summarise(record.outcomes, record.errorCodes, response.status),
 				status: response.status,
 				latencyMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
+				// Only when the request had them: the key's name (never the key), and the calls made to Smartflo for data.
+				...(record.apiKey === undefined ? {} : { apiKey: record.apiKey }),
+				...(record.upstreamCalls === undefined ? {} : { upstreamCalls: record.upstreamCalls }),
 			};
 			const graphiqlPage = request.method === 'GET' && record.fields === undefined && record.errorCodes.length === 0;
 			if (path === graphqlEndpoint && request.method !== 'OPTIONS' && !graphiqlPage) logger.info('graphql operation', fields);

@@ -1,14 +1,11 @@
 import { SMARTFLO_ERROR_CODES, type SmartfloErrorCode } from '../../src/auth';
 import type { Builder } from './builder';
+import type { ErrorShape } from './outcome';
 
-export interface AuthErrorShape {
-	code: SmartfloErrorCode;
-	message: string;
-	retryAfterSeconds: number | null;
-}
+export type AuthErrorShape = ErrorShape<SmartfloErrorCode>;
 
 /** Typed as a complete record so a code added to the core fails the build until it is described here. */
-const CODE_DESCRIPTIONS: Record<SmartfloErrorCode, string> = {
+export const CODE_DESCRIPTIONS: Record<SmartfloErrorCode, string> = {
 	INVALID_INPUT: 'The input was empty, too long or refused by Smartflo as malformed. Fix the input; retrying as is will not help.',
 	INVALID_CREDENTIALS: 'Smartflo rejected the email and password (or the account is locked). Do not retry with the same password.',
 	TOKEN_EXPIRED: 'The token has expired and can no longer be refreshed. Log in again.',

@@ -2,6 +2,7 @@ import { SmartfloError, type SmartfloErrorCode, type TokenSet } from '../../src/
 import type { GraphQLContext } from '../context';
 import type { AuthErrorShape } from './auth-error';
 import type { Builder, Ref } from './builder';
+import { recordFailure, recordSuccess } from './outcome';
 
 export interface AuthPayloadShape {
 	ok: boolean;
@@ -41,27 +42,14 @@ const SERVER_SIDE_MESSAGES: Partial<Record<SmartfloErrorCode, string>> = {
 	BAD_RESPONSE: 'Smartflo answered with something that is not a token response. Try again later; if it persists, tell the server operator.',
 };
 
-/**
- * Expected failures (SmartfloError) become data; anything else is rethrown for yoga to mask. The
- * message is the core's own text, which never carries an upstream body or a secret, or for faults
- * on the server's side a fixed text without the upstream URL.
- */
+/** Expected failures (SmartfloError) become data (see recordFailure); anything else is rethrown for yoga to mask. */
 export async function toAuthPayload(work: Promise<TokenSet>, context: GraphQLContext): Promise<AuthPayloadShape> {
-	const { record } = context;
 	try {
 		const token = await work;
-		record.outcomes.push('ok');
+		recordSuccess(context);
 		return { ok: true, token, error: null };
 	} catch (error) {
 		if (!(error instanceof SmartfloError)) throw error;
-		record.outcomes.push(error.code);
-		let retryAfterSeconds = error.retryAfterSeconds ?? null;
-		if (error.code === 'RATE_LIMITED') {
-			// The same whole, positive number as the Retry-After header.
-			retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds ?? context.defaultRetryAfterSeconds));
-			record.retryAfterSeconds = Math.max(record.retryAfterSeconds ?? 0, retryAfterSeconds);
-		}
-		const message = SERVER_SIDE_MESSAGES[error.code] ?? error.message;
-		return { ok: false, token: null, error: { code: error.code, message, retryAfterSeconds } };
+		return { ok: false, token: null, error: recordFailure(error.code, error, context, SERVER_SIDE_MESSAGES) };
 	}
 }

@@ -30,7 +30,20 @@ describe('schema', () => {
 			ownTypes()
 				.map((type) => type.name)
 				.sort(),
-		).toEqual(['AccessToken', 'AuthError', 'AuthErrorCode', 'AuthPayload', 'DateTime', 'Mutation', 'Query', 'TokenInfo'].sort());
+		).toEqual(
+			[
+				'AccessToken',
+				'ApiError',
+				'ApiErrorCode',
+				'AuthError',
+				'AuthErrorCode',
+				'AuthPayload',
+				'DateTime',
+				'Mutation',
+				'Query',
+				'TokenInfo',
+			].sort(),
+		);
 	});
 
 	it('describes every type, field, argument and enum value', () => {
@@ -53,6 +66,14 @@ describe('schema', () => {
 	it('has one AuthErrorCode value per core error code, in the same order', () => {
 		const codes = (schema.getType('AuthErrorCode') as GraphQLEnumType).getValues().map((value) => value.value);
 		expect(codes).toEqual([...SMARTFLO_ERROR_CODES]);
+	});
+
+	it("has one ApiErrorCode value per core error code, then the server's own, in the same order", () => {
+		const codes = (schema.getType('ApiErrorCode') as GraphQLEnumType).getValues().map((value) => value.value);
+		expect(codes).toEqual([...SMARTFLO_ERROR_CODES, 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_BUDGET_EXCEEDED']);
+		expect(String(schema.getType('ApiError'))).toBe('ApiError');
+		expect(typeString('ApiError', 'code')).toBe('ApiErrorCode!');
+		expect(typeString('ApiError', 'field')).toBe('String');
 	});
 
 	it.each([
