@@ -1,20 +1,33 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, normalizeBaseUrl, SmartfloError } from '../src/auth';
 import { DEFAULT_AUTH_GUARD_LIMITS } from './limits/auth-guard';
 import { LIMITS_SECRET_ADVICE, limitsSecretProblem, MIN_LIMITS_SECRET_LENGTH } from './limits/limits-secret';
-import { MAX_WINDOW_TEXT, rateLimitProblem, type RateLimit } from './limits/rate-limiter';
+import { MAX_WINDOW_TEXT, type RateLimit } from './limits/rate-limiter';
 import { DEFAULT_REDIS_COMMAND_TIMEOUT_MS, DEFAULT_REDIS_KEY_PREFIX } from './limits/redis-store';
 import type { RedisOutagePolicy } from './limits/state-store';
-import { isLogLevel, LOG_LEVELS, type LogLevel } from './logging';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_SHUTDOWN_TIMEOUT_MS, type GraphQLServerOptions, type IntrospectionMode } from './options';
+import { ACCOUNT_SETTINGS, accountCredentialsOf, hasAccount, type AccountSettings } from './settings/account';
+import { API_KEY_SETTINGS, apiKeyEntriesOf, type ApiKeySettings } from './settings/api-keys';
+import { DATA_LIMIT_SETTINGS, dataLimitsOf } from './settings/data-limits';
+import { LOG_SETTINGS } from './settings/logging';
+import {
+	composeSettings,
+	ConfigError,
+	HELP_FLAG,
+	settingsGroup,
+	type ConfigOfCommand,
+	type ParsedCommand,
+	type SettingRow,
+} from './settings/settings';
+import { SMARTFLO_SETTINGS, type SmartfloSettings } from './settings/smartflo';
+import { integerSetting, parseOnOff, parseOrigins, rateSetting } from './settings/values';
 
-export interface CliConfig {
+export { ConfigError, HELP_FLAG };
+export type { Setting } from './settings/settings';
+
+/** The GraphQL server's own settings; the shared groups (Smartflo, its account, API keys, data limits, logs) are composed in below. */
+export interface GraphQLServerSettings {
 	port: number;
 	host: string;
-	baseUrl: string;
 	production: boolean;
-	logLevel: LogLevel;
 	corsOrigins: string[];
 	introspection: IntrospectionMode;
 	introspectionKey?: string;
@@ -32,40 +45,8 @@ export interface CliConfig {
 	redisOutage: RedisOutagePolicy;
 	redisTimeoutMs: number;
 	maxRequestBodyBytes: number;
-	upstreamTimeoutMs: number;
 	shutdownTimeoutMs: number;
 	drainDelayMs: number;
-	sandbox: boolean;
-}
-
-export type CliCommand = { kind: 'help' } | { kind: 'run'; config: CliConfig };
-
-export class ConfigError extends Error {
-	override readonly name = 'ConfigError';
-}
-
-/** `name` says where the value came from, for messages: e.g. "PORT / --port". */
-type Parse<T> = (raw: string, name: string, earlier: Partial<CliConfig>) => T;
-
-/**
- * One setting, declared once: its flag, environment variable, default, parser and help all come
- * from here, and parsing, --help and graphql/README.md#configuration are all driven by the table below.
- */
-export interface Setting<T> {
-	/** Long flag, e.g. "--port"; absent for a setting read from the environment only. */
-	flag?: string;
-	/** A flag that forces a boolean setting off, e.g. "--development". */
-	offFlag?: string;
-	env?: string;
-	/** Placeholder of a flag's value in --help, e.g. "<n>"; absent for a flag that takes none (a switch). */
-	value?: string;
-	description: string;
-	/** The default as --help and graphql/README.md#configuration show it. */
-	defaultText: string;
-	/** Settings earlier in the table are already parsed (production mode decides several defaults). */
-	default: (earlier: Partial<CliConfig>) => T;
-	/** Turns a flag's value or the environment variable into the setting (a switch's flag is the value itself). */
-	parse: Parse<T>;
 }
 
 const MIN_INTROSPECTION_KEY_LENGTH = 16;
@@ -74,8 +55,7 @@ const DEFAULT_PORT = 4000;
 const DEFAULT_HOST = '127.0.0.1';
 const limits = DEFAULT_AUTH_GUARD_LIMITS;
 
-/** Every CliConfig field, in --help order; typed so that a field without a setting fails the build. */
-const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
+const GRAPHQL_SERVER_SETTINGS = settingsGroup<GraphQLServerSettings>({
 	port: {
 		flag: '--port',
 		env: 'PORT',
@@ -92,15 +72,6 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		default: () => DEFAULT_HOST,
 		parse: (raw) => raw,
 	},
-	baseUrl: {
-		flag: '--base-url',
-		env: 'SMARTFLO_BASE_URL',
-		value: '<url>',
-		description: 'Smartflo API the server logs in to (ignored with --sandbox).',
-		defaultText: DEFAULT_BASE_URL,
-		default: () => DEFAULT_BASE_URL,
-		parse: parseBaseUrl,
-	},
 	production: {
 		flag: '--production',
 		offFlag: '--development',
@@ -110,18 +81,6 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		defaultText: 'development',
 		default: () => false,
 		parse: (raw) => raw === 'production',
-	},
-	logLevel: {
-		flag: '--log-level',
-		env: 'LOG_LEVEL',
-		value: `<${LOG_LEVELS.join('|')}>`,
-		description: 'JSON log lines on stdout; info has one line per GraphQL request.',
-		defaultText: 'info',
-		default: () => 'info',
-		parse: (raw, name) => {
-			if (!isLogLevel(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')}.`);
-			return raw;
-		},
 	},
 	corsOrigins: {
 		flag: '--cors-origins',
@@ -247,7 +206,7 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		env: 'REDIS_OUTAGE',
 		value: '<fail-closed|memory>',
 		description:
-			"While Redis is unreachable: refuse logins and refreshes (RATE_LIMITED, /ready 503), or serve with this process's own limits.",
+			"While Redis is unreachable: refuse logins, refreshes and data operations (RATE_LIMITED, /ready 503), or serve with this process's own limits.",
 		defaultText: 'fail-closed',
 		default: () => 'fail-closed',
 		parse: (raw, name) => {
@@ -270,13 +229,6 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		description: 'Larger request bodies get HTTP 413.',
 		...integerSetting(DEFAULT_MAX_REQUEST_BODY_BYTES, 1_024, 10_000_000),
 	},
-	upstreamTimeoutMs: {
-		flag: '--smartflo-timeout-ms',
-		env: 'SMARTFLO_TIMEOUT_MS',
-		value: '<n>',
-		description: 'Per attempt to reach Smartflo.',
-		...integerSetting(DEFAULT_TIMEOUT_MS, 100, 120_000),
-	},
 	shutdownTimeoutMs: {
 		flag: '--shutdown-timeout-ms',
 		env: 'SHUTDOWN_TIMEOUT_MS',
@@ -291,71 +243,48 @@ const TABLE: { [K in keyof Required<CliConfig>]: Setting<CliConfig[K]> } = {
 		description: 'On SIGTERM, /ready answers 503 this long before the server stops accepting (load balancer drain).',
 		...integerSetting(0, 0, 600_000),
 	},
-	sandbox: {
-		flag: '--sandbox',
-		description: 'Start the embedded Smartflo sandbox and use it (prints its demo account).',
-		defaultText: 'off',
-		default: () => false,
-		parse: parseOnOff,
-	},
-};
+});
 
-/** A row of the settings table, with the CliConfig field it sets. */
-export type SettingRow = Setting<unknown> & { key: keyof CliConfig };
+/**
+ * Every setting of smartflo-graphql, in --help order: where Smartflo is and the account the server
+ * holds for its callers (shared with every command that calls Smartflo), then the server's own.
+ */
+const COMMAND = composeSettings(
+	[SMARTFLO_SETTINGS, ACCOUNT_SETTINGS, API_KEY_SETTINGS, DATA_LIMIT_SETTINGS, LOG_SETTINGS, GRAPHQL_SERVER_SETTINGS],
+	checkAccountAndKeys,
+);
+
+/** Every field the command's settings give. */
+export type CliConfig = ConfigOfCommand<typeof COMMAND>;
+
+export type CliCommand = ParsedCommand<CliConfig>;
 
 /** The settings in --help order. */
-export const SETTINGS: readonly SettingRow[] = Object.entries(TABLE).map(([key, setting]) => ({
-	key: key as keyof CliConfig,
-	...(setting as Setting<unknown>),
-}));
+export const SETTINGS: readonly SettingRow<CliConfig>[] = COMMAND.rows;
 
-/** Not a setting, but a row of --help and of graphql/README.md#configuration. */
-export const HELP_FLAG: Pick<SettingRow, 'flag' | 'env' | 'value' | 'description' | 'defaultText'> = {
-	flag: '--help',
-	description: 'Show this help.',
-	defaultText: '',
-};
-
-const flagName = (flag: string) => flag.slice(2);
-
-export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
-	const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
-	for (const setting of SETTINGS) {
-		if (setting.flag) options[flagName(setting.flag)] = { type: setting.value ? 'string' : 'boolean' };
-		if (setting.offFlag) options[flagName(setting.offFlag)] = { type: 'boolean' };
-	}
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as typeof values;
-	} catch (error) {
-		throw new ConfigError((error as Error).message);
-	}
-	if (values.help) return { kind: 'help' };
-
-	const config: Partial<Record<keyof CliConfig, unknown>> = {};
-	for (const setting of SETTINGS) {
-		const name = [setting.env, setting.flag].filter(Boolean).join(' / ');
-		const given = setting.flag ? values[flagName(setting.flag)] : undefined;
-		const forcedOff = setting.offFlag ? values[flagName(setting.offFlag)] === true : false;
-		if (given && forcedOff) throw new ConfigError(`${setting.flag} and ${setting.offFlag} exclude each other.`);
-		const earlier = config as Partial<CliConfig>;
-		if (forcedOff || given === true) {
-			// A switch: the flag itself is the value.
-			config[setting.key] = !forcedOff;
-			continue;
-		}
-		const raw = typeof given === 'string' ? given.trim() : fromEnv(env, setting.env);
-		config[setting.key] = raw === undefined ? setting.default(earlier) : setting.parse(raw, name, earlier);
-	}
-	const parsed = config as CliConfig;
-	// The secret is kept only where it is used.
-	if (parsed.introspection !== 'key') delete parsed.introspectionKey;
-	return { kind: 'run', config: parsed };
+/**
+ * A key reaches the server-held account, so keys need one; and an account only keys reach needs a key.
+ * With --sandbox the sandbox's demo account is the account, and a key for it is generated.
+ */
+function checkAccountAndKeys(config: SmartfloSettings & AccountSettings & ApiKeySettings): void {
+	if (config.sandbox) return;
+	const keys = apiKeyEntriesOf(config) !== undefined;
+	if (keys && !hasAccount(config))
+		throw new ConfigError(
+			'API_KEYS / API_KEYS_FILE need a server-held account for the keys to reach: set SMARTFLO_EMAIL and SMARTFLO_PASSWORD, or SMARTFLO_ACCESS_TOKEN.',
+		);
+	if (!keys && hasAccount(config))
+		throw new ConfigError(
+			'The server-held account (SMARTFLO_EMAIL and SMARTFLO_PASSWORD, or SMARTFLO_ACCESS_TOKEN) is reached only with an API key: set API_KEYS or API_KEYS_FILE (make a key with `openssl rand -base64 32`).',
+		);
 }
 
-function fromEnv(env: NodeJS.ProcessEnv, name: string | undefined): string | undefined {
-	const value = name ? env[name]?.trim() : undefined;
-	return value === '' ? undefined : value;
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliCommand {
+	const command = COMMAND.parse(argv, env);
+	if (command.kind === 'help') return command;
+	// The secret is kept only where it is used.
+	if (command.config.introspection !== 'key') delete command.config.introspectionKey;
+	return command;
 }
 
 export function serverOptionsFrom(config: CliConfig): GraphQLServerOptions {
@@ -375,6 +304,9 @@ export function serverOptionsFrom(config: CliConfig): GraphQLServerOptions {
 			refreshReuseSeconds: config.refreshReuseSeconds,
 			maxTrackedKeys: config.maxTrackedKeys,
 		},
+		account: accountCredentialsOf(config),
+		apiKeys: apiKeyEntriesOf(config),
+		dataLimits: dataLimitsOf(config),
 		limitsSecret: config.limitsSecret,
 		redis: config.redisUrl
 			? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix, outage: config.redisOutage, commandTimeoutMs: config.redisTimeoutMs }
@@ -387,24 +319,16 @@ export function serverOptionsFrom(config: CliConfig): GraphQLServerOptions {
 }
 
 export function helpText(): string {
-	const rows = [...SETTINGS, HELP_FLAG].map((setting) => {
-		const env = setting.env ? `[${setting.env}] ` : '';
-		const left = `  ${setting.flag ?? '(env only)'}${setting.value ? ` ${setting.value}` : ''}`;
-		const fallback = setting.defaultText ? ` Default: ${setting.defaultText}.` : '';
-		return `${left}\n      ${env}${setting.description}${fallback}`;
-	});
-	return `Usage: smartflo-graphql [options]
-
-A GraphQL server with login and refresh mutations for Tata Tele Business Smartflo tokens.
+	return COMMAND.help({
+		usage: 'smartflo-graphql [options]',
+		about: `A GraphQL server for Tata Tele Business Smartflo: login and refresh for its tokens, and its data with the caller's
+own token or an API key for the account the server holds.
 Every option can also be set with the environment variable in brackets; flags win.
-Rates are N/SECONDS (10/60) or with a unit (5/15m, 100/1h); a window may be at most ${MAX_WINDOW_TEXT}.
-
-Options:
-${rows.join('\n')}
-`;
+Rates are N/SECONDS (10/60) or with a unit (5/15m, 100/1h); a window may be at most ${MAX_WINDOW_TEXT}.`,
+	});
 }
 
-function checkIntrospection(mode: IntrospectionMode, earlier: Partial<CliConfig>): IntrospectionMode {
+function checkIntrospection(mode: IntrospectionMode, earlier: Partial<GraphQLServerSettings>): IntrospectionMode {
 	const key = earlier.introspectionKey;
 	if (mode === 'key' && (!key || key.length < MIN_INTROSPECTION_KEY_LENGTH)) {
 		throw new ConfigError(`INTROSPECTION=key needs INTROSPECTION_KEY with at least ${MIN_INTROSPECTION_KEY_LENGTH} characters.`);
@@ -412,17 +336,8 @@ function checkIntrospection(mode: IntrospectionMode, earlier: Partial<CliConfig>
 	return mode;
 }
 
-function parseBaseUrl(raw: string, name: string): string {
-	try {
-		return normalizeBaseUrl(raw);
-	} catch (error) {
-		if (error instanceof SmartfloError) throw new ConfigError(`${name}: ${error.message}`);
-		throw error;
-	}
-}
-
 /** The URL is never quoted back: it may hold the Redis password. */
-function parseRedisUrl(raw: string, name: string, earlier: Partial<CliConfig>): string {
+function parseRedisUrl(raw: string, name: string, earlier: Partial<GraphQLServerSettings>): string {
 	let url: URL;
 	try {
 		url = new URL(raw);
@@ -445,63 +360,4 @@ function parseRedisUrl(raw: string, name: string, earlier: Partial<CliConfig>): 
 export function redisLocation(raw: string): string {
 	const url = new URL(raw);
 	return `${url.protocol}//${url.host}${url.pathname.length > 1 ? url.pathname : ''}`;
-}
-
-function parseOrigins(raw: string, name: string): string[] {
-	const origins = raw
-		.split(',')
-		.map((origin) => origin.trim())
-		.filter(Boolean);
-	for (const origin of origins) {
-		let parsed: URL;
-		try {
-			parsed = new URL(origin);
-		} catch {
-			throw new ConfigError(`${name}: "${origin}" is not an origin such as https://app.example.com.`);
-		}
-		if (parsed.origin !== origin.replace(/\/$/, ''))
-			throw new ConfigError(`${name}: "${origin}" must be an origin only (scheme, host, port).`);
-	}
-	return origins.map((origin) => origin.replace(/\/$/, ''));
-}
-
-/** A whole number between `min` and `max`. */
-function integerSetting(fallback: number, min: number, max: number): Pick<Setting<number>, 'defaultText' | 'default' | 'parse'> {
-	return {
-		defaultText: String(fallback),
-		default: () => fallback,
-		parse: (raw, name) => {
-			if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
-			const value = Number(raw);
-			if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
-			return value;
-		},
-	};
-}
-
-function parseOnOff(raw: string, name: string): boolean {
-	if (/^(on|true|1|yes)$/i.test(raw)) return true;
-	if (/^(off|false|0|no)$/i.test(raw)) return false;
-	throw new ConfigError(`${name} must be on or off, got "${raw}".`);
-}
-
-const UNIT_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600 };
-
-/** "10/60" = 10 per 60 seconds; "5/15m" = 5 per 15 minutes. */
-function rateSetting(fallback: RateLimit): Pick<Setting<RateLimit>, 'value' | 'defaultText' | 'default' | 'parse'> {
-	return {
-		value: '<n/seconds>',
-		defaultText: `${fallback.limit}/${fallback.windowSeconds}`,
-		default: () => fallback,
-		parse: (raw, name) => {
-			const match = /^(\d+)\s*\/\s*(\d+)\s*([smh]?)$/.exec(raw);
-			if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-				throw new ConfigError(`${name} must look like 10/60 (10 per 60 seconds) or 5/15m, got "${raw}".`);
-			}
-			const rate = { limit: Number(match[1]), windowSeconds: Number(match[2]) * UNIT_SECONDS[match[3]] };
-			const problem = rateLimitProblem(rate);
-			if (problem) throw new ConfigError(`${name} ${problem}.`);
-			return rate;
-		},
-	};
 }

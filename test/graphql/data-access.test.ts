@@ -1,3 +1,4 @@
+import { main, SANDBOX_KEY_NAME } from '../../graphql/command';
 import { listen, type RunningServer } from '../../graphql/http-server';
 import type { GraphQLServerOptions } from '../../graphql/options';
 import { generateApiKey } from '../../graphql/runtime/api-keys';
@@ -331,6 +332,49 @@ describe('data access: the caller’s token or an API key for the server-held ac
 			['UNAUTHENTICATED', undefined, undefined],
 			['FORBIDDEN', 'dashboards', undefined],
 		]);
+	});
+});
+
+describe('npm run demo (--sandbox)', () => {
+	it('prints an API key generated for the demo account, which reads and writes through it', async () => {
+		let printed = '';
+		const started = await main(['--sandbox', '--port', '0', '--log-level', 'silent'], {
+			env: {},
+			print: (text) => (printed += text),
+			signals: { once: () => process },
+		});
+		try {
+			const key = started?.sandboxKey as string;
+			expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+			expect(printed).toContain(`  API key           ${key}\n`);
+			expect(printed).toContain(`(generated at start for the demo account, "${SANDBOX_KEY_NAME}", allowed to write`);
+			expect(printed).toContain(
+				`  Server account    ${DEMO_ACCOUNT.email} (the sandbox's demo account); API keys: ${SANDBOX_KEY_NAME} (write)`,
+			);
+			const url = started!.running.url;
+			expect((await postOverHttp(url, PROBE_USERS, { limit: 2 }, { 'x-api-key': key })).body.data.probeUsers).toEqual({
+				ok: true,
+				count: 2,
+				error: null,
+			});
+			expect((await postOverHttp(url, PROBE_DEPARTMENT, { name: 'Demo' }, { 'x-api-key': key })).body.data.probeDepartment.ok).toBe(true);
+		} finally {
+			await started?.stop();
+		}
+	});
+
+	it('generates another key at every start', async () => {
+		const keys: string[] = [];
+		for (let run = 0; run < 2; run++) {
+			const started = await main(['--sandbox', '--port', '0', '--log-level', 'silent'], {
+				env: {},
+				print: () => {},
+				signals: { once: () => process },
+			});
+			keys.push(started?.sandboxKey as string);
+			await started?.stop();
+		}
+		expect(keys[0]).not.toBe(keys[1]);
 	});
 });
 
