@@ -213,7 +213,7 @@ function readiness(health: StoreHealth, Response: typeof globalThis.Response): b
 	const body = {
 		ready: degraded,
 		redis: 'unreachable',
-		limits: degraded ? 'this replica only' : 'unavailable: logins and refreshes are refused',
+		limits: degraded ? 'this replica only' : 'unavailable: logins, refreshes and data requests are refused',
 	};
 	return new Response(JSON.stringify(body), { status: degraded ? 200 : 503, headers: { 'content-type': 'application/json' } });
 }

@@ -219,7 +219,7 @@ export class RedisStateStore implements StateStore {
 		this.#logger.warn(
 			this.outage === 'memory'
 				? 'redis unreachable: limits and caches fall back to this process until it is back'
-				: 'redis unreachable: logins and refreshes are refused until it is back',
+				: 'redis unreachable: logins, refreshes and data requests are refused until it is back',
 			{ reason: failure.reason },
 		);
 	}

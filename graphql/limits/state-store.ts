@@ -18,7 +18,7 @@ export type StoreHealth =
 	{ kind: 'memory' } | { kind: 'redis'; reachable: true } | { kind: 'redis'; reachable: false; outage: RedisOutagePolicy };
 
 /**
- * With Redis unreachable: 'fail-closed' refuses logins and refreshes (RATE_LIMITED with a Retry-After)
+ * With Redis unreachable: 'fail-closed' refuses logins, refreshes and data requests (RATE_LIMITED with a Retry-After)
  * and /ready answers 503; 'memory' keeps serving with this process's own limits and caches.
  */
 export type RedisOutagePolicy = 'fail-closed' | 'memory';

@@ -107,7 +107,7 @@ describe('the Redis state store against a real redis-server', () => {
 		expect(await store.health()).toEqual({ kind: 'redis', reachable: false, outage: 'fail-closed' });
 		const warnings = logs.entries().filter((line) => line.level === 'warn');
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0].msg).toMatch(/redis unreachable: logins and refreshes are refused/);
+		expect(warnings[0].msg).toMatch(/redis unreachable: logins, refreshes and data requests are refused/);
 
 		await redis.restart();
 		await reachable(store);

@@ -251,14 +251,18 @@ describe('two replicas sharing Redis', () => {
 			}
 			for (const replica of [a, b]) {
 				const ready = await replica.readyStatus(503);
-				expect(await ready.json()).toEqual({ ready: false, redis: 'unreachable', limits: 'unavailable: logins and refreshes are refused' });
+				expect(await ready.json()).toEqual({
+					ready: false,
+					redis: 'unreachable',
+					limits: 'unavailable: logins, refreshes and data requests are refused',
+				});
 				expect(replica.running).toBe(true);
 				expect(
 					replica
 						.logs()
 						.filter((line) => line.level === 'warn')
 						.map((line) => line.msg),
-				).toEqual(['redis unreachable: logins and refreshes are refused until it is back']);
+				).toEqual(['redis unreachable: logins, refreshes and data requests are refused until it is back']);
 			}
 
 			await redis.restart();
