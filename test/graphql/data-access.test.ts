@@ -193,6 +193,22 @@ describe('data access: the caller’s token or an API key for the server-held ac
 			expectFailure(wrongKey, 'probeUsers', 'UNAUTHENTICATED');
 		});
 
+		it('a browser on an allowed origin may send both headers (CORS preflight)', async () => {
+			start({ corsOrigins: ['https://app.example.com'] });
+			const preflight = await server.fetch('http://smartflo.test/graphql', {
+				method: 'OPTIONS',
+				headers: {
+					origin: 'https://app.example.com',
+					'access-control-request-method': 'POST',
+					'access-control-request-headers': 'content-type, x-api-key, authorization',
+				},
+			});
+			expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+			expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key, authorization');
+			const reply = await postGraphQL(server, PROBE_USERS, { limit: 1 }, { ...reader, origin: 'https://app.example.com' });
+			expect(reply.body.data.probeUsers.ok).toBe(true);
+		});
+
 		it('login, refresh and tokenInfo need neither', async () => {
 			start();
 			const reply = await postGraphQL(server, '{ tokenInfo(token: "x") { valid } }', undefined, { 'x-api-key': 'wrong' });
