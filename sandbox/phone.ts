@@ -2,14 +2,8 @@ export function digitsOf(value: string): string {
 	return value.replace(/\D/g, '');
 }
 
-/**
- * Smartflo accepts customer numbers of 10–15 digits; a leading `+` (as in `+91…`) or trunk `0` is
- * allowed and not counted.
- */
-export function isValidCustomerNumber(value: string): boolean {
-	const national = value.trim().replace(/^\+/, '').replace(/^0/, '');
-	return /^\d{10,15}$/.test(national);
-}
+/** Smartflo's rule for customer numbers, which the core's catalogue also checks before sending. */
+export { isCustomerNumber as isValidCustomerNumber } from '../src/api/phone-number';
 
 /**
  * Smartflo returns numbers as `+91…`, `91…`, `0…` or bare 10 digits, so numbers are compared on their

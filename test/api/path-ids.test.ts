@@ -26,6 +26,7 @@ function validValue(param: ParamDefinition): unknown {
 		integerList: [number],
 		records: [{ field_0: '9876543210' }],
 		dateTime: '2026-09-21 10:00:00',
+		phoneNumber: '9876543210',
 	};
 	return values[param.type];
 }

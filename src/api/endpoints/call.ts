@@ -23,7 +23,7 @@ export const clickToCall: EndpointDefinition = {
 	auth: 'bearer',
 	params: [
 		body('agent_number', 'Agent', 'text', 'Agent ID, intercom, extension or phone number of the agent rung first', { required: true }),
-		body('destination_number', 'Destination Number', 'text', 'The customer number (10–15 digits)', { required: true }),
+		body('destination_number', 'Destination Number', 'phoneNumber', 'The customer number (10–15 digits)', { required: true }),
 		body('caller_id', 'Caller ID', 'text', 'The DID shown to the customer; the pilot number when absent'),
 		asyncFlag,
 		callTimeout,
@@ -41,7 +41,7 @@ export const clickToCallSupport: EndpointDefinition = {
 	path: '/v1/click_to_call_support',
 	auth: 'apiKey',
 	params: [
-		body('customer_number', 'Customer Number', 'text', 'The number rung first (10–15 digits)', { required: true }),
+		body('customer_number', 'Customer Number', 'phoneNumber', 'The number rung first (10–15 digits)', { required: true }),
 		body('api_key', 'API Key', 'text', 'The Click to Call Support key from API Connect; it decides the destination', {
 			required: true,
 			secret: true,

@@ -1,5 +1,6 @@
 import { isJsonObject } from '../answer';
 import { toSmartfloDateTime } from '../date-time';
+import { isCustomerNumber } from '../phone-number';
 import type { EndpointDefinition, HttpMethod, ParamDefinition } from './types';
 
 /** The time zone Smartflo's wall-clock times are in for Indian accounts. */
@@ -121,6 +122,12 @@ function convert(param: ParamDefinition, value: unknown, timeZone: string): unkn
 			const records = Array.isArray(value) ? value : fail('must be a list of records');
 			if (!records.every(isJsonObject)) fail('must be a list of records');
 			return records;
+		}
+		case 'phoneNumber': {
+			const number = textOf(value) ?? fail('must be text');
+			if (!isCustomerNumber(number))
+				fail('must have 10 to 15 digits (a leading + or 0 not counted)', `Give the whole number, such as 9876543210 or +919876543210.`);
+			return number;
 		}
 		case 'dateTime': {
 			const converted = toSmartfloDateTime(value, timeZone);

@@ -12,9 +12,10 @@ export type { HttpMethod };
  * - `text`: a string, trimmed; `integer`: a whole number (numeric text is accepted);
  * - `flag`: Smartflo's 1 / 0 (Laravel's `boolean` rule refuses "true" in a query); `boolean`: JSON true / false;
  * - `textList` / `integerList`: arrays (a comma-separated string is split); `records`: an array of objects;
- * - `dateTime`: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone (instants are converted).
+ * - `dateTime`: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone (instants are converted);
+ * - `phoneNumber`: a customer's number, sent as typed: 10–15 digits, a leading `+` or trunk `0` aside.
  */
-export type ParamType = 'text' | 'integer' | 'flag' | 'boolean' | 'textList' | 'integerList' | 'records' | 'dateTime';
+export type ParamType = 'text' | 'integer' | 'flag' | 'boolean' | 'textList' | 'integerList' | 'records' | 'dateTime' | 'phoneNumber';
 
 export interface ParamDefinition {
 	/** Smartflo's name for it. */
