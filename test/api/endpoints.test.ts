@@ -9,7 +9,7 @@ import {
 } from '../../src/api/endpoints';
 import { readAnswer } from '../../src/api/answer';
 
-const { broadcast, callRecord, dialer, lead, user } = SMARTFLO_ENDPOINTS;
+const { broadcast, call, callRecord, dialer, lead, user } = SMARTFLO_ENDPOINTS;
 
 /** The EndpointInputError buildRequest throws, or fails the test. */
 function inputError(endpoint: EndpointDefinition, values: Record<string, unknown>, timeZone?: string): EndpointInputError {
@@ -34,7 +34,7 @@ describe('the endpoint catalogue', () => {
 	it('describes every endpoint completely: method, path, documented parameters with labels, answer shape', () => {
 		const all = Object.values(SMARTFLO_ENDPOINTS).flatMap((area) => Object.values(area) as EndpointDefinition[]);
 		expect(new Set(all.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).size).toBe(all.length);
-		expect(all).toHaveLength(32);
+		expect(all).toHaveLength(36);
 		for (const endpoint of all) {
 			expect(endpoint.path).toMatch(/^\/v[12]\//);
 			for (const name of endpoint.path.match(/\{(\w+)\}/g) ?? []) {
@@ -129,6 +129,91 @@ describe('buildRequest', () => {
 		const error = inputError(endpoint, values);
 		expect(error.message).toBe(message);
 		expect(error.hint).not.toBe('');
+	});
+
+	it('checks customer numbers: 10 to 15 digits, a leading + or 0 aside, sent as given', () => {
+		const clickToCall = (destination_number: unknown) => ({ agent_number: '0502842370097', destination_number, async: 1 });
+		for (const number of ['9876543210', '+919876543210', '09876543210', '987654321012345', 9876543210]) {
+			expect(buildRequest(call.clickToCall, clickToCall(number)).body?.destination_number).toBe(String(number));
+		}
+		for (const number of ['98765', '12345', '+91 98765 43210', '9876543210123456', '98765x43210', '098765432']) {
+			const error = inputError(call.clickToCall, clickToCall(number));
+			expect([number, error.field, error.message]).toEqual([
+				number,
+				'destination_number',
+				'Destination Number must have 10 to 15 digits (a leading + or 0 not counted)',
+			]);
+			expect(error.hint).toMatch(/9876543210/);
+		}
+		expect(inputError(call.clickToCallSupport, { customer_number: '12345', api_key: 'k', async: 1 }).message).toBe(
+			'Customer Number must have 10 to 15 digits (a leading + or 0 not counted)',
+		);
+	});
+
+	it('builds the dialer campaign requests from the fields of Smartflo’s add and update pages', () => {
+		const required = {
+			name: 'Renewals',
+			dial_method: '1',
+			outbound_caller_id: 3101,
+			disposition_list: '4001',
+			number_of_retry: '2',
+			retry_after_minutes: 30,
+			auto_disposition_cancel_duration: 30,
+			dial_status: '0, -1, 3',
+		};
+		expect(
+			buildRequest(dialer.createCampaign, {
+				...required,
+				auto_dial_duration: 10,
+				lead_list_map: [{ list_id: 5101, list_status: 1 }],
+				agent: ['0502842370097'],
+				hide_lead_details: true,
+				enable_inbound: 'false',
+			}),
+		).toEqual({
+			method: 'POST',
+			path: '/v1/dialer/campaign',
+			body: {
+				...required,
+				number_of_retry: 2,
+				outbound_caller_id: [3101],
+				dial_status: [0, -1, 3],
+				auto_dial_duration: 10,
+				lead_list_map: [{ list_id: 5101, list_status: 1 }],
+				agent: ['0502842370097'],
+				hide_lead_details: 1,
+				enable_inbound: 0,
+			},
+		});
+		for (const name of Object.keys(required)) {
+			const { [name]: _left, ...rest } = required as Record<string, unknown>;
+			expect(inputError(dialer.createCampaign, rest).field).toBe(name);
+		}
+		expect(inputError(dialer.createCampaign, { ...required, dial_method: 'preview' }).message).toBe(
+			'Dial Method must be one of 1, 2, not "preview"',
+		);
+		expect(inputError(dialer.createCampaign, { ...required, dial_status: [-10] }).message).toBe('Dial Statuses must be at least -9');
+		// The update page requires nothing but the campaign, and takes one caller ID.
+		expect(buildRequest(dialer.updateCampaign, { id: '8001', outbound_caller_id: '3102', ring_strategy: '3' })).toEqual({
+			method: 'PUT',
+			path: '/v1/dialer/campaign/8001',
+			body: { outbound_caller_id: 3102, ring_strategy: '3' },
+		});
+		expect(dialer.updateCampaign.params.some((param) => param.name === 'queue_timeout')).toBe(false);
+		expect(inputError(dialer.updateCampaign, { description: 'x' }).message).toBe('Campaign ID is required');
+	});
+
+	it('builds session calls and call-note lists', () => {
+		expect(buildRequest(dialer.sessionCall, { startOrEnd: 'true', campaignId: 8001 })).toEqual({
+			method: 'POST',
+			path: '/v1/dialer/session_call',
+			body: { startOrEnd: true, campaignId: '8001' },
+		});
+		expect(buildRequest(dialer.sessionCall, { startOrEnd: false, logout: 1 }).body).toEqual({ startOrEnd: false, logout: true });
+		expect(inputError(dialer.sessionCall, { campaignId: '8001' }).message).toBe('Start or End is required');
+		expect(buildRequest(dialer.callNotes, { client_number: '9876543210' })).toEqual({ method: 'GET', path: '/v1/call/notes/9876543210' });
+		expect(inputError(dialer.callNotes, { client_number: '98765' }).field).toBe('client_number');
+		expect(dialer.callNotes.response).toEqual({ kind: 'list', at: 'results', pagination: { style: 'page', pageSize: 100 } });
 	});
 
 	it('converts dates in the time zone asked for, and refuses an unknown one', () => {

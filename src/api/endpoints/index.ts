@@ -40,6 +40,14 @@ export { CALL_RECORD_OPERATORS } from './call-record';
 export { MAX_BROADCAST_RETRIES, MIN_BROADCAST_TIMEOUT_SECONDS } from './broadcast';
 export { RING_STRATEGIES } from './department';
 export { DUPLICATE_OPTIONS, LEAD_FIELDS, MAX_DND_PAGE_SIZE } from './lead';
+export {
+	AGENT_CONNECTIONS,
+	CAMPAIGN_RING_STRATEGIES,
+	DIAL_IN_TYPES,
+	DIAL_METHODS,
+	LIST_TRAVERSAL_ORDERS,
+	MAX_ACTIVE_CAMPAIGN_LEAD_LISTS,
+} from './dialer';
 export { DESTINATION_TYPES, encodeDestination, type DestinationType } from './destination';
 export {
 	buildRequest,

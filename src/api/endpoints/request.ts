@@ -127,7 +127,8 @@ function convert(param: ParamDefinition, value: unknown, timeZone: string): unkn
 			const number = textOf(value) ?? fail('must be text');
 			if (!isCustomerNumber(number))
 				fail('must have 10 to 15 digits (a leading + or 0 not counted)', `Give the whole number, such as 9876543210 or +919876543210.`);
-			return number;
+			// In a path a + is no plain ID, and some servers read it as a space: the digits go without it.
+			return param.in === 'path' ? number.replace(/^\+/, '') : number;
 		}
 		case 'dateTime': {
 			const converted = toSmartfloDateTime(value, timeZone);

@@ -13,7 +13,8 @@ export type { HttpMethod };
  * - `flag`: Smartflo's 1 / 0 (Laravel's `boolean` rule refuses "true" in a query); `boolean`: JSON true / false;
  * - `textList` / `integerList`: arrays (a comma-separated string is split); `records`: an array of objects;
  * - `dateTime`: PHP `Y-m-d H:i:s`, a wall-clock time in the account's time zone (instants are converted);
- * - `phoneNumber`: a customer's number, sent as typed: 10–15 digits, a leading `+` or trunk `0` aside.
+ * - `phoneNumber`: a customer's number, sent as typed (in a path without a leading `+`): 10–15 digits, a leading
+ *   `+` or trunk `0` aside.
  */
 export type ParamType = 'text' | 'integer' | 'flag' | 'boolean' | 'textList' | 'integerList' | 'records' | 'dateTime' | 'phoneNumber';
 
