@@ -176,3 +176,8 @@ export function objectIdAt(epochMs: number, random: SeededRandom): string {
 			.padStart(8, '0') + random.hex(16)
 	);
 }
+
+/** A time as Mongo's extended JSON writes it, as Smartflo's lead store answers. */
+export function mongoDate(epochMs: number) {
+	return { $date: { $numberLong: String(epochMs) } };
+}

@@ -4,6 +4,7 @@ import type { AccountBook } from './accounts';
 import type { CallbackBook } from './callbacks';
 import type { CallLedger } from './calls';
 import type { Campaigns } from './campaigns';
+import type { Dialer } from './dialer';
 import type { Directory } from './directory';
 import type { FaultQueue } from './faults';
 import type { Reply } from './replies';
@@ -25,6 +26,7 @@ export interface SandboxState {
 	webhooks: WebhookSender;
 	campaigns: Campaigns;
 	callbacks: CallbackBook;
+	dialer: Dialer;
 }
 
 export interface RequestContext {

@@ -94,5 +94,6 @@ function createState(options: SandboxOptions): SandboxState {
 		webhooks: new WebhookSender(directory, new SeededRandom('smartflo-webhooks'), calls),
 		campaigns: seed.campaigns,
 		callbacks: seed.callbacks,
+		dialer: seed.dialer,
 	};
 }

@@ -158,8 +158,12 @@ function isScalar(value: unknown): value is string | number | boolean {
 	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
+/** Laravel's displayable attribute name: snake case, underscores as spaces (`startOrEnd` → `start or end`). */
 function label(field: string): string {
-	return field.replace(/_/g, ' ');
+	return field
+		.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+		.toLowerCase()
+		.replace(/_/g, ' ');
 }
 
 /** Smartflo flags like `async` and `get_call_id` are sent as 1, "1" or true. */

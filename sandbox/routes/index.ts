@@ -3,10 +3,13 @@ import { loginRoute, refreshRoute } from './auth';
 import { broadcastRoute, broadcastsRoute, createBroadcastRoute, endBroadcastRoute, startBroadcastRoute } from './broadcasts';
 import { callOptionsRoute, dialerDisconnectRoute } from './call-options';
 import { callbacksRoute, scheduleCallbackRoute } from './callbacks';
+import { callNotesRoute } from './call-notes';
 import { callRecordsRoute } from './call-records';
 import { clickToCallRoute } from './click-to-call';
 import { clickToCallSupportRoute } from './click-to-call-support';
 import { createDepartmentRoute, departmentsRoute } from './departments';
+import { createCampaignRoute, updateCampaignRoute } from './dialer-campaigns';
+import { sessionCallRoute } from './dialer-session';
 import { hangupRoute } from './hangup';
 import { addLeadRoute, addLeadsRoute, batchStatusRoute, deleteLeadRoute, dndLeadsRoute, leadListsRoute, leadsRoute } from './leads';
 import { liveCallsRoute } from './live-calls';
@@ -53,5 +56,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
 	dndLeadsRoute,
 	scheduleCallbackRoute,
 	callbacksRoute,
+	createCampaignRoute,
+	updateCampaignRoute,
+	sessionCallRoute,
+	callNotesRoute,
 	recordingRoute,
 ];

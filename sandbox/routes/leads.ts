@@ -1,4 +1,4 @@
-import type { DuplicateOption, Lead, LeadList } from '../campaigns';
+import { mongoDate, type DuplicateOption, type Lead, type LeadList } from '../campaigns';
 import type { ApiRoute, SandboxState } from '../context';
 import { isSameNumber, isValidCustomerNumber } from '../phone';
 import { numericId, scalarParams } from '../query-params';
@@ -194,8 +194,4 @@ function leadWire(list: LeadList, lead: Lead) {
 		created_at: mongoDate(lead.createdAt),
 		updated_at: mongoDate(lead.updatedAt),
 	};
-}
-
-function mongoDate(epochMs: number) {
-	return { $date: { $numberLong: String(epochMs) } };
 }

@@ -3,12 +3,14 @@ import type { CallRecord } from '../call-record';
 import type { LiveCall } from '../calls';
 import { Campaigns } from '../campaigns';
 import { DEFAULT_SEED_SIZES } from '../defaults';
+import { Dialer } from '../dialer';
 import { Directory } from '../directory';
 import { SeededRandom } from '../random';
 import type { SandboxSeedOptions } from '../types';
 import { seedCallbacks } from './callbacks';
 import { seedCallRecords } from './call-records';
 import { seedCampaigns } from './campaigns';
+import { seedDialer } from './dialer';
 import { seedDirectory } from './directory';
 import { seedLiveCalls } from './live-calls';
 
@@ -18,6 +20,7 @@ export interface SeedData {
 	liveCalls: LiveCall[];
 	campaigns: Campaigns;
 	callbacks: CallbackBook;
+	dialer: Dialer;
 }
 
 /**
@@ -37,12 +40,14 @@ export function buildSeedData(seed: SandboxSeedOptions, supportApiKeys: readonly
 		new SeededRandom('smartflo-campaigns-runtime'),
 	);
 	const broadcastNames = campaigns.broadcasts().map((broadcast) => broadcast.name);
+	const records = seedCallRecords(new SeededRandom('smartflo-call-records'), directory, callRecords, endMs, broadcastNames);
 	return {
 		directory,
-		callRecords: seedCallRecords(new SeededRandom('smartflo-call-records'), directory, callRecords, endMs, broadcastNames),
+		callRecords: records,
 		liveCalls: seedLiveCalls(new SeededRandom('smartflo-live-calls'), directory, liveCalls, nowMs),
 		campaigns,
 		callbacks: new CallbackBook(seedCallbacks(new SeededRandom('smartflo-callbacks'), directory, nowMs)),
+		dialer: new Dialer(seedDialer(new SeededRandom('smartflo-dialer'), directory, campaigns, records, nowMs)),
 	};
 }
 

@@ -123,3 +123,19 @@ export const BROADCASTS = [
 	{ name: 'renewal reminder', description: 'Reminds customers of renewals', status: 1 },
 	{ name: 'festive offer', description: 'Paused until the offer is approved', status: 2 },
 ] as const;
+
+export const DIALER_CAMPAIGNS = [
+	{ name: 'home loan callbacks', description: 'Agents preview each home loan lead before it is dialled', dialMethod: '1' },
+	{ name: 'renewal drive', description: 'Renewals dialled two per free agent', dialMethod: '2' },
+] as const;
+
+export const CALL_NOTE_MESSAGES = [
+	'Interested, asked for a quote by email',
+	'Call back after 6 pm',
+	'Wrong number, remove from the list',
+	'Renewal confirmed, payment link sent',
+	'Wants to speak to a branch manager',
+	'Not interested for now',
+	'Asked about the interest rate',
+	'Complaint about a late delivery, escalated',
+] as const;

@@ -55,3 +55,16 @@ export async function answeredLiveCall(sandbox: SandboxHandle, n = 0): Promise<I
 	if (calls.length === 0) throw new Error('no answered live call in the sandbox');
 	return calls[n % calls.length];
 }
+
+/**
+ * A customer number with at least `atLeast` call notes, and its notes, found through the sandbox's own
+ * endpoints: the customers of the newest answered call records are asked for their notes in turn.
+ */
+export async function customerWithNotes(sandbox: SandboxHandle, atLeast: number): Promise<{ number: string; count: number }> {
+	const records = (await sandboxGet(sandbox, '/v1/call/records?call_type=c&limit=100')) as { results: Array<{ client_number: string }> };
+	for (const number of new Set(records.results.map((record) => record.client_number))) {
+		const notes = (await sandboxGet(sandbox, `/v1/call/notes/${encodeURIComponent(number)}?limit=1`)) as { count: number };
+		if (notes.count >= atLeast) return { number, count: notes.count };
+	}
+	throw new Error(`no customer of the newest answered calls has ${atLeast} notes`);
+}
