@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { buildRequest, EndpointInputError, type BuildOptions, type EndpointDefinition, type Values } from '../../../src/api/endpoints';
-import { requestAllRecords } from './pagination';
+import { requestAllRecords, requestPage, type Page, type PagePosition } from './pagination';
 import {
 	smartfloApiRequest,
 	smartfloCredentials,
@@ -71,5 +71,19 @@ export async function listEndpoint(
 	const request = endpointRequest(this.getNode(), endpoint, values, itemIndex, options);
 	return await requestAllRecords.call(this, endpoint, request, limit, function (this: SmartfloContext, page: SmartfloRequest) {
 		return sendEndpointRequest.call(this, endpoint, page, itemIndex);
+	});
+}
+
+/** One page of a list endpoint from `position` (the first when empty), of up to `size` records: what list searches show. */
+export async function listEndpointPage(
+	this: SmartfloContext,
+	endpoint: EndpointDefinition,
+	values: Values,
+	position: PagePosition,
+	size?: number,
+): Promise<Page> {
+	const request = endpointRequest(this.getNode(), endpoint, values);
+	return await requestPage.call(this, endpoint, request, position, size, function (this: SmartfloContext, page: SmartfloRequest) {
+		return sendEndpointRequest.call(this, endpoint, page);
 	});
 }

@@ -1,4 +1,5 @@
-export { callEndpoint, catalogueValue, endpointRequest, listEndpoint } from './endpoint';
+export { callEndpoint, catalogueValue, endpointRequest, listEndpoint, listEndpointPage } from './endpoint';
+export type { Page, PagePosition } from './pagination';
 export { authFailureError, withItemIndex } from './errors';
 export { downloadSignedFile } from './download';
 export { smartfloCredentials } from './request';
