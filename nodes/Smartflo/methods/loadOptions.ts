@@ -1,8 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { isResourceLocatorValue } from 'n8n-workflow';
 
 import { LEAD_FIELDS, SMARTFLO_ENDPOINTS, type EndpointDefinition } from '../../../src/api/endpoints';
 import { isJsonObject } from '../../../src/api/answer';
 import { listEndpoint } from '../transport';
+import { agentChoice, byName, callerIdChoice, choicesOf, myNumberChoice, namedChoice, text, type Choice } from './choices';
 
 /** Enough for a dropdown; larger accounts type an ID in an expression. */
 const MAX_OPTIONS = 2000;
@@ -11,62 +13,46 @@ const { broadcast, department, lead, myNumber, routing, user } = SMARTFLO_ENDPOI
 
 /** Agents from `GET /v1/users`: the value is `agent.id`, which calls and filters want. */
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = await records.call(this, user.getMany);
-	const options: INodePropertyOptions[] = [];
-	for (const entry of users) {
-		const agent = isJsonObject(entry.agent) ? entry.agent : undefined;
-		if (agent?.id === undefined || agent.id === null || agent.id === '') continue;
-		const id = String(agent.id);
-		options.push({ name: `${text(entry.name) || text(agent.name) || 'Agent'} (${id})`, value: id });
-	}
-	return byName(options);
+	return await options.call(this, user.getMany, agentChoice);
 }
 
 /** Phone numbers (DIDs) from `GET /v1/my_number`: the value is the number itself, as caller IDs are sent. */
 export async function getCallerIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const numbers = await records.call(this, myNumber.getMany);
-	return byName(numbers.filter((entry) => text(entry.did) !== '').map((entry) => ({ name: numberLabel(entry), value: text(entry.did) })));
+	return await options.call(this, myNumber.getMany, callerIdChoice);
 }
 
 /** Phone numbers from `GET /v1/my_number` by their ID, which users' caller IDs and number updates want. */
 export async function getMyNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const numbers = await records.call(this, myNumber.getMany);
-	return byId(numbers, numberLabel);
-}
-
-/** A number as dropdowns show it: the DID, with its alias or name. */
-function numberLabel(entry: IDataObject): string {
-	const label = text(entry.alias) || text(entry.name);
-	return label ? `${text(entry.did)} (${label})` : text(entry.did);
+	return await options.call(this, myNumber.getMany, myNumberChoice);
 }
 
 /** Departments from `GET /v1/departments`: the value is the department ID. */
 export async function getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, department.getMany), (entry) => text(entry.name) || `Department ${text(entry.id)}`);
+	return await options.call(this, department.getMany, namedChoice('Department'));
 }
 
 export async function getRoles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, user.roles), (entry) => text(entry.name) || `Role ${text(entry.id)}`);
+	return await options.call(this, user.roles, namedChoice('Role'));
 }
 
 export async function getIvrs(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, routing.ivrs), (entry) => text(entry.name) || `IVR ${text(entry.id)}`);
+	return await options.call(this, routing.ivrs, namedChoice('IVR'));
 }
 
 export async function getAutoAttendants(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, routing.autoAttendants), (entry) => text(entry.name) || `Auto attendant ${text(entry.id)}`);
+	return await options.call(this, routing.autoAttendants, namedChoice('Auto attendant'));
 }
 
 export async function getTimeGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, routing.timeGroups), (entry) => text(entry.name) || `Time group ${text(entry.id)}`);
+	return await options.call(this, routing.timeGroups, namedChoice('Time group'));
 }
 
 export async function getLeadLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, lead.lists), (entry) => text(entry.name) || `Lead list ${text(entry.id)}`);
+	return await options.call(this, lead.lists, namedChoice('Lead list'));
 }
 
 export async function getBroadcasts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return byId(await records.call(this, broadcast.getMany), (entry) => text(entry.name) || `Broadcast ${text(entry.id)}`);
+	return await options.call(this, broadcast.getMany, namedChoice('Broadcast'));
 }
 
 /**
@@ -75,7 +61,9 @@ export async function getBroadcasts(this: ILoadOptionsFunctions): Promise<INodeP
  */
 export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const custom = LEAD_FIELDS.slice(5);
-	const listId = text(this.getCurrentNodeParameter('leadListId') as IDataObject[string]);
+	// A dropdown (version 1) holds the ID itself, a resource locator (version 2) holds it as its value.
+	const current = this.getCurrentNodeParameter('leadListId');
+	const listId = text(isResourceLocatorValue(current) ? current.value : current);
 	const names = new Map<string, string>();
 	if (listId !== '' && !listId.startsWith('=')) {
 		const list = (await records.call(this, lead.lists)).find((entry) => text(entry.id) === listId);
@@ -86,18 +74,14 @@ export async function getLeadFields(this: ILoadOptionsFunctions): Promise<INodeP
 	return custom.map(({ name, label }) => ({ name: `${names.get(name) ?? label} (${name})`, value: name }));
 }
 
+async function options(
+	this: ILoadOptionsFunctions,
+	endpoint: EndpointDefinition,
+	choice: (entry: IDataObject) => Choice | undefined,
+): Promise<INodePropertyOptions[]> {
+	return byName(choicesOf(await records.call(this, endpoint), choice).map(({ name, value }) => ({ name, value })));
+}
+
 async function records(this: ILoadOptionsFunctions, endpoint: EndpointDefinition): Promise<IDataObject[]> {
 	return await listEndpoint.call(this, endpoint, {}, MAX_OPTIONS);
-}
-
-function byId(entries: IDataObject[], nameOf: (entry: IDataObject) => string): INodePropertyOptions[] {
-	return byName(entries.filter((entry) => text(entry.id) !== '').map((entry) => ({ name: nameOf(entry), value: text(entry.id) })));
-}
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return options.sort((a, b) => a.name.localeCompare(b.name));
 }
