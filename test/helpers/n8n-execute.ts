@@ -2,6 +2,7 @@ import type {
 	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
+	IGetNodeParameterOptions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
@@ -12,7 +13,7 @@ import type {
 	NodeExecutionHint,
 } from 'n8n-workflow';
 
-import { fileTypeFromMimeType } from 'n8n-workflow';
+import { fileTypeFromMimeType, NodeHelpers } from 'n8n-workflow';
 
 import { CredentialStore, httpRequestWithAuthentication } from './n8n-credentials';
 import { n8nHttpRequest } from './n8n-http-request';
@@ -28,6 +29,8 @@ export interface ExecuteContextOptions {
 	continueOnFail?: boolean;
 	/** Replaces n8n's plain request helper, e.g. to count or fail requests. */
 	httpRequest?: (options: IHttpRequestOptions) => Promise<unknown>;
+	/** The node's version, as a workflow stores it; default: the version n8n gives a new node. */
+	typeVersion?: number;
 }
 
 export interface TestExecuteContext {
@@ -41,9 +44,11 @@ export interface TestExecuteContext {
 
 /**
  * The parts of n8n's IExecuteFunctions the Smartflo node uses. getNodeParameter returns what the user
- * set, else the default of the displayed parameter of that name, else the fallback, else throws, as
- * n8n does; getCredentials reads the credential store (a fresh copy each time, like n8n's database
- * read); the request helpers mirror n8n 2.41.1 (see n8n-credentials.ts).
+ * set, else the default of the parameter of that name displayed for the node's version, else the
+ * fallback, else throws, as n8n does; a dotted name reads into a collection, and `extractValue` gives a
+ * resource locator's value as n8n-core's extractValue does; getCredentials reads the credential store
+ * (a fresh copy each time, like n8n's database read); the request helpers mirror n8n 2.41.1 (see
+ * n8n-credentials.ts).
  */
 export function createExecuteContext(options: ExecuteContextOptions): TestExecuteContext {
 	const items = options.items ?? [{ json: {} }];
@@ -57,7 +62,7 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		id: 'node-smartflo-1',
 		name: 'Smartflo',
 		type: 'n8n-nodes-smartflo.smartflo',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? defaultVersionOf(options.description),
 		position: [0, 0],
 		parameters: parametersOf(0) as INode['parameters'],
 		credentials: { [options.store.type.name]: TEST_CREDENTIAL_REFERENCE },
@@ -68,11 +73,11 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
-		getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown) {
-			return resolveExpression(
-				nodeParameter(options.description.properties, parametersOf(itemIndex), name, fallbackValue),
-				items[itemIndex],
-			);
+		getNodeParameter(name: string, itemIndex: number, fallbackValue?: unknown, parameterOptions?: IGetNodeParameterOptions) {
+			const { properties } = options.description;
+			const parameters = parametersOf(itemIndex);
+			const value = resolveExpression(nodeParameter(properties, parameters, name, fallbackValue, node), items[itemIndex]);
+			return parameterOptions?.extractValue ? extractValue(properties, parameters, name, value, node) : value;
 		},
 		// What load-options methods read: the parameters as the editor holds them.
 		getCurrentNodeParameter(name: string) {
@@ -106,12 +111,42 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 
 /**
  * n8n keeps a parameter's expression in the node (`INode.parameters`) and resolves it per item in
- * getNodeParameter; the harness resolves the simplest form, `={{ $json.field }}`, the same way.
+ * getNodeParameter, in collections and resource locators too; the harness resolves the simplest form,
+ * `={{ $json.field }}`, the same way.
  */
 function resolveExpression(value: unknown, item: INodeExecutionData | undefined): unknown {
+	if (Array.isArray(value)) return value.map((entry) => resolveExpression(entry, item));
+	if (typeof value === 'object' && value !== null)
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, resolveExpression(entry, item)]));
 	const field = typeof value === 'string' ? /^=\{\{\s*\$json\.([\w.]+)\s*\}\}$/.exec(value)?.[1] : undefined;
 	if (field === undefined) return value;
 	return field.split('.').reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], item?.json);
+}
+
+/** The version n8n gives a new node: `defaultVersion`, else the newest. */
+function defaultVersionOf(description: INodeTypeDescription): number {
+	const { version, defaultVersion } = description;
+	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
+}
+
+/**
+ * n8n-core's extractValue (execution-engine/node-execution-context/utils/extract-value.js) for these
+ * nodes' parameters: the displayed property of the name (a dotted name inside a collection) must exist,
+ * and a resource locator's `{ __rl, mode, value }` gives its value (no mode here extracts by regex).
+ */
+function extractValue(properties: INodeProperties[], parameters: IDataObject, name: string, value: unknown, node: INode): unknown {
+	const [top, child] = name.split('.');
+	const parent = properties.find((candidate) => candidate.name === top && isDisplayed(properties, parameters, candidate, node));
+	const property =
+		child === undefined
+			? parent
+			: (parent?.options ?? []).find(
+					(option): option is INodeProperties =>
+						'type' in option && option.name === child && NodeHelpers.displayParameter({}, option, node, null),
+				);
+	if (!property) throw new Error(`Could not find property "${name}"`);
+	if (property.type !== 'resourceLocator' || typeof value !== 'object' || value === null) return value;
+	return 'mode' in value && 'value' in value ? value.value : value;
 }
 
 /** The same context seen as ILoadOptionsFunctions (what load-options methods get). */
@@ -160,28 +195,50 @@ function constructExecutionMetaData(inputData: INodeExecutionData[], { itemData 
 	return inputData.map(({ json, ...rest }) => ({ json, pairedItem: itemData, ...rest }));
 }
 
-export function nodeParameter(properties: INodeProperties[], parameters: IDataObject, name: string, fallbackValue: unknown): unknown {
-	if (name in parameters) return parameters[name];
-	const property = properties.find((candidate) => candidate.name === name && isDisplayed(properties, parameters, candidate));
-	if (property) return structuredClone(property.default);
+/**
+ * A parameter as getNodeParameter reads it before expressions: the value set, else the default of the
+ * parameter of that name displayed (for the node's version, when a node is given), else the fallback.
+ * A dotted name (`options.callerId`) reads a collection's entry, which has no default.
+ */
+export function nodeParameter(
+	properties: INodeProperties[],
+	parameters: IDataObject,
+	name: string,
+	fallbackValue: unknown,
+	node?: INode,
+): unknown {
+	const [top, ...path] = name.split('.');
+	if (path.length > 0) {
+		const value = path.reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], parameters[top]);
+		if (value !== undefined) return value;
+	} else {
+		if (name in parameters) return parameters[name];
+		const property = properties.find((candidate) => candidate.name === name && isDisplayed(properties, parameters, candidate, node));
+		if (property) return structuredClone(property.default);
+	}
 	if (fallbackValue !== undefined) return fallbackValue;
 	throw new Error(`Could not get parameter "${name}"`);
 }
 
-function currentValue(properties: INodeProperties[], parameters: IDataObject, name: string, depth: number): unknown {
+function currentValue(
+	properties: INodeProperties[],
+	parameters: IDataObject,
+	name: string,
+	node: INode | undefined,
+	depth: number,
+): unknown {
 	if (name in parameters) return parameters[name];
 	if (depth > 5) return undefined;
-	const property = properties.find((candidate) => candidate.name === name && isDisplayed(properties, parameters, candidate, depth + 1));
+	const property = properties.find(
+		(candidate) => candidate.name === name && isDisplayed(properties, parameters, candidate, node, depth + 1),
+	);
 	return property?.default;
 }
 
-function isDisplayed(properties: INodeProperties[], parameters: IDataObject, property: INodeProperties, depth = 0): boolean {
+/** n8n's displayParameter over the values its conditions name, each as set or defaulted; `@version` is the node's. */
+function isDisplayed(properties: INodeProperties[], parameters: IDataObject, property: INodeProperties, node?: INode, depth = 0): boolean {
 	const { show = {}, hide = {} } = property.displayOptions ?? {};
-	const shown = Object.entries(show).every(([name, values]) =>
-		(values as unknown[]).includes(currentValue(properties, parameters, name, depth)),
-	);
-	const hidden = Object.entries(hide).some(([name, values]) =>
-		(values as unknown[]).includes(currentValue(properties, parameters, name, depth)),
-	);
-	return shown && !hidden;
+	const names = [...Object.keys(show), ...Object.keys(hide)].filter((name) => !name.startsWith('@'));
+	const values = Object.fromEntries(names.map((name) => [name, currentValue(properties, parameters, name, node, depth)])) as IDataObject;
+	return NodeHelpers.displayParameter(values as INode['parameters'], property, node ?? null, null);
 }

@@ -27,7 +27,8 @@ describe('Smartflo node description', () => {
 	it('is a programmatic, tool-usable node with its credential, subtitle and themed icons', () => {
 		expect(description).toMatchObject({
 			name: 'smartflo',
-			version: 1,
+			version: [1, 2],
+			defaultVersion: 2,
 			usableAsTool: true,
 			subtitle: expect.stringContaining('$parameter["operation"]'),
 		});

@@ -5,7 +5,7 @@ import { callEndpoint } from '../../transport';
 import { destinationOf, destinationProperties } from '../common/destination';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
-import { leadListPicker } from '../common/pickers';
+import { leadListPicker, picker, pickedValue, withPickedValues } from '../common/pickers';
 import { timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const show = showFor('broadcast', 'create');
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 		description: 'The broadcast’s name, unique in the account',
 		displayOptions: show,
 	},
-	leadListPicker(show, 'The lead list whose leads the broadcast calls'),
+	...leadListPicker(show, 'The lead list whose leads the broadcast calls'),
 	...destinationProperties('broadcast', 'create', { types: ['ivr', 'department', 'agent', 'auto_attend'] }),
 	{
 		displayName: 'Timeout (Seconds)',
@@ -72,15 +72,20 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: show,
 		options: [
-			{
-				displayName: 'Caller ID Name or ID',
-				name: 'callerId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCallerIds' },
-				default: '',
-				description:
-					'The number the called leads see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			...picker(
+				'callerId',
+				{
+					displayName: 'Caller ID Name or ID',
+					name: 'callerId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCallerIds' },
+					default: '',
+					description:
+						'The number the called leads see. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				'The number the called leads see',
+				'Caller ID',
+			),
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{
 				displayName: 'Dial Statuses',
@@ -146,12 +151,21 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values: IDataObject = {
 		name: this.getNodeParameter('name', itemIndex) as string,
-		phone_number_list: this.getNodeParameter('leadListId', itemIndex) as string,
+		phone_number_list: pickedValue.call(this, 'leadListId', itemIndex),
 		destination: destinationOf.call(this, itemIndex),
 		timeout: this.getNodeParameter('timeout', itemIndex) as number,
 		concurrent_limit: this.getNodeParameter('concurrency', itemIndex) as number,
 		number_of_retry: this.getNodeParameter('retries', itemIndex) as number,
-		...apiFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ADDITIONAL_FIELDS),
+		...apiFields(
+			withPickedValues.call(
+				this,
+				'additionalFields',
+				this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+				['callerId'],
+				itemIndex,
+			),
+			ADDITIONAL_FIELDS,
+		),
 	};
 	return (await callEndpoint.call(
 		this,

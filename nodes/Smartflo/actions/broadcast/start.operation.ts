@@ -4,13 +4,13 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
-import { broadcastPicker } from '../common/pickers';
+import { broadcastPicker, pickedValue } from '../common/pickers';
 import { timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const show = showFor('broadcast', 'start');
 
 export const description: INodeProperties[] = [
-	broadcastPicker(show, 'The broadcast to start; its lead list needs at least one lead'),
+	...broadcastPicker(show, 'The broadcast to start; its lead list needs at least one lead'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const values = {
-		id: this.getNodeParameter('broadcastId', itemIndex) as string,
+		id: pickedValue.call(this, 'broadcastId', itemIndex),
 		...apiFields(options, { start: 'start_date_time', end: 'end_date_time' }),
 	};
 	return (await callEndpoint.call(

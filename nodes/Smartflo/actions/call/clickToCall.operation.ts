@@ -4,22 +4,27 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
+import { picker, pickedValue, withPickedValues } from '../common/pickers';
 import { SHARED_CALL_OPTIONS, callModeFields, callTimeoutOption, customIdentifierOption, returnCallIdField } from './placeCall';
 
 const show = showFor('call', 'clickToCall');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Agent Name or ID',
-		name: 'agentNumber',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		default: '',
-		required: true,
-		description:
-			'The agent Smartflo rings first: an agent ID, or in an expression also an intercom, extension or phone number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: show,
-	},
+	...picker(
+		'agent',
+		{
+			displayName: 'Agent Name or ID',
+			name: 'agentNumber',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAgents' },
+			default: '',
+			required: true,
+			description:
+				'The agent Smartflo rings first: an agent ID, or in an expression also an intercom, extension or phone number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: show,
+		},
+		'The agent Smartflo rings first; by ID, an expression may also give an intercom, extension or phone number',
+	),
 	{
 		displayName: 'Destination Number',
 		name: 'destinationNumber',
@@ -40,15 +45,20 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 		options: [
 			callTimeoutOption,
-			{
-				displayName: 'Caller ID Name or ID',
-				name: 'callerId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCallerIds' },
-				default: '',
-				description:
-					'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			...picker(
+				'callerId',
+				{
+					displayName: 'Caller ID Name or ID',
+					name: 'callerId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCallerIds' },
+					default: '',
+					description:
+						'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				'The number shown to the customer: one of the caller IDs assigned to the agent; the account’s pilot number when empty',
+				'Caller ID',
+			),
 			customIdentifierOption,
 		],
 	},
@@ -59,12 +69,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = {
 		...apiFields(
 			{
-				agentNumber: this.getNodeParameter('agentNumber', itemIndex),
+				agentNumber: pickedValue.call(this, 'agentNumber', itemIndex),
 				destinationNumber: this.getNodeParameter('destinationNumber', itemIndex),
 			} as IDataObject,
 			{ agentNumber: 'agent_number', destinationNumber: 'destination_number' },
 		),
-		...apiFields(this.getNodeParameter('options', itemIndex, {}) as IDataObject, SHARED_CALL_OPTIONS),
+		...apiFields(
+			withPickedValues.call(this, 'options', this.getNodeParameter('options', itemIndex, {}) as IDataObject, ['callerId'], itemIndex),
+			SHARED_CALL_OPTIONS,
+		),
 		...callModeFields.call(this, itemIndex),
 	};
 	return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.clickToCall, body, itemIndex)) as IDataObject;

@@ -4,6 +4,7 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { apiFields } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
+import { dropdown, picker, withPickedValues } from '../common/pickers';
 
 const endpoint = SMARTFLO_ENDPOINTS.call.liveCalls;
 
@@ -24,15 +25,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: showFor('call', 'getLiveCalls'),
 		options: [
-			{
-				displayName: 'Agent Name or ID',
-				name: 'agentNumber',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getAgents' },
-				default: '',
-				description:
-					'Only calls of this agent. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			...picker('agent', dropdown('Agent', 'agentNumber', 'getAgents', 'Only calls of this agent'), 'Only calls of this agent'),
 			{
 				displayName: 'Call ID',
 				name: 'callId',
@@ -40,15 +33,12 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only the call with this call_id',
 			},
-			{
-				displayName: 'DID Number Name or ID',
-				name: 'didNumber',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCallerIds' },
-				default: '',
-				description:
-					'Only calls on this number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			...picker(
+				'callerId',
+				dropdown('DID Number', 'didNumber', 'getCallerIds', 'Only calls on this number'),
+				'Only calls on this number',
+				'DID Number',
+			),
 			{
 				displayName: 'Extension',
 				name: 'extension',
@@ -62,6 +52,12 @@ export const description: INodeProperties[] = [
 
 /** `GET /v1/live_calls` (a bare array): one item per call in progress. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filters = withPickedValues.call(
+		this,
+		'filters',
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		['agentNumber', 'didNumber'],
+		itemIndex,
+	);
 	return await getList.call(this, endpoint, itemIndex, apiFields(filters, FILTERS));
 }

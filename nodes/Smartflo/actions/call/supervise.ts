@@ -4,7 +4,7 @@ import { CALL_OPTION_TYPES, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpo
 import { callEndpoint } from '../../transport';
 import type { ItemOperation } from '../common/operation';
 import { showFor } from '../common/operation';
-import { agentPicker, callIdField } from '../common/pickers';
+import { agentPicker, callIdField, pickedValue } from '../common/pickers';
 
 const HOW: Record<'monitor' | 'whisper' | 'barge', string> = {
 	monitor: 'listens to the call without being heard',
@@ -20,7 +20,7 @@ export function supervisionOperation(operation: keyof typeof HOW): ItemOperation
 	const show = showFor('call', operation);
 	const description: INodeProperties[] = [
 		callIdField(show, 'The live call’s call_id (from Click to Call with Return Call ID on, or Get Live Calls)'),
-		agentPicker(show, `The supervisor who ${HOW[operation]}; Smartflo rings them`, 'supervisorId'),
+		...agentPicker(show, `The supervisor who ${HOW[operation]}; Smartflo rings them`, 'supervisorId'),
 	];
 	return {
 		description,
@@ -29,7 +29,7 @@ export function supervisionOperation(operation: keyof typeof HOW): ItemOperation
 			const values = {
 				type: CALL_OPTION_TYPES[operation],
 				call_id: this.getNodeParameter('callId', itemIndex) as string,
-				agent_id: this.getNodeParameter('supervisorId', itemIndex) as string,
+				agent_id: pickedValue.call(this, 'supervisorId', itemIndex),
 			};
 			return (await callEndpoint.call(this, SMARTFLO_ENDPOINTS.call.callOptions, values, itemIndex)) as IDataObject;
 		},

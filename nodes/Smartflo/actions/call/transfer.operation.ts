@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { CALL_OPTION_TYPES, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
-import { agentPicker, callIdField } from '../common/pickers';
+import { agentPicker, callIdField, pickedValue } from '../common/pickers';
 
 const show = (extra = {}) => showFor('call', 'transfer', extra);
 
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		default: 'agent',
 		displayOptions: show(),
 	},
-	agentPicker(show({ transferTo: ['agent'] }), 'The agent who takes the call', 'transferAgentId'),
+	...agentPicker(show({ transferTo: ['agent'] }), 'The agent who takes the call', 'transferAgentId'),
 	{
 		displayName: 'Intercom',
 		name: 'intercom',
@@ -38,7 +38,9 @@ export const description: INodeProperties[] = [
 /** `POST /v1/call/options` with type 4 and `agent_id` or `intercom`. Outputs `success` and `message`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const byAgent = this.getNodeParameter('transferTo', itemIndex) === 'agent';
-	const target = String(this.getNodeParameter(byAgent ? 'transferAgentId' : 'intercom', itemIndex) ?? '').trim();
+	const target = String(
+		(byAgent ? pickedValue.call(this, 'transferAgentId', itemIndex) : this.getNodeParameter('intercom', itemIndex)) ?? '',
+	).trim();
 	if (target === '') {
 		// The catalogue leaves both optional (monitoring uses agent_id only); a transfer needs one of them.
 		throw new NodeOperationError(this.getNode(), byAgent ? 'Agent is required for a transfer' : 'Intercom is required for a transfer', {

@@ -5,6 +5,7 @@ import { listOf } from '../../../../src/api/endpoints';
 import { apiFields } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
+import { dropdown, picker, withPickedValues } from '../common/pickers';
 import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const endpoint = SMARTFLO_ENDPOINTS.callRecord.getMany;
@@ -82,15 +83,12 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'Only calls to this number. On some accounts Smartflo ignores it; filter the output instead if so.',
 			},
-			{
-				displayName: 'DID Number Name or ID',
-				name: 'didNumber',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCallerIds' },
-				default: '',
-				description:
-					'Only calls on this number. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			...picker(
+				'callerId',
+				dropdown('DID Number', 'didNumber', 'getCallerIds', 'Only calls on this number'),
+				'Only calls on this number',
+				'DID Number',
+			),
 			{
 				displayName: 'Direction',
 				name: 'direction',
@@ -195,7 +193,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query: IDataObject = {
 		from_date: this.getNodeParameter('fromDate', itemIndex, '') as IDataObject[string],
 		to_date: this.getNodeParameter('toDate', itemIndex, '') as IDataObject[string],
-		...callRecordFilterQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject),
+		...callRecordFilterQuery(
+			withPickedValues.call(this, 'filters', this.getNodeParameter('filters', itemIndex, {}) as IDataObject, ['didNumber'], itemIndex),
+		),
 	};
 	return await getList.call(this, endpoint, itemIndex, query, timeZoneOf.call(this, itemIndex));
 }

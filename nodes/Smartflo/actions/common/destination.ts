@@ -3,68 +3,62 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DESTINATION_TYPES, encodeDestination, type DestinationType } from '../../../../src/api/endpoints';
 import { catalogueValue } from '../../transport';
 import { showFor } from './operation';
+import { dropdown, picker as pickerOf, pickedValue, type LocatorName } from './pickers';
 
 /** The value of the Destination Type option that leaves the destination as it is (updates only). */
 const KEEP = 'keep';
 
+interface Target {
+	/** The parameter as node version 1 shows it. */
+	v1: Omit<INodeProperties, 'displayOptions'>;
+	/** From version 2, a resource locator of this kind described so. */
+	locator?: { kind: LocatorName; description: string };
+}
+
 /** The parameter that names a destination's target, per type; hang up has none. */
-const TARGETS: Record<DestinationType, Omit<INodeProperties, 'displayOptions'> | undefined> = {
+const TARGETS: Record<DestinationType, Target | undefined> = {
 	agent: {
-		displayName: 'Agent Name or ID',
-		name: 'destinationAgent',
-		type: 'options',
-		default: '',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		description:
-			'The agent the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		v1: dropdown('Agent', 'destinationAgent', 'getAgents', 'The agent the calls go to'),
+		locator: { kind: 'agent', description: 'The agent the calls go to' },
 	},
 	ivr: {
-		displayName: 'IVR Name or ID',
-		name: 'destinationIvr',
-		type: 'options',
-		default: '',
-		typeOptions: { loadOptionsMethod: 'getIvrs' },
-		description:
-			'The IVR the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		v1: dropdown('IVR', 'destinationIvr', 'getIvrs', 'The IVR the calls go to'),
+		locator: { kind: 'ivr', description: 'The IVR the calls go to' },
 	},
 	department: {
-		displayName: 'Department Name or ID',
-		name: 'destinationDepartment',
-		type: 'options',
-		default: '',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		description:
-			'The department the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		v1: dropdown('Department', 'destinationDepartment', 'getDepartments', 'The department the calls go to'),
+		locator: { kind: 'department', description: 'The department the calls go to' },
 	},
 	auto_attend: {
-		displayName: 'Auto Attendant Name or ID',
-		name: 'destinationAutoAttendant',
-		type: 'options',
-		default: '',
-		typeOptions: { loadOptionsMethod: 'getAutoAttendants' },
-		description:
-			'The auto attendant the calls go to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		v1: dropdown('Auto Attendant', 'destinationAutoAttendant', 'getAutoAttendants', 'The auto attendant the calls go to'),
+		locator: { kind: 'autoAttendant', description: 'The auto attendant the calls go to' },
 	},
 	time_condition: {
-		displayName: 'Time Condition ID',
-		name: 'destinationTimeCondition',
-		type: 'string',
-		default: '',
-		description: 'The ID of the time condition, as the Smartflo portal shows it',
+		v1: {
+			displayName: 'Time Condition ID',
+			name: 'destinationTimeCondition',
+			type: 'string',
+			default: '',
+			description: 'The ID of the time condition, as the Smartflo portal shows it',
+		},
 	},
 	api_dialplan: {
-		displayName: 'API Dialplan ID',
-		name: 'destinationApiDialplan',
-		type: 'string',
-		default: '',
-		description: 'The ID of the API dialplan, as the Smartflo portal shows it',
+		v1: {
+			displayName: 'API Dialplan ID',
+			name: 'destinationApiDialplan',
+			type: 'string',
+			default: '',
+			description: 'The ID of the API dialplan, as the Smartflo portal shows it',
+		},
 	},
 	custom_dialplan: {
-		displayName: 'Custom Dialplan Name',
-		name: 'destinationCustomDialplan',
-		type: 'string',
-		default: '',
-		description: 'The name of the custom dialplan',
+		v1: {
+			displayName: 'Custom Dialplan Name',
+			name: 'destinationCustomDialplan',
+			type: 'string',
+			default: '',
+			description: 'The name of the custom dialplan',
+		},
 	},
 	hangup: undefined,
 };
@@ -110,7 +104,9 @@ export function destinationProperties(resource: string, operation: string, picke
 	];
 	for (const type of picker.types) {
 		const target = TARGETS[type];
-		if (target) properties.push({ ...target, required: true, displayOptions: show({ destinationType: [type] }) } as INodeProperties);
+		if (!target) continue;
+		const property = { ...target.v1, required: true, displayOptions: show({ destinationType: [type] }) } as INodeProperties;
+		properties.push(...(target.locator ? pickerOf(target.locator.kind, property, target.locator.description) : [property]));
 	}
 	return properties;
 }
@@ -119,7 +115,7 @@ export function destinationProperties(resource: string, operation: string, picke
 export function destinationOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const type = this.getNodeParameter('destinationType', itemIndex) as string;
 	if (type === KEEP) return undefined;
-	const targetParameter = Object.hasOwn(TARGETS, type) ? TARGETS[type as DestinationType]?.name : undefined;
-	const target = targetParameter === undefined ? undefined : this.getNodeParameter(targetParameter, itemIndex, '');
+	const targetParameter = Object.hasOwn(TARGETS, type) ? TARGETS[type as DestinationType]?.v1.name : undefined;
+	const target = targetParameter === undefined ? undefined : pickedValue.call(this, targetParameter, itemIndex, '');
 	return catalogueValue(this.getNode(), () => encodeDestination(type, target), itemIndex);
 }

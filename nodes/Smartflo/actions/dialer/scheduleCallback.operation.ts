@@ -4,7 +4,7 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { apiFields } from '../common/fields';
 import { showFor } from '../common/operation';
-import { agentPicker } from '../common/pickers';
+import { agentPicker, pickedValue } from '../common/pickers';
 import { timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const show = showFor('dialer', 'scheduleCallback');
@@ -19,7 +19,7 @@ const ADDITIONAL_FIELDS: Record<string, string> = {
 };
 
 export const description: INodeProperties[] = [
-	agentPicker(show, 'The agent who makes the callback'),
+	...agentPicker(show, 'The agent who makes the callback'),
 	{
 		displayName: 'Customer Number',
 		name: 'customerNumber',
@@ -88,7 +88,7 @@ export const description: INodeProperties[] = [
 /** `POST /v1/dialer/schedule_call/` (answers `{ ok, message, data }`; `ok: false` is a refusal). Outputs the answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const values: IDataObject = {
-		assigned_to: this.getNodeParameter('agentId', itemIndex) as string,
+		assigned_to: pickedValue.call(this, 'agentId', itemIndex),
 		customer_number: this.getNodeParameter('customerNumber', itemIndex) as string,
 		schedule_date_time: this.getNodeParameter('scheduledFor', itemIndex) as string,
 		...apiFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ADDITIONAL_FIELDS),

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { recordOf, SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { showFor } from '../common/operation';
-import { broadcastPicker, leadListPicker } from '../common/pickers';
+import { broadcastPicker, leadListPicker, pickedValue } from '../common/pickers';
 
 /**
  * Which lead list an operation works on: chosen directly, or as the lead list of a broadcast. Smartflo's
@@ -26,8 +26,8 @@ export function leadListTargetProperties(operation: string): INodeProperties[] {
 			default: 'leadList',
 			displayOptions: showFor('lead', operation),
 		},
-		leadListPicker(show('leadList')),
-		broadcastPicker(show('broadcast'), 'The broadcast whose lead list is meant (its Lead List, not its own ID, is sent to Smartflo)'),
+		...leadListPicker(show('leadList')),
+		...broadcastPicker(show('broadcast'), 'The broadcast whose lead list is meant (its Lead List, not its own ID, is sent to Smartflo)'),
 	];
 }
 
@@ -36,8 +36,8 @@ export function leadListTargetProperties(operation: string): INodeProperties[] {
  * once per broadcast when a `lookups` map (broadcast ID → lead list ID) is kept across items.
  */
 export async function leadListIdOf(this: IExecuteFunctions, itemIndex: number, lookups?: Map<string, string>): Promise<string> {
-	if (this.getNodeParameter('target', itemIndex) !== 'broadcast') return this.getNodeParameter('leadListId', itemIndex) as string;
-	const broadcastId = this.getNodeParameter('broadcastId', itemIndex) as string;
+	if (this.getNodeParameter('target', itemIndex) !== 'broadcast') return String(pickedValue.call(this, 'leadListId', itemIndex) ?? '');
+	const broadcastId = String(pickedValue.call(this, 'broadcastId', itemIndex) ?? '');
 	const known = lookups?.get(broadcastId);
 	if (known !== undefined) return known;
 	const broadcast = recordOf(

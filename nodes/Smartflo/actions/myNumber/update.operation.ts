@@ -5,21 +5,12 @@ import { callEndpoint } from '../../transport';
 import { destinationOf, destinationProperties } from '../common/destination';
 import { apiFields, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
+import { dropdown, picker, pickedValue } from '../common/pickers';
 
 const show = showFor('myNumber', 'update');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Number Name or ID',
-		name: 'numberId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getMyNumbers' },
-		default: '',
-		required: true,
-		description:
-			'The number (DID) to change. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: show,
-	},
+	...picker('myNumber', dropdown('Number', 'numberId', 'getMyNumbers', 'The number (DID) to change', show), 'The number (DID) to change'),
 	...destinationProperties('myNumber', 'update', {
 		types: ['agent', 'ivr', 'department', 'auto_attend', 'time_condition', 'api_dialplan', 'custom_dialplan', 'hangup'],
 		keepCurrent: true,
@@ -57,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return (await callEndpoint.call(
 		this,
 		SMARTFLO_ENDPOINTS.myNumber.update,
-		{ id: this.getNodeParameter('numberId', itemIndex) as string, ...values },
+		{ id: pickedValue.call(this, 'numberId', itemIndex), ...values },
 		itemIndex,
 	)) as IDataObject;
 }

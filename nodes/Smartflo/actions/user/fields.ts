@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { picker } from '../common/pickers';
+
 /** Parameters Create and Update share (without display options: each operation adds its own). */
 
 export const roleField: INodeProperties = {
@@ -31,15 +33,19 @@ export const callerIdsField: INodeProperties = {
 		'The account’s numbers the user may call from. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export function userIdField(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '62501',
-		description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
-		displayOptions,
-	};
+export function userIdField(displayOptions: IDisplayOptions): INodeProperties[] {
+	return picker(
+		'user',
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '62501',
+			description: 'The numeric ID of the Smartflo user (the ID in Get Many), not the agent ID',
+			displayOptions,
+		},
+		'The Smartflo user; by ID, the user ID (the ID in Get Many), not the agent ID',
+	);
 }

@@ -4,6 +4,7 @@ import { SMARTFLO_ENDPOINTS } from '../../../../src/api/endpoints';
 import { callEndpoint } from '../../transport';
 import { apiFields, requireSomethingToUpdate } from '../common/fields';
 import { showFor } from '../common/operation';
+import { pickedValue } from '../common/pickers';
 import { callerIdsField, passwordField, roleField, userIdField } from './fields';
 
 const show = showFor('user', 'update');
@@ -26,7 +27,7 @@ const UPDATE_FIELDS: Record<string, string> = {
 };
 
 export const description: INodeProperties[] = [
-	userIdField(show),
+	...userIdField(show),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -90,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return (await callEndpoint.call(
 		this,
 		SMARTFLO_ENDPOINTS.user.update,
-		{ id: this.getNodeParameter('userId', itemIndex) as string, ...values },
+		{ id: pickedValue.call(this, 'userId', itemIndex), ...values },
 		itemIndex,
 	)) as IDataObject;
 }
