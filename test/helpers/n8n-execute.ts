@@ -131,22 +131,28 @@ function defaultVersionOf(description: INodeTypeDescription): number {
 
 /**
  * n8n-core's extractValue (execution-engine/node-execution-context/utils/extract-value.js) for these
- * nodes' parameters: the displayed property of the name (a dotted name inside a collection) must exist,
- * and a resource locator's `{ __rl, mode, value }` gives its value (no mode here extracts by regex).
+ * nodes' parameters: n8n-workflow's findDisplayedProperty finds the property displayed under that name
+ * or path (`options.callerId`, `leadLists.list[0].leadListId`), which must exist, and a resource
+ * locator's `{ __rl, mode, value }` gives its value (no mode here extracts by regex).
  */
 function extractValue(properties: INodeProperties[], parameters: IDataObject, name: string, value: unknown, node: INode): unknown {
-	const [top, child] = name.split('.');
-	const parent = properties.find((candidate) => candidate.name === top && isDisplayed(properties, parameters, candidate, node));
-	const property =
-		child === undefined
-			? parent
-			: (parent?.options ?? []).find(
-					(option): option is INodeProperties =>
-						'type' in option && option.name === child && NodeHelpers.displayParameter({}, option, node, null),
-				);
+	const property = NodeHelpers.findDisplayedProperty(name, properties, displayValues(properties, parameters, node), node, null);
 	if (!property) throw new Error(`Could not find property "${name}"`);
-	if (property.type !== 'resourceLocator' || typeof value !== 'object' || value === null) return value;
+	if (!('type' in property) || property.type !== 'resourceLocator' || typeof value !== 'object' || value === null) return value;
 	return 'mode' in value && 'value' in value ? value.value : value;
+}
+
+/** The parameters with the values display conditions name, as set or defaulted (n8n's node parameters hold the defaults). */
+function displayValues(properties: INodeProperties[], parameters: IDataObject, node: INode): INode['parameters'] {
+	const values: IDataObject = { ...parameters };
+	for (const property of properties) {
+		const { show = {}, hide = {} } = property.displayOptions ?? {};
+		for (const name of [...Object.keys(show), ...Object.keys(hide)]) {
+			if (!name.startsWith('@') && !(name in values))
+				values[name] = currentValue(properties, parameters, name, node, 0) as IDataObject[string];
+		}
+	}
+	return values as INode['parameters'];
 }
 
 /** The same context seen as ILoadOptionsFunctions (what load-options methods get). */
@@ -198,7 +204,7 @@ function constructExecutionMetaData(inputData: INodeExecutionData[], { itemData 
 /**
  * A parameter as getNodeParameter reads it before expressions: the value set, else the default of the
  * parameter of that name displayed (for the node's version, when a node is given), else the fallback.
- * A dotted name (`options.callerId`) reads a collection's entry, which has no default.
+ * A path (`options.callerId`, `leadLists.list[0].leadListId`) reads into a collection, which has no defaults.
  */
 export function nodeParameter(
 	properties: INodeProperties[],
@@ -207,7 +213,7 @@ export function nodeParameter(
 	fallbackValue: unknown,
 	node?: INode,
 ): unknown {
-	const [top, ...path] = name.split('.');
+	const [top, ...path] = name.split(/[.[\]]+/).filter((key) => key !== '');
 	if (path.length > 0) {
 		const value = path.reduce<unknown>((current, key) => (current as IDataObject | undefined)?.[key], parameters[top]);
 		if (value !== undefined) return value;

@@ -64,7 +64,7 @@ describe('Smartflo node description', () => {
 			leadList: ['getMany'],
 			lead: ['create', 'createMany', 'delete', 'getDnd', 'getMany'],
 			ivr: ['getMany'],
-			dialer: ['getCallbacks', 'scheduleCallback'],
+			dialer: ['createCampaign', 'getCallNotes', 'getCallbacks', 'scheduleCallback', 'sessionCall', 'updateCampaign'],
 		});
 		for (const [resource, operations] of Object.entries(offered)) {
 			expect(Object.keys(resources[resource as keyof typeof resources].operations).sort()).toEqual(operations);

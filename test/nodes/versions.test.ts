@@ -31,6 +31,11 @@ function propertiesFor(version: number, properties: INodeProperties[]): INodePro
 			const copy = { ...property, displayOptions: withoutVersion(property.displayOptions) };
 			if (!copy.displayOptions) delete copy.displayOptions;
 			if (property.type === 'collection' && property.options) copy.options = propertiesFor(version, property.options as INodeProperties[]);
+			if (property.type === 'fixedCollection' && property.options)
+				copy.options = (property.options as INodePropertyCollection[]).map((option) => ({
+					...option,
+					values: propertiesFor(version, option.values),
+				}));
 			return copy;
 		});
 }
