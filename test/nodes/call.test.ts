@@ -71,6 +71,27 @@ describe('Call → Click to Call', () => {
 		expect(error.context?.itemIndex).toBe(0);
 		expect(sandbox.stats().byPath['POST /v1/click_to_call']).toBeUndefined();
 	});
+
+	it('refuses a destination number that is too short (5 digits) before calling Smartflo, naming the field, item by item', async () => {
+		const { output } = await runNode({
+			store: passwordCredential(sandbox.url),
+			parameters: (index) => ({
+				resource: 'call',
+				operation: 'clickToCall',
+				agentNumber: agentId,
+				destinationNumber: ['12345', '9876543210', '+91 98765'][index],
+			}),
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+			continueOnFail: true,
+		});
+		expect(output.map((item) => item.json.error ?? item.json.success)).toEqual([
+			'Destination Number must have 10 to 15 digits (a leading + or 0 not counted)',
+			true,
+			'Destination Number must have 10 to 15 digits (a leading + or 0 not counted)',
+		]);
+		expect(output[0].json.description).toMatch(/9876543210/);
+		expect(sandbox.stats().byPath['POST /v1/click_to_call']).toBe(1);
+	});
 });
 
 describe('Call → Click to Call Support', () => {
