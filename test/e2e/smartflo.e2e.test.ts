@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEMO_ACCOUNT, startSandbox, type SandboxHandle, type SandboxStats } from '../../sandbox/index';
-import { firstUser } from '../nodes/fixtures';
+import { customerWithNotes, firstUser, sandboxGet } from '../nodes/fixtures';
 import { CountedRuns } from './counted-runs';
 import { loadFixture } from './fixtures';
 import { installLikeN8n, packThisPackage } from './install-package';
@@ -61,6 +61,7 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		await n8n.importWorkflow(
 			loadFixture('workflows/click-to-call-batch.json', { CALL_LIST_JSON: JSON.stringify({ calls: await callList() }) }),
 		);
+		await n8n.importWorkflow(loadFixture('workflows/pickers-v2-dialer.json', await pickerValues()));
 		// npm run test:e2e installs n8n before jest starts; run directly, the first install takes minutes.
 	}, 15 * 60_000);
 
@@ -78,6 +79,27 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 			destination: index === BAD_CALL_INDEX ? '12345' : `98${String(10_000_000 + index).padStart(8, '0')}`,
 		}));
 	}
+
+	/** IDs of the sandbox's account for the version 2 workflow's resource locators. */
+	async function pickerValues(): Promise<Record<string, string>> {
+		const [number] = (await sandboxGet(sandbox, '/v1/my_number')) as Array<{ id: number; did: string; alias: string }>;
+		const lists = (await sandboxGet(sandbox, '/v1/broadcast/lists')) as Array<{ id: number }>;
+		const { userId, agentId } = await firstUser(sandbox);
+		notedCustomer = await customerWithNotes(sandbox, 1);
+		return {
+			CAMPAIGN_NAME: `e2e campaign ${Date.now()}`,
+			NUMBER_ID: String(number.id),
+			NUMBER_LABEL: `${number.did} (${number.alias})`,
+			DID: number.did,
+			LEAD_LIST_ID: String(lists[0].id),
+			OTHER_LEAD_LIST_ID: String(lists[1].id),
+			AGENT_ID: agentId,
+			AGENT_LABEL: `Agent (${agentId})`,
+			USER_ID: String(userId),
+			CUSTOMER_NUMBER: notedCustomer.number,
+		};
+	}
+	let notedCustomer: { number: string; count: number };
 
 	it('1. password credential, Get Many Users with Return All over 3 pages: every user, exactly 1 login', async () => {
 		const { run, counters } = await runs.execute('1 users, first run', 'sfE2eUsersAll01');
@@ -141,19 +163,20 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 		expect(run.output).not.toContain(token);
 	});
 
-	it(`7. ${CALLS} items into Click to Call with Continue On Fail, item ${BAD_CALL_INDEX} invalid: ${CALLS - 1} results, 1 error item at ${BAD_CALL_INDEX}, 1 login`, async () => {
+	it(`7. ${CALLS} items into a version 1 Click to Call (0.2.0's workflow) with Continue On Fail, item ${BAD_CALL_INDEX} a 5-digit number: ${CALLS - 1} calls, 1 error item at ${BAD_CALL_INDEX} refused before sending, 1 login`, async () => {
 		const { run, counters } = await runs.execute('7 click to call x200', 'sfE2eClickBatch');
 		expect(run.ok).toBe(true);
 		const items = outputOf(run.execution, 'Click to Call');
 		expect(items).toHaveLength(CALLS);
 		const failed = items.map((item, index) => ({ item, index })).filter(({ item }) => item.json.error !== undefined);
 		expect(failed.map(({ index }) => index)).toEqual([BAD_CALL_INDEX]);
-		expect(String(failed[0].item.json.error)).toMatch(/destination|number/i);
+		expect(String(failed[0].item.json.error)).toBe('Destination Number must have 10 to 15 digits (a leading + or 0 not counted)');
 		expect(failed[0].item.pairedItem).toEqual({ item: BAD_CALL_INDEX });
 		const succeeded = items.filter((item) => item.json.error === undefined);
 		expect(succeeded).toHaveLength(CALLS - 1);
 		expect(succeeded.every((item) => item.json.success === true && typeof item.json.ref_id === 'string')).toBe(true);
-		expect(counters).toMatchObject({ logins: 1, apiRequests: CALLS });
+		// The 5-digit number never reaches Smartflo.
+		expect(counters).toMatchObject({ logins: 1, apiRequests: CALLS - 1 });
 	});
 
 	it(`8. Smartflo answers 403 "Token has expired": renewed once and resent, by ${N8N_MAJOR >= 2 ? 'n8n (preAuthenticationRetryStatusCode)' : 'the node (this n8n has no option for it)'}`, async () => {
@@ -169,5 +192,25 @@ describe(`n8n-nodes-smartflo inside a real n8n ${process.env.N8N_VERSION ?? ''}`
 			expect(counters).toMatchObject({ loginAttempts: 1, logins: 1, refreshAttempts: 0 });
 		}
 		expect(counters.apiRequests).toBe(Math.ceil(USERS / PAGE_CAP) + 1);
+	});
+	it('9. version 2 nodes: resource locators (From List and By ID, at the top, in collections, in lead lists) and the dialer operations', async () => {
+		const { run, counters } = await runs.execute('9 version 2 pickers and dialer', 'sfE2ePickersV2');
+		expect(run.ok).toBe(true);
+		const [created] = outputOf(run.execution, 'Create Campaign');
+		expect(created.json).toEqual({ success: true, message: 'Dialer campaign created successfully', campaign_id: expect.any(Number) });
+		expect(outputOf(run.execution, 'Update Campaign')[0].json).toEqual({ success: true, message: 'Dialer campaign updated successfully' });
+		expect(outputOf(run.execution, 'Start Session')[0].json).toEqual({ success: true, message: 'Session started successfully' });
+		expect(outputOf(run.execution, 'Click to Call')[0].json).toMatchObject({ success: true, call_id: expect.any(String) });
+		expect(outputOf(run.execution, 'End Session')[0].json).toEqual({
+			success: true,
+			message: 'Session ended and agent logged out successfully',
+		});
+		const notes = outputOf(run.execution, 'Call Notes');
+		expect(notes).toHaveLength(notedCustomer.count);
+		expect(notes[0].json).toMatchObject({ _id: expect.any(String), notes: { message: expect.any(String) } });
+		expect(outputOf(run.execution, 'Get User')[0].json).toMatchObject({ id: (await firstUser(sandbox)).userId });
+		// One request per node; the sandbox refuses a resource locator's object where an ID belongs (422).
+		expect(counters).toMatchObject({ apiRequests: 7, rejectedTokens: 0 });
+		expect(counters.byStatus['422']).toBeUndefined();
 	});
 });

@@ -215,12 +215,7 @@ describe('a node of each version against the sandbox', () => {
 	});
 
 	it('an empty resource locator is refused naming the field, before anything is sent', async () => {
-		const error = await runNodeError({
-			store: passwordCredential(sandbox.url),
-			parameters: { resource: 'call', operation: 'hangUp', callId: '' },
-			typeVersion: 2,
-		});
-		expect(error.message).toBe('Call ID is required');
+		sandbox.resetStats();
 		const agentless = await runNodeError({
 			store: passwordCredential(sandbox.url),
 			parameters: {
@@ -233,5 +228,12 @@ describe('a node of each version against the sandbox', () => {
 			typeVersion: 2,
 		});
 		expect(agentless.message).toBe('Agent is required');
+		const unpicked = await runNodeError({
+			store: passwordCredential(sandbox.url),
+			parameters: { resource: 'broadcast', operation: 'get', broadcastId: locator('', 'id') },
+			typeVersion: 2,
+		});
+		expect(unpicked.message).toBe('Broadcast ID is required');
+		expect(sandbox.stats().apiRequests).toBe(0);
 	});
 });
