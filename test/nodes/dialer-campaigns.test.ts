@@ -76,8 +76,8 @@ describe('Dialer → Create Campaign', () => {
 			auto_disposition_cancel_duration: 20,
 			dial_status: [0, -1],
 			lead_list_map: [
-				{ list_id: String(lists[0].id), list_status: 1 },
-				{ list_id: String(lists[1].id), list_status: 0 },
+				{ list_id: lists[0].id, list_status: 1 },
+				{ list_id: lists[1].id, list_status: 0 },
 			],
 			agent: agents.slice(0, 2),
 			hide_lead_details: 1,
@@ -108,7 +108,7 @@ describe('Dialer → Create Campaign', () => {
 			dial_method: '2',
 			dial_ratio: '1.5',
 			outbound_caller_id: [numbers[1].id],
-			lead_list_map: [{ list_id: String(lists[0].id), list_status: 1 }],
+			lead_list_map: [{ list_id: lists[0].id, list_status: 1 }],
 		});
 		expect(v1.authenticatedRequests[0].body).not.toHaveProperty('auto_dial_duration');
 		expect(v1.output[0].json.success).toBe(true);
@@ -153,7 +153,7 @@ describe('Dialer → Update Campaign', () => {
 			description: 'Now in the evenings',
 			ring_timeout: 30,
 			outbound_caller_id: numbers[2].id,
-			lead_list_map: [{ list_id: String(lists[1].id), list_status: 1 }],
+			lead_list_map: [{ list_id: lists[1].id, list_status: 1 }],
 		});
 		expect(jsonOf(output)).toEqual([{ success: true, message: 'Dialer campaign updated successfully' }]);
 	});

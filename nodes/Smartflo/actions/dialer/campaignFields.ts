@@ -504,10 +504,11 @@ export function campaignValues(this: IExecuteFunctions, values: IDataObject, ite
 	if ('outboundCallerId' in values) fields.outbound_caller_id = pickedValue.call(this, path('outboundCallerId'), itemIndex, '');
 	const lists = ((values.leadLists as IDataObject | undefined)?.list ?? []) as IDataObject[];
 	if (lists.length > 0) {
-		fields.lead_list_map = lists.map((list, index) => ({
-			list_id: pickedValue.call(this, `${path('leadLists')}.list[${index}].leadListId`, itemIndex, ''),
-			list_status: list.active === false ? 0 : 1,
-		}));
+		fields.lead_list_map = lists.map((list, index) => {
+			const id = pickedValue.call(this, `${path('leadLists')}.list[${index}].leadListId`, itemIndex, '');
+			// Smartflo's page writes the IDs as numbers ({list_id:1234,list_status:1}).
+			return { list_id: /^\d{1,15}$/.test(String(id).trim()) ? Number(String(id).trim()) : id, list_status: list.active === false ? 0 : 1 };
+		});
 	}
 	return fields;
 }
