@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { description as getManyDescription } from '../../nodes/Smartflo/actions/callRecord/getMany.operation';
+import { dropdownsOnly } from '../../nodes/Smartflo/actions/common/pickers';
 import { loadOptions } from '../../nodes/Smartflo/methods';
 import { pollingTrigger } from './harness';
 
@@ -42,7 +43,8 @@ describe('Smartflo Call Record Trigger: what the node shows', () => {
 	it('has the filters of Call Record → Get Many (the same definitions), without Call Type, and their pickers', () => {
 		const getManyFilters = optionsOf(getManyDescription.find((entry) => entry.name === 'filters') as INodeProperties);
 		const filters = optionsOf(property('filters'));
-		expect(filters).toEqual(getManyFilters.filter((filter) => filter.name !== 'callType'));
+		// Call Record → Get Many version 2 picks the DID with a resource locator; the trigger has its version 1 dropdown.
+		expect(filters).toEqual(dropdownsOnly(getManyFilters).filter((filter) => filter.name !== 'callType'));
 		expect(filters.map((filter) => filter.name)).toEqual([
 			'agents',
 			'broadcast',

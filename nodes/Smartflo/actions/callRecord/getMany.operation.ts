@@ -5,7 +5,7 @@ import { listOf } from '../../../../src/api/endpoints';
 import { apiFields } from '../common/fields';
 import { getList, returnAllAndLimit } from '../common/list';
 import { showFor } from '../common/operation';
-import { dropdown, picker, withPickedValues } from '../common/pickers';
+import { dropdown, dropdownsOnly, picker, withPickedValues } from '../common/pickers';
 import { dateRangeProperties, timeZoneOf, timeZoneOption } from '../common/timeZone';
 
 const endpoint = SMARTFLO_ENDPOINTS.callRecord.getMany;
@@ -165,9 +165,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The options of the Filters collection above; the Smartflo Call Record Trigger offers the same filters. */
-export const callRecordFilters = (description.find((property) => property.name === 'filters') as INodeProperties)
-	.options as INodeProperties[];
+/** The options of the Filters collection above; the Smartflo Call Record Trigger offers the same filters, with dropdowns. */
+export const callRecordFilters = dropdownsOnly(
+	(description.find((property) => property.name === 'filters') as INodeProperties).options as INodeProperties[],
+);
 
 /** Smartflo's query parameters for values of the Filters. */
 export function callRecordFilterQuery(filters: IDataObject): IDataObject {

@@ -11,8 +11,11 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, 
 export const NODE_VERSIONS = [1, 2];
 export const DEFAULT_NODE_VERSION = 2;
 
-const ONLY_VERSION_1: IDisplayOptions['show'] = { '@version': [1] };
-const FROM_VERSION_2: IDisplayOptions['show'] = { '@version': [{ _cnd: { gte: 2 } }] };
+// dropdownsOnly knows the two conditions by these arrays, which picker() puts in the display options.
+const VERSION_1: number[] = [1];
+const VERSIONS_FROM_2 = [{ _cnd: { gte: 2 } }];
+const ONLY_VERSION_1: IDisplayOptions['show'] = { '@version': VERSION_1 };
+const FROM_VERSION_2: IDisplayOptions['show'] = { '@version': VERSIONS_FROM_2 };
 
 interface LocatorKind {
 	/** The resource locator's label, e.g. Agent. */
@@ -187,6 +190,22 @@ export function callIdField(displayOptions: IDisplayOptions, description: string
 		description,
 		displayOptions,
 	};
+}
+
+/**
+ * Picking parameters as a node without resource locators shows them (the Call Record Trigger, which
+ * has one version): version 2's locators left out, version 1's dropdowns without their version condition.
+ */
+export function dropdownsOnly(properties: INodeProperties[]): INodeProperties[] {
+	return properties
+		.filter((property) => property.displayOptions?.show?.['@version'] !== VERSIONS_FROM_2)
+		.map((property) => {
+			const { displayOptions, ...rest } = property;
+			if (displayOptions?.show?.['@version'] !== VERSION_1) return property;
+			const { '@version': _version, ...show } = displayOptions.show;
+			if (Object.keys(show).length === 0 && !displayOptions.hide) return rest;
+			return { ...rest, displayOptions: { ...displayOptions, show } };
+		});
 }
 
 function withVersion(displayOptions: IDisplayOptions | undefined, version: IDisplayOptions['show']): IDisplayOptions {
